@@ -1,0 +1,216 @@
+package io.contactsync.demo;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.contactsync.interaction.DocumentType;
+import io.contactsync.interaction.InteractionTemplateSetup;
+import io.contactsync.interaction.InteractionTemplates;
+import io.contactsync.numbering.NumberSeriesTable;
+import io.contactsync.platform.Actor;
+import io.contactsync.platform.ChangeOrigin;
+import io.contactsync.platform.ContactSyncProperties;
+import io.contactsync.platform.table.SetupTable;
+import io.contactsync.platform.table.SetupTables;
+import io.contactsync.setup.SetupTableDefinitions;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sets up Fjellvent AS, a ventilation firm in Oslo, the way a real company would be set
+ * up: number series, business relations, code lists, post codes, templates and
+ * interaction templates. Runs only into an empty database, so a restart never loads it
+ * twice.
+ */
+@Component
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final ContactSyncProperties properties;
+
+	private final SetupTables tables;
+
+	private final InteractionTemplateSetup interactionSetup;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	DemoData(ContactSyncProperties properties, SetupTables tables, InteractionTemplateSetup interactionSetup,
+			JdbcClient jdbc, TransactionTemplate transaction) {
+		this.properties = properties;
+		this.tables = tables;
+		this.interactionSetup = interactionSetup;
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!properties.demo()) {
+			return;
+		}
+		if (!isEmpty()) {
+			log.info("Demo data not loaded: the database has setup data already");
+			return;
+		}
+		Actor.runAs(new Actor("demo", ChangeOrigin.IMPORT), () -> transaction.executeWithoutResult(status -> load()));
+		log.info("Loaded the demo company Fjellvent AS");
+	}
+
+	boolean isEmpty() {
+		return jdbc
+			.sql("SELECT NOT EXISTS (SELECT 1 FROM number_series) AND NOT EXISTS (SELECT 1 FROM business_relation)")
+			.query(Boolean.class)
+			.single();
+	}
+
+	void load() {
+		series("KONTAKT", "Kontakter", "KT000001", "KT999999", 1);
+		series("KUNDE", "Kunder", "K00010", "K99990", 10);
+		series("LEV", "Leverandører", "L00010", "L99990", 10);
+		series("BANK", "Bankkonti", "B010", "B990", 10);
+		series("S-TILB", "Salgstilbud", "ST000001", null, 1);
+		series("S-ORD", "Salgsordrer", "SO000001", null, 1);
+		series("S-RAMME", "Rammesalgsordrer", "SR000001", null, 1);
+		series("K-FORESP", "Innkjøpsforespørsler", "IF000001", null, 1);
+		series("K-ORD", "Innkjøpsordrer", "IO000001", null, 1);
+		series("K-RAMME", "Rammeinnkjøpsordrer", "IR000001", null, 1);
+		series("SERVICE", "Serviceordrer", "SV000001", null, 1);
+
+		code(SetupTableDefinitions.BUSINESS_RELATIONS, "KUNDE", "description", "Kunde");
+		code(SetupTableDefinitions.BUSINESS_RELATIONS, "LEV", "description", "Leverandør");
+		code(SetupTableDefinitions.BUSINESS_RELATIONS, "BANK", "description", "Bank");
+		code(SetupTableDefinitions.BUSINESS_RELATIONS, "ADVOKAT", "description", "Advokat");
+		code(SetupTableDefinitions.BUSINESS_RELATIONS, "REVISOR", "description", "Revisor");
+		code(SetupTableDefinitions.BUSINESS_RELATIONS, "PRESSE", "description", "Presse");
+
+		for (String[] country : new String[][] { { "NO", "Norge" }, { "SE", "Sverige" }, { "DK", "Danmark" },
+				{ "DE", "Tyskland" }, { "GB", "Storbritannia" } }) {
+			code(SetupTableDefinitions.COUNTRIES_REGIONS, country[0], "name", country[1]);
+		}
+		code(SetupTableDefinitions.LANGUAGES, "NOR", "name", "Norsk bokmål");
+		code(SetupTableDefinitions.LANGUAGES, "ENU", "name", "Engelsk");
+		code(SetupTableDefinitions.LANGUAGES, "SVE", "name", "Svensk");
+		for (String[] currency : new String[][] { { "EUR", "Euro" }, { "SEK", "Svenske kroner" },
+				{ "DKK", "Danske kroner" }, { "USD", "Amerikanske dollar" }, { "GBP", "Britiske pund" } }) {
+			code(SetupTableDefinitions.CURRENCIES, currency[0], "name", currency[1]);
+		}
+		for (String[] territory : new String[][] { { "OSLO", "Oslo og Akershus" }, { "VEST", "Vestlandet" },
+				{ "MIDT", "Trøndelag" }, { "NORD", "Nord-Norge" }, { "SOR", "Sørlandet" } }) {
+			code(SetupTableDefinitions.TERRITORIES, territory[0], "name", territory[1]);
+		}
+		salesperson("OF", "Ole Fjeld", "ole.fjeld@fjellvent.no", "+47 22 11 22 01");
+		salesperson("KH", "Kari Hansen", "kari.hansen@fjellvent.no", "+47 22 11 22 02");
+		salesperson("PB", "Per Berg", "per.berg@fjellvent.no", "+47 22 11 22 03");
+
+		for (String[] post : new String[][] { { "0150", "Oslo", "Oslo" }, { "0250", "Oslo", "Oslo" },
+				{ "0484", "Oslo", "Oslo" }, { "1432", "Ås", "Akershus" }, { "2317", "Hamar", "Innlandet" },
+				{ "3011", "Drammen", "Buskerud" }, { "4006", "Stavanger", "Rogaland" },
+				{ "4610", "Kristiansand", "Agder" }, { "5003", "Bergen", "Vestland" },
+				{ "6002", "Ålesund", "Møre og Romsdal" }, { "7010", "Trondheim", "Trøndelag" },
+				{ "8006", "Bodø", "Nordland" }, { "9008", "Tromsø", "Troms" } }) {
+			create(SetupTableDefinitions.POST_CODES,
+					Map.of("code", post[0], "city", post[1], "countryRegionCode", "NO", "county", post[2]));
+		}
+
+		create(SetupTableDefinitions.CUSTOMER_TEMPLATES,
+				Map.of("code", "BEDRIFT", "description", "Bedriftskunde", "contactType", "COMPANY",
+						"customerPostingGroup", "INNLAND", "genBusPostingGroup", "INNLAND", "vatBusPostingGroup",
+						"INNLAND", "paymentTermsCode", "30D", "paymentMethodCode", "BANK", "countryRegionCode", "NO",
+						"currencyCode", ""));
+		create(SetupTableDefinitions.CUSTOMER_TEMPLATES,
+				Map.of("code", "PRIVAT", "description", "Privatkunde", "contactType", "PERSON", "customerPostingGroup",
+						"PRIVAT", "genBusPostingGroup", "INNLAND", "vatBusPostingGroup", "INNLAND", "paymentTermsCode",
+						"14D", "paymentMethodCode", "KORT", "pricesIncludingVat", true, "countryRegionCode", "NO"));
+		create(SetupTableDefinitions.CUSTOMER_TEMPLATES,
+				Map.of("code", "EKSPORT", "description", "Utenlandsk bedrift", "contactType", "COMPANY",
+						"customerPostingGroup", "UTLAND", "genBusPostingGroup", "EKSPORT", "vatBusPostingGroup",
+						"EKSPORT", "paymentTermsCode", "30D", "paymentMethodCode", "BANK", "currencyCode", "EUR",
+						"languageCode", "ENU"));
+		create(SetupTableDefinitions.VENDOR_TEMPLATES,
+				Map.of("code", "INNLAND", "description", "Norsk leverandør", "contactType", "COMPANY",
+						"vendorPostingGroup", "INNLAND", "genBusPostingGroup", "INNLAND", "vatBusPostingGroup",
+						"INNLAND", "paymentTermsCode", "30D", "paymentMethodCode", "BANK", "countryRegionCode", "NO",
+						"purchaserCode", "PB"));
+
+		SetupTable templates = InteractionTemplates.TABLE;
+		Map<DocumentType, @Nullable String> setup = new EnumMap<>(DocumentType.class);
+		interaction(templates, "TILBUD", "Salgstilbud sendt", setup, DocumentType.SALES_QUOTE);
+		interaction(templates, "ORDREBEKR", "Ordrebekreftelse sendt", setup, DocumentType.SALES_ORDER_CONFIRMATION);
+		interaction(templates, "RAMME", "Rammeordre sendt", setup, DocumentType.SALES_BLANKET_ORDER);
+		interaction(templates, "FORESP", "Innkjøpsforespørsel sendt", setup, DocumentType.PURCHASE_QUOTE);
+		interaction(templates, "BESTILL", "Bestilling sendt", setup, DocumentType.PURCHASE_ORDER);
+		interaction(templates, "SERVICE", "Serviceordre opprettet", setup, DocumentType.SERVICE_ORDER_CREATE);
+		interaction(templates, "E-POST", "E-post sendt", setup, DocumentType.EMAIL);
+		interaction(templates, "TELEFON", "Utgående telefonsamtale", setup, DocumentType.OUTGOING_CALL);
+		interaction(templates, "MOTE", "Møteinnkalling", setup, DocumentType.MEETING_INVITATION);
+		interactionSetup.replace(setup);
+
+		tables.replace(SetupTableDefinitions.MARKETING_SETUP, null,
+				json(Map.of("businessRelationCodeForCustomers", "KUNDE", "businessRelationCodeForVendors", "LEV",
+						"businessRelationCodeForBankAccounts", "BANK", "contactNos", "KONTAKT", "defaultLanguageCode",
+						"NOR", "defaultCountryRegionCode", "NO", "searchHitPercent", 75)));
+		ObjectNode numbering = json(Map.of("customerNos", "KUNDE", "vendorNos", "LEV", "bankAccountNos", "BANK",
+				"salesQuoteNos", "S-TILB", "salesOrderNos", "S-ORD", "salesBlanketOrderNos", "S-RAMME",
+				"purchaseQuoteNos", "K-FORESP", "purchaseOrderNos", "K-ORD", "purchaseBlanketOrderNos", "K-RAMME"));
+		numbering.put("serviceOrderNos", "SERVICE");
+		tables.replace(SetupTableDefinitions.NUMBERING_SETUP, null, numbering);
+	}
+
+	private void series(String code, String description, String startingNo, @Nullable String endingNo, int step) {
+		ObjectNode series = json(
+				Map.of("code", code, "description", description, "startingNo", startingNo, "incrementBy", step));
+		if (endingNo != null) {
+			series.put("endingNo", endingNo);
+		}
+		tables.create(NumberSeriesTable.TABLE, series);
+	}
+
+	private void code(SetupTable table, String code, String field, String text) {
+		create(table, Map.of("code", code, field, text));
+	}
+
+	private void salesperson(String code, String name, String email, String phone) {
+		create(SetupTableDefinitions.SALESPEOPLE, Map.of("code", code, "name", name, "email", email, "phoneNo", phone));
+	}
+
+	private void interaction(SetupTable table, String code, String description,
+			Map<DocumentType, @Nullable String> setup, DocumentType type) {
+		create(table, Map.of("code", code, "description", description, "unitCostLcy", 0, "unitDurationMin", 5));
+		setup.put(type, code);
+	}
+
+	private void create(SetupTable table, Map<String, Object> values) {
+		tables.create(table, json(values));
+	}
+
+	private static ObjectNode json(Map<String, Object> values) {
+		ObjectNode json = JsonNodeFactory.instance.objectNode();
+		values.forEach((field, value) -> {
+			if (value instanceof String text) {
+				json.put(field, text);
+			}
+			else if (value instanceof Boolean flag) {
+				json.put(field, flag);
+			}
+			else if (value instanceof Integer number) {
+				json.put(field, number);
+			}
+		});
+		return json;
+	}
+
+}

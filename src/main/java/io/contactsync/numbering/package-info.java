@@ -1,0 +1,10 @@
+/**
+ * Number series and the allocation of numbers from them: one at a time or in blocks,
+ * never the same number twice, however many transactions ask at once.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Numbering")
+package io.contactsync.numbering;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

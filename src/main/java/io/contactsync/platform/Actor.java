@@ -1,0 +1,74 @@
+package io.contactsync.platform;
+
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Who is changing data and through what, so that every change can be recorded with both.
+ * Requests set the origin from their path (API or USER); jobs, the sync and imports say
+ * so explicitly with {@link #runAs}.
+ *
+ * @param user the user name on whose behalf the change is made
+ * @param origin where it came from
+ */
+public record Actor(String user, ChangeOrigin origin) {
+
+	/** The user name recorded for what the application does of its own accord. */
+	public static final String SYSTEM = "system";
+
+	private static final ThreadLocal<@Nullable Actor> CURRENT = new ThreadLocal<>();
+
+	private static final ThreadLocal<@Nullable ChangeOrigin> REQUEST_ORIGIN = new ThreadLocal<>();
+
+	/** The actor of the work on this thread. */
+	public static Actor current() {
+		Actor explicit = CURRENT.get();
+		if (explicit != null) {
+			return explicit;
+		}
+		ChangeOrigin origin = REQUEST_ORIGIN.get();
+		return new Actor(authenticatedUser(), origin != null ? origin : ChangeOrigin.IMPORT);
+	}
+
+	/** Runs work as the given actor, restoring the previous one afterwards. */
+	public static <T> T runAs(Actor actor, Supplier<T> work) {
+		Actor previous = CURRENT.get();
+		CURRENT.set(actor);
+		try {
+			return work.get();
+		}
+		finally {
+			CURRENT.set(previous);
+		}
+	}
+
+	/** Runs work as the given actor, restoring the previous one afterwards. */
+	public static void runAs(Actor actor, Runnable work) {
+		runAs(actor, () -> {
+			work.run();
+			return null;
+		});
+	}
+
+	/** Marks the requests of this thread as coming through the API or the UI. */
+	static void setRequestOrigin(@Nullable ChangeOrigin origin) {
+		if (origin == null) {
+			REQUEST_ORIGIN.remove();
+		}
+		else {
+			REQUEST_ORIGIN.set(origin);
+		}
+	}
+
+	private static String authenticatedUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null) {
+			return SYSTEM;
+		}
+		return authentication.getName();
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.contactsync.platform;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request that the application refuses for a reason the client can act on. Each
+ * subclass names one condition and carries the stable {@code code} of api.md; the API
+ * turns it into an RFC 9457 problem.
+ */
+public abstract class ProblemException extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final String code;
+
+	private final List<FieldError> errors;
+
+	protected ProblemException(HttpStatus status, String code, String message) {
+		this(status, code, message, List.of());
+	}
+
+	protected ProblemException(HttpStatus status, String code, String message, List<FieldError> errors) {
+		super(message, null, false, false);
+		this.status = status;
+		this.code = code;
+		this.errors = List.copyOf(errors);
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+
+	public String code() {
+		return code;
+	}
+
+	public List<FieldError> errors() {
+		return errors;
+	}
+
+	/**
+	 * Extra members of the problem body, such as the current version of a stale record.
+	 */
+	public Map<String, Object> properties() {
+		return Map.of();
+	}
+
+}

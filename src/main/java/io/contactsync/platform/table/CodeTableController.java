@@ -1,0 +1,60 @@
+package io.contactsync.platform.table;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * CRUD of a setup table keyed by one code, at the path of the subclass's
+ * {@code @RequestMapping}.
+ */
+public abstract class CodeTableController {
+
+	private final SetupTableEndpoints endpoints;
+
+	protected CodeTableController(SetupTables tables, SetupTable table) {
+		this.endpoints = new SetupTableEndpoints(tables, table);
+	}
+
+	@GetMapping
+	public ResponseEntity<Map<String, Object>> list(@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
+		return endpoints.list(limit, cursor);
+	}
+
+	@GetMapping("/{code}")
+	public ResponseEntity<JsonNode> get(@PathVariable String code) {
+		return endpoints.get(List.of(code));
+	}
+
+	@PostMapping
+	public ResponseEntity<JsonNode> create(@RequestBody JsonNode body) {
+		return endpoints.create(body);
+	}
+
+	@PatchMapping(path = "/{code}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
+	public ResponseEntity<JsonNode> patch(@PathVariable String code,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, @RequestBody JsonNode patch) {
+		return endpoints.patch(List.of(code), ifMatch, patch);
+	}
+
+	@DeleteMapping("/{code}")
+	public ResponseEntity<Void> delete(@PathVariable String code,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+		return endpoints.delete(List.of(code), ifMatch);
+	}
+
+}

@@ -1,0 +1,317 @@
+package io.contactsync.platform.table;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import io.contactsync.platform.FieldError;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * One field of a {@link SetupTable}: its JSON name, its column, its type and the rules a
+ * value must keep. Instances are immutable; the builder-style methods return changed
+ * copies.
+ */
+public final class Field {
+
+	enum Kind {
+
+		TEXT, CODE, BOOLEAN, INTEGER, DECIMAL, ENUM
+
+	}
+
+	private final String name;
+
+	private final Kind kind;
+
+	private final int maxLength;
+
+	private final boolean required;
+
+	private final @Nullable Object defaultValue;
+
+	private final @Nullable Reference reference;
+
+	private final List<String> values;
+
+	private final long min;
+
+	private final long max;
+
+	private final @Nullable Format format;
+
+	private final String description;
+
+	private Field(String name, Kind kind, int maxLength, boolean required, @Nullable Object defaultValue,
+			@Nullable Reference reference, List<String> values, long min, long max, @Nullable Format format,
+			String description) {
+		this.name = name;
+		this.kind = kind;
+		this.maxLength = maxLength;
+		this.required = required;
+		this.defaultValue = defaultValue;
+		this.reference = reference;
+		this.values = values;
+		this.min = min;
+		this.max = max;
+		this.format = format;
+		this.description = description;
+	}
+
+	/** Free text of at most {@code maxLength} characters; empty when not given. */
+	public static Field text(String name, int maxLength) {
+		return new Field(name, Kind.TEXT, maxLength, false, "", null, List.of(), 0, Long.MAX_VALUE, null, "");
+	}
+
+	/** A code: upper-cased, at most {@code maxLength} characters, null when not given. */
+	public static Field code(String name, int maxLength) {
+		return new Field(name, Kind.CODE, maxLength, false, null, null, List.of(), 0, Long.MAX_VALUE, null, "");
+	}
+
+	public static Field bool(String name, boolean defaultValue) {
+		return new Field(name, Kind.BOOLEAN, 0, false, defaultValue, null, List.of(), 0, Long.MAX_VALUE, null, "");
+	}
+
+	/** A whole number, at least {@code min}, null when not given. */
+	public static Field integer(String name, long min) {
+		return new Field(name, Kind.INTEGER, 0, false, null, null, List.of(), min, Long.MAX_VALUE, null, "");
+	}
+
+	/** A non-negative amount, null when not given. */
+	public static Field decimal(String name) {
+		return new Field(name, Kind.DECIMAL, 0, false, null, null, List.of(), 0, Long.MAX_VALUE, null, "");
+	}
+
+	/** One of the given UPPER_SNAKE values, null when not given. */
+	public static Field oneOf(String name, List<String> values) {
+		return new Field(name, Kind.ENUM, 0, false, null, null, List.copyOf(values), 0, Long.MAX_VALUE, null, "");
+	}
+
+	public Field required() {
+		return new Field(name, kind, maxLength, true, null, reference, values, min, max, format, description);
+	}
+
+	public Field defaultsTo(Object value) {
+		return new Field(name, kind, maxLength, required, value, reference, values, min, max, format, description);
+	}
+
+	/** The value must be a key of another setup table; else UNKNOWN_CODE. */
+	public Field references(String table, String column, String what) {
+		return new Field(name, kind, maxLength, required, defaultValue, new Reference(table, column, what), values, min,
+				max, format, description);
+	}
+
+	public Field atMost(long limit) {
+		return new Field(name, kind, maxLength, required, defaultValue, reference, values, min, limit, format,
+				description);
+	}
+
+	/** Text that must match a pattern; {@code hint} says what is expected. */
+	public Field matching(Pattern pattern, String hint) {
+		return new Field(name, kind, maxLength, required, defaultValue, reference, values, min, max,
+				new Format(pattern, hint), description);
+	}
+
+	public Field describedAs(String text) {
+		return new Field(name, kind, maxLength, required, defaultValue, reference, values, min, max, format, text);
+	}
+
+	public String name() {
+		return name;
+	}
+
+	/** The column: the JSON name in snake_case. */
+	public String column() {
+		return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+	}
+
+	Kind kind() {
+		return kind;
+	}
+
+	int maxLength() {
+		return maxLength;
+	}
+
+	boolean isRequired() {
+		return required;
+	}
+
+	long min() {
+		return min;
+	}
+
+	List<String> values() {
+		return values;
+	}
+
+	String description() {
+		return description;
+	}
+
+	@Nullable Reference reference() {
+		return reference;
+	}
+
+	@Nullable Object defaultValue() {
+		return defaultValue;
+	}
+
+	/** A pattern that text must match, and what to tell the client when it does not. */
+	record Format(Pattern pattern, String hint) {
+	}
+
+	/** A reference to the key column of another table. */
+	record Reference(String table, String column, String what) {
+	}
+
+	/**
+	 * Reads the JSON value of this field. A value of the wrong JSON type is a malformed
+	 * request (400); a value of the right type that breaks a rule is reported by
+	 * {@link #check}.
+	 * @return the value, or {@code null} for JSON null
+	 * @throws WrongType when the JSON type does not fit
+	 */
+	@Nullable Object read(JsonNode node) {
+		if (node.isNull()) {
+			return null;
+		}
+		return switch (kind) {
+			case TEXT, ENUM -> {
+				if (!node.isString()) {
+					throw new WrongType(name, "must be a string");
+				}
+				yield node.asString();
+			}
+			case CODE -> {
+				if (!node.isString()) {
+					throw new WrongType(name, "must be a string");
+				}
+				String code = node.asString();
+				yield code.isEmpty() ? null : code.toUpperCase(Locale.ROOT);
+			}
+			case BOOLEAN -> {
+				if (!node.isBoolean()) {
+					throw new WrongType(name, "must be true or false");
+				}
+				yield node.booleanValue();
+			}
+			case INTEGER -> {
+				if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+					throw new WrongType(name, "must be a whole number");
+				}
+				yield node.longValue();
+			}
+			case DECIMAL -> {
+				if (!node.isNumber()) {
+					throw new WrongType(name, "must be a number");
+				}
+				yield plain(node.decimalValue());
+			}
+		};
+	}
+
+	/** The rule this value breaks, if any (references are checked by the store). */
+	@Nullable FieldError check(@Nullable Object value) {
+		if (value == null || (kind == Kind.TEXT && value.toString().isEmpty())) {
+			return required ? new FieldError(name, "is required") : null;
+		}
+		return switch (kind) {
+			case TEXT, CODE -> {
+				String text = (String) value;
+				if (text.length() > maxLength) {
+					yield new FieldError(name,
+							"is " + text.length() + " characters long; at most " + maxLength + " are allowed");
+				}
+				if (text.chars().anyMatch(c -> Character.isISOControl(c))) {
+					yield new FieldError(name, "must not contain control characters");
+				}
+				if (format != null && !format.pattern().matcher(text).matches()) {
+					yield new FieldError(name, format.hint());
+				}
+				yield null;
+			}
+			case ENUM ->
+				values.contains(value) ? null : new FieldError(name, "must be one of " + String.join(", ", values));
+			case INTEGER -> {
+				long number = (Long) value;
+				if (number < min || number > max) {
+					yield new FieldError(name, max == Long.MAX_VALUE ? "must be at least " + min
+							: "must be between " + min + " and " + max);
+				}
+				yield null;
+			}
+			case DECIMAL -> {
+				BigDecimal amount = (BigDecimal) value;
+				if (amount.signum() < 0) {
+					yield new FieldError(name, "must not be negative");
+				}
+				if (amount.precision() - amount.scale() > 15 || amount.scale() > 5) {
+					yield new FieldError(name, "must have at most 15 digits before and 5 after the decimal point");
+				}
+				yield null;
+			}
+			case BOOLEAN -> null;
+		};
+	}
+
+	/** The JSON form of a stored value. */
+	JsonNode write(@Nullable Object value) {
+		JsonNodeFactory json = JsonNodeFactory.instance;
+		if (value == null) {
+			return json.nullNode();
+		}
+		return switch (kind) {
+			case TEXT, CODE, ENUM -> json.stringNode((String) value);
+			case BOOLEAN -> json.booleanNode((Boolean) value);
+			case INTEGER -> json.numberNode(((Number) value).longValue());
+			case DECIMAL -> json.numberNode((BigDecimal) value);
+		};
+	}
+
+	/** Normalises what JDBC returns to the Java type {@link #read} produces. */
+	@Nullable Object fromColumn(@Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		return switch (kind) {
+			case INTEGER -> ((Number) value).longValue();
+			case DECIMAL -> plain((value instanceof BigDecimal decimal) ? decimal : new BigDecimal(value.toString()));
+			default -> value;
+		};
+	}
+
+	/** 12.50000 and 1.25E+1 both as 12.5, so that equal amounts compare equal. */
+	private static BigDecimal plain(BigDecimal amount) {
+		BigDecimal stripped = amount.stripTrailingZeros();
+		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+	}
+
+	/** The value as the change log shows it. */
+	static @Nullable String asText(@Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		return (value instanceof BigDecimal decimal) ? decimal.toPlainString() : value.toString();
+	}
+
+	/** A JSON value of the wrong type for its field. */
+	static final class WrongType extends RuntimeException {
+
+		private final FieldError error;
+
+		WrongType(String field, String message) {
+			super(message, null, false, false);
+			this.error = new FieldError(field, message);
+		}
+
+		FieldError error() {
+			return error;
+		}
+
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.contactsync.platform.table;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.platform.Page;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The HTTP side of a setup table, shared by the controllers that map its paths: the
+ * answers, their status codes and ETags. Controllers say only which table and which path.
+ */
+public class SetupTableEndpoints {
+
+	private final SetupTables tables;
+
+	private final SetupTable table;
+
+	public SetupTableEndpoints(SetupTables tables, SetupTable table) {
+		this.tables = tables;
+		this.table = table;
+	}
+
+	public ResponseEntity<Map<String, Object>> list(@Nullable Integer limit, @Nullable String cursor) {
+		Page<Row> page = tables.list(table, limit, cursor);
+		List<JsonNode> items = page.items().stream().map(row -> (JsonNode) tables.toJson(table, row)).toList();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("items", items);
+		body.put("next", page.next());
+		return ResponseEntity.ok(body);
+	}
+
+	public ResponseEntity<JsonNode> get(List<String> key) {
+		return answer(tables.get(table, key));
+	}
+
+	public ResponseEntity<JsonNode> create(JsonNode body) {
+		Row row = tables.create(table, body);
+		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+			.pathSegment(table.keys().stream().map(k -> String.valueOf(row.get(k.name()))).toArray(String[]::new))
+			.build()
+			.toUri();
+		return ResponseEntity.created(location)
+			.eTag(ExpectedVersion.etag(row.version()))
+			.body(tables.toJson(table, row));
+	}
+
+	public ResponseEntity<JsonNode> patch(List<String> key, @Nullable String ifMatch, JsonNode patch) {
+		return answer(tables.patch(table, key, ExpectedVersion.required(ifMatch), patch));
+	}
+
+	public ResponseEntity<Void> delete(List<String> key, @Nullable String ifMatch) {
+		tables.delete(table, key, ExpectedVersion.required(ifMatch));
+		return ResponseEntity.noContent().build();
+	}
+
+	public ResponseEntity<JsonNode> singleton() {
+		return answer(tables.singleton(table));
+	}
+
+	public ResponseEntity<JsonNode> replace(@Nullable String ifMatch, JsonNode body) {
+		return answer(tables.replace(table, ExpectedVersion.optional(ifMatch), body));
+	}
+
+	private ResponseEntity<JsonNode> answer(Row row) {
+		return ResponseEntity.ok().eTag(ExpectedVersion.etag(row.version())).body(tables.toJson(table, row));
+	}
+
+}

@@ -1,0 +1,373 @@
+package io.contactsync.platform.table;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.contactsync.platform.Actor;
+import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.platform.FieldChange;
+import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Page;
+import io.contactsync.platform.Problems;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads and writes the rows of {@link SetupTable}s with the API's rules: typed and
+ * checked values, references that must exist, optimistic versions, merge patch, and a
+ * change event for every write. SQL is built only from the tables' own descriptions,
+ * never from input.
+ */
+@Service
+public class SetupTables {
+
+	/**
+	 * Separates the parts of a composite key inside a cursor; values never contain it.
+	 */
+	private static final String KEY_SEPARATOR = "\u001f";
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	SetupTables(JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Row> list(SetupTable table, @Nullable Integer limit, @Nullable String cursor) {
+		int size = Page.limit(limit);
+		String after = Page.decode(cursor);
+		String keyColumns = columns(table.keys());
+		StringBuilder sql = new StringBuilder(select(table));
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (after != null) {
+			String[] parts = after.split(KEY_SEPARATOR, -1);
+			if (parts.length != table.keys().size()) {
+				throw new Problems.MalformedRequest("cursor", "is not a cursor of this list");
+			}
+			List<String> placeholders = new ArrayList<>();
+			for (int i = 0; i < parts.length; i++) {
+				params.put("k" + i, parts[i]);
+				placeholders.add(":k" + i);
+			}
+			sql.append(" WHERE (")
+				.append(keyColumns)
+				.append(") > (")
+				.append(String.join(", ", placeholders))
+				.append(")");
+		}
+		sql.append(" ORDER BY ").append(keyColumns).append(" LIMIT ").append(size + 1);
+		List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> toRow(table, rs)).list();
+		return Page.of(rows, size, row -> String.join(KEY_SEPARATOR,
+				table.keys().stream().map(k -> String.valueOf(row.get(k.name()))).toList()));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Row> find(SetupTable table, List<String> key) {
+		return jdbc.sql(select(table) + whereKey(table))
+			.params(keyParams(table, key))
+			.query((rs, n) -> toRow(table, rs))
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public Row get(SetupTable table, List<String> key) {
+		return find(table, key).orElseThrow(() -> new Problems.NotFound(table.title(), String.join("/", key)));
+	}
+
+	/** The one row of a singleton table; its migration inserts it. */
+	@Transactional(readOnly = true)
+	public Row singleton(SetupTable table) {
+		return jdbc.sql(select(table)).query((rs, n) -> toRow(table, rs)).single();
+	}
+
+	@Transactional
+	public Row create(SetupTable table, JsonNode body) {
+		Map<String, @Nullable Object> values = withDefaults(table, read(table, body, Mode.CREATE));
+		validate(table, values);
+		String key = new Row(values, 0).key(table.keys());
+		if (exists(table, keyOf(table, values))) {
+			throw new Problems.AlreadyExists(table.title(), key);
+		}
+		List<Field> fields = table.allFields();
+		String sql = "INSERT INTO " + table.table() + " (" + columns(fields) + ", version) VALUES ("
+				+ fields.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", ")) + ", 1)";
+		try {
+			jdbc.sql(sql).params(columnParams(fields, values)).update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new Problems.AlreadyExists(table.title(), key);
+		}
+		Row created = new Row(values, 1);
+		publish(table, key, diff(table, null, created));
+		return created;
+	}
+
+	/** Applies a JSON merge patch: the fields present change, {@code null} clears. */
+	@Transactional
+	public Row patch(SetupTable table, List<String> key, ExpectedVersion expected, JsonNode patch) {
+		Row current = lockForUpdate(table, key);
+		Map<String, @Nullable Object> changes = read(table, patch, Mode.PATCH);
+		Map<String, @Nullable Object> values = new LinkedHashMap<>(current.values());
+		for (Field field : table.fields()) {
+			if (changes.containsKey(field.name())) {
+				Object value = changes.get(field.name());
+				values.put(field.name(), value == null ? field.defaultValue() : value);
+			}
+		}
+		return write(table, current, expected, values);
+	}
+
+	/** Replaces a singleton's values: what the body leaves out takes its default. */
+	@Transactional
+	public Row replace(SetupTable table, @Nullable ExpectedVersion expected, JsonNode body) {
+		Row current = jdbc.sql(select(table) + " FOR UPDATE").query((rs, n) -> toRow(table, rs)).single();
+		Map<String, @Nullable Object> values = withDefaults(table, read(table, body, Mode.REPLACE));
+		return write(table, current, expected == null ? ExpectedVersion.any() : expected, values);
+	}
+
+	@Transactional
+	public void delete(SetupTable table, List<String> key, ExpectedVersion expected) {
+		Row current = lockForUpdate(table, key);
+		checkVersion(table, current, expected);
+		try {
+			jdbc.sql("DELETE FROM " + table.table() + whereKey(table)).params(keyParams(table, key)).update();
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new Problems.InUse(table.title() + " " + String.join("/", key)
+					+ " is still used; change what uses it first, then delete it.");
+		}
+		publish(table, current.key(table.keys()), diff(table, current, null));
+	}
+
+	/** The API form of a row: every field, then {@code version}. */
+	public ObjectNode toJson(SetupTable table, Row row) {
+		ObjectNode json = JsonNodeFactory.instance.objectNode();
+		for (Field field : table.allFields()) {
+			json.set(field.name(), field.write(row.get(field.name())));
+		}
+		json.put("version", row.version());
+		return json;
+	}
+
+	private Row write(SetupTable table, Row current, ExpectedVersion expected, Map<String, @Nullable Object> values) {
+		checkVersion(table, current, expected);
+		validate(table, values);
+		List<FieldChange> changes = diff(table, current, new Row(values, current.version()));
+		if (changes.isEmpty()) {
+			// Nothing really changed: nothing is written and no event goes out.
+			return current;
+		}
+		List<Field> changed = table.fields()
+			.stream()
+			.filter(f -> changes.stream().anyMatch(c -> c.field().equals(f.name())))
+			.toList();
+		String sql = "UPDATE " + table.table() + " SET "
+				+ changed.stream().map(f -> f.column() + " = :" + f.column()).collect(Collectors.joining(", "))
+				+ ", version = version + 1" + whereKey(table);
+		Map<String, Object> params = columnParams(changed, values);
+		params.putAll(keyParams(table, keyOf(table, current.values())));
+		jdbc.sql(sql).params(params).update();
+		Row updated = new Row(values, current.version() + 1);
+		publish(table, current.key(table.keys()), changes);
+		return updated;
+	}
+
+	private Row lockForUpdate(SetupTable table, List<String> key) {
+		return jdbc.sql(select(table) + whereKey(table) + " FOR UPDATE")
+			.params(keyParams(table, key))
+			.query((rs, n) -> toRow(table, rs))
+			.optional()
+			.orElseThrow(() -> new Problems.NotFound(table.title(), String.join("/", key)));
+	}
+
+	private static void checkVersion(SetupTable table, Row current, ExpectedVersion expected) {
+		if (!expected.matches(current.version())) {
+			throw new Problems.VersionConflict(table.title(), current.key(table.keys()), current.version());
+		}
+	}
+
+	private enum Mode {
+
+		CREATE, PATCH, REPLACE
+
+	}
+
+	/**
+	 * Reads a request body into typed values. Anything that is not JSON of the right
+	 * shape (unknown or read-only fields, wrong types) is a malformed request, reported
+	 * whole.
+	 */
+	private Map<String, @Nullable Object> read(SetupTable table, JsonNode body, Mode mode) {
+		if (!body.isObject()) {
+			throw new Problems.MalformedRequest("body", "must be a JSON object");
+		}
+		Map<String, @Nullable Object> values = new LinkedHashMap<>();
+		List<FieldError> errors = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> property : body.properties()) {
+			String name = property.getKey();
+			Optional<Field> field = table.field(name);
+			if (name.equals("version")) {
+				errors.add(new FieldError(name, "is read-only; send the version you read in If-Match"));
+			}
+			else if (field.isEmpty()) {
+				errors.add(new FieldError(name, "is not a field of " + table.title().toLowerCase()));
+			}
+			else if (mode == Mode.PATCH && table.isKey(name)) {
+				errors.add(new FieldError(name, "is read-only: a key never changes"));
+			}
+			else {
+				try {
+					values.put(name, field.get().read(property.getValue()));
+				}
+				catch (Field.WrongType ex) {
+					errors.add(ex.error());
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new Problems.MalformedRequest("The request body does not fit " + table.title().toLowerCase() + ".",
+					errors);
+		}
+		return values;
+	}
+
+	private static Map<String, @Nullable Object> withDefaults(SetupTable table, Map<String, @Nullable Object> given) {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>();
+		for (Field field : table.allFields()) {
+			Object value = given.get(field.name());
+			values.put(field.name(), value == null ? field.defaultValue() : value);
+		}
+		return values;
+	}
+
+	private void validate(SetupTable table, Map<String, @Nullable Object> values) {
+		List<FieldError> errors = new ArrayList<>();
+		for (Field field : table.allFields()) {
+			FieldError error = field.check(values.get(field.name()));
+			if (error != null) {
+				errors.add(error);
+			}
+		}
+		if (errors.isEmpty()) {
+			table.rules().accept(new Row(values, 0), errors);
+		}
+		if (!errors.isEmpty()) {
+			throw new Problems.ValidationFailed(errors);
+		}
+		List<FieldError> unknown = new ArrayList<>();
+		for (Field field : table.allFields()) {
+			Field.Reference reference = field.reference();
+			Object value = values.get(field.name());
+			if (reference != null && value != null && !referenceExists(reference, value)) {
+				unknown.add(new FieldError(field.name(),
+						reference.what() + " " + value + " does not exist; create it first or choose another"));
+			}
+		}
+		if (!unknown.isEmpty()) {
+			throw new Problems.UnknownCode(unknown);
+		}
+	}
+
+	private boolean referenceExists(Field.Reference reference, Object value) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + reference.table() + " WHERE " + reference.column() + " = ?)")
+			.param(value)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private boolean exists(SetupTable table, List<String> key) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table.table() + whereKey(table) + ")")
+			.params(keyParams(table, key))
+			.query(Boolean.class)
+			.single();
+	}
+
+	private static List<FieldChange> diff(SetupTable table, @Nullable Row before, @Nullable Row after) {
+		List<FieldChange> changes = new ArrayList<>();
+		for (Field field : table.allFields()) {
+			String old = before == null ? null : Field.asText(before.get(field.name()));
+			String now = after == null ? null : Field.asText(after.get(field.name()));
+			boolean blankOnCreateOrDelete = (before == null || after == null) && (old == null || old.isEmpty())
+					&& (now == null || now.isEmpty());
+			if (!Objects.equals(old, now) && !blankOnCreateOrDelete) {
+				changes.add(new FieldChange(field.name(), old, now));
+			}
+		}
+		return changes;
+	}
+
+	private void publish(SetupTable table, String key, List<FieldChange> changes) {
+		String no = key.isEmpty() ? table.resource() : table.resource() + "/" + key;
+		events.publishEvent(new SetupChanged(no, changes, Actor.current()));
+	}
+
+	private static String select(SetupTable table) {
+		return "SELECT " + columns(table.allFields()) + ", version FROM " + table.table();
+	}
+
+	private static String whereKey(SetupTable table) {
+		if (table.isSingleton()) {
+			return "";
+		}
+		return " WHERE "
+				+ table.keys().stream().map(k -> k.column() + " = :" + k.column()).collect(Collectors.joining(" AND "));
+	}
+
+	private static Map<String, Object> keyParams(SetupTable table, List<String> key) {
+		if (key.size() != table.keys().size()) {
+			throw new Problems.NotFound(table.title(), String.join("/", key));
+		}
+		Map<String, Object> params = new LinkedHashMap<>();
+		for (int i = 0; i < key.size(); i++) {
+			Field field = table.keys().get(i);
+			Object value = field.kind() == Field.Kind.CODE ? key.get(i).toUpperCase(Locale.ROOT) : key.get(i);
+			params.put(field.column(), value);
+		}
+		return params;
+	}
+
+	private static List<String> keyOf(SetupTable table, Map<String, @Nullable Object> values) {
+		return table.keys().stream().map(k -> String.valueOf(values.get(k.name()))).toList();
+	}
+
+	private static Map<String, Object> columnParams(List<Field> fields, Map<String, @Nullable Object> values) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		for (Field field : fields) {
+			params.put(field.column(), values.get(field.name()));
+		}
+		return params;
+	}
+
+	private static String columns(List<Field> fields) {
+		return fields.stream().map(Field::column).collect(Collectors.joining(", "));
+	}
+
+	private static Row toRow(SetupTable table, ResultSet rs) throws SQLException {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>();
+		for (Field field : table.allFields()) {
+			values.put(field.name(), field.fromColumn(rs.getObject(field.column())));
+		}
+		return new Row(values, rs.getLong("version"));
+	}
+
+}

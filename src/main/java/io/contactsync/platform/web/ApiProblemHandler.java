@@ -1,0 +1,219 @@
+package io.contactsync.platform.web;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.contactsync.platform.FieldError;
+import io.contactsync.platform.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns everything a request can go wrong with into an RFC 9457 problem with a stable
+ * {@code code}: the application's own {@link ProblemException}s, Spring MVC's own errors,
+ * bad JSON, database constraints met in a race, and a database that is away. Nothing a
+ * client sends leads to a 5xx; what the server did wrong leads to a 500 that tells
+ * nothing of its insides.
+ */
+@RestControllerAdvice
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<ProblemDetail> handleProblem(ProblemException ex) {
+		ProblemDetail problem = problem(ex.status(), ex.code(), ex.getMessage(), ex.errors());
+		ex.properties().forEach(problem::setProperty);
+		return response(problem);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
+		String message = "has the wrong type; expected " + ex.getRequiredType().getSimpleName().toLowerCase();
+		return response(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", ex.getName() + " " + message,
+				List.of(new FieldError(ex.getName(), message))));
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> handleConstraint(DataIntegrityViolationException ex) {
+		// The services check every rule first; a constraint met here is a race between
+		// two
+		// requests, or a rule only the database knows. Either way the client can act on
+		// it.
+		String state = sqlState(ex);
+		log.debug("Constraint violation {}", state, ex);
+		return switch (state == null ? "" : state) {
+			case "23505" -> response(problem(HttpStatus.CONFLICT, "ALREADY_EXISTS",
+					"A record with that key exists already.", List.of()));
+			case "23503" -> response(problem(HttpStatus.CONFLICT, "IN_USE",
+					"The change would leave a reference pointing at nothing; check the codes and what uses them.",
+					List.of()));
+			default -> response(problem(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED",
+					"The change breaks a rule of the data; check the values.", List.of()));
+		};
+	}
+
+	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class })
+	ResponseEntity<ProblemDetail> handleLocking(RuntimeException ex) {
+		return response(problem(HttpStatus.PRECONDITION_FAILED, "VERSION_CONFLICT",
+				"The record was changed by someone else at the same time; read it again and retry.", List.of()));
+	}
+
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+			DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	ResponseEntity<ProblemDetail> handleDatabaseAway(RuntimeException ex) {
+		log.warn("Database unavailable: {}", ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+				"The database cannot be reached right now; nothing was changed. Try again in a moment.", List.of());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		log.error("Unexpected error", ex);
+		return response(problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+				"Something went wrong on our side; nothing was changed. Try again, and tell the administrator if it persists.",
+				List.of()));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getMostSpecificCause();
+		List<FieldError> errors = List.of();
+		String detail = "The request body is not valid JSON of the expected shape.";
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			String field = path(unknown);
+			detail = field + " is not a field of this request; remove it.";
+			errors = List.of(new FieldError(field, "is not a field of this request"));
+		}
+		else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			String field = path(mismatch);
+			detail = field + " has the wrong type or shape.";
+			errors = List.of(new FieldError(field, "has the wrong type or shape"));
+		}
+		else if (cause instanceof StreamReadException) {
+			detail = "The request body is not valid JSON.";
+		}
+		else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
+			detail = "The request needs a JSON body.";
+		}
+		return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", detail, errors), headers,
+				HttpStatus.BAD_REQUEST);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(e -> new FieldError(e.getField(), String.valueOf(e.getDefaultMessage())))
+			.toList();
+		return new ResponseEntity<>(validationFailed(errors), headers, HttpStatus.UNPROCESSABLE_CONTENT);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(e -> new FieldError(String.valueOf(result.getMethodParameter().getParameterName()),
+						String.valueOf(e.getDefaultMessage()))))
+			.toList();
+		return new ResponseEntity<>(validationFailed(errors), headers, HttpStatus.UNPROCESSABLE_CONTENT);
+	}
+
+	/** Spring MVC's own errors (404 for a path, 405, 415, ...) get a code too. */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+			problem.setProperty("code", codeFor(statusCode));
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static ProblemDetail validationFailed(List<FieldError> errors) {
+		String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED", detail, errors);
+	}
+
+	static ProblemDetail problem(HttpStatusCode status, String code, @Nullable String detail, List<FieldError> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setProperty("code", code);
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	static String codeFor(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 400 -> "MALFORMED_REQUEST";
+			case 401 -> "UNAUTHORIZED";
+			case 403 -> "FORBIDDEN";
+			case 404 -> "NOT_FOUND";
+			case 405 -> "METHOD_NOT_ALLOWED";
+			case 406 -> "NOT_ACCEPTABLE";
+			case 409 -> "CONFLICT";
+			case 412 -> "VERSION_CONFLICT";
+			case 413 -> "PAYLOAD_TOO_LARGE";
+			case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+			case 422 -> "VALIDATION_FAILED";
+			case 428 -> "PRECONDITION_REQUIRED";
+			case 503 -> "SERVICE_UNAVAILABLE";
+			default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "BAD_REQUEST";
+		};
+	}
+
+	private static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	private static String path(JacksonException ex) {
+		return ex.getPath()
+			.stream()
+			.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+			.collect(Collectors.joining("."))
+			.replace(".[", "[");
+	}
+
+	private static @Nullable String sqlState(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.contactsync.platform.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Writes a problem where no controller answers: the security filters' 401 and 403, and
+ * requests refused before they reach Spring MVC.
+ */
+public final class ProblemWriter {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private ProblemWriter() {
+	}
+
+	public static void write(HttpServletResponse response, HttpStatus status, String code, String detail)
+			throws IOException {
+		ProblemDetail problem = ApiProblemHandler.problem(status, code, detail, List.of());
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		JSON.writeValue(response.getOutputStream(), problem);
+	}
+
+}

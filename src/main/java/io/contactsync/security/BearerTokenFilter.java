@@ -1,0 +1,61 @@
+package io.contactsync.security;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import io.contactsync.platform.web.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>} against the stored token hashes.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+	private static final String PREFIX = "Bearer ";
+
+	private final UserAccounts users;
+
+	BearerTokenFilter(UserAccounts users) {
+		this.users = users;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String token = header.substring(PREFIX.length()).trim();
+		Optional<UserDetails> user = token.isEmpty() || token.length() > 200 ? Optional.empty()
+				: users.findByToken(token);
+		if (user.isEmpty() || !user.get().isEnabled()) {
+			ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+					"The bearer token is not valid; ask an administrator for a new one.");
+			return;
+		}
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get().getUsername(), null,
+				user.get().getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.contactsync.security;
+
+import io.contactsync.platform.web.ProblemWriter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. The API is stateless (HTTP Basic or a bearer token on every call);
+ * each path is given to the roles of api.md, and a path without a rule of its own falls
+ * to the last rule, administrators only, so that nothing new is open by accident.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String ADMIN = Role.ADMIN.name();
+
+	private static final String[] EVERY_ROLE = { Role.ADMIN.name(), Role.SALES.name(), Role.PURCHASING.name(),
+			Role.FINANCE.name(), Role.VIEWER.name() };
+
+	/** The setup resources: everybody reads them, administrators change them. */
+	static final String[] SETUP_PATHS = { "/api/v1/setup/**", "/api/v1/number-series/**",
+			"/api/v1/business-relations/**", "/api/v1/customer-templates/**", "/api/v1/vendor-templates/**",
+			"/api/v1/interaction-templates/**", "/api/v1/salespeople/**", "/api/v1/territories/**",
+			"/api/v1/countries-regions/**", "/api/v1/languages/**", "/api/v1/currencies/**", "/api/v1/post-codes/**" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, UserAccounts users) throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"ContactSync\"");
+			ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+					"Sign in with HTTP Basic or a bearer token.");
+		};
+		AccessDeniedHandler forbidden = (request, response, ex) -> ProblemWriter.write(response, HttpStatus.FORBIDDEN,
+				"FORBIDDEN", "Your roles do not allow this; ask an administrator.");
+		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+			.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.addFilterBefore(new BearerTokenFilter(users), BasicAuthenticationFilter.class)
+			.authorizeHttpRequests(rules -> rules.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole(ADMIN)
+				.requestMatchers("/api/v1/users/**")
+				.hasRole(ADMIN)
+				.requestMatchers(HttpMethod.GET, SETUP_PATHS)
+				.hasAnyRole(EVERY_ROLE)
+				.requestMatchers(SETUP_PATHS)
+				.hasRole(ADMIN)
+				.anyRequest()
+				.hasRole(ADMIN));
+		return http.build();
+	}
+
+}

@@ -1,0 +1,336 @@
+package io.contactsync.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.contactsync.platform.Actor;
+import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Page;
+import io.contactsync.platform.Problems;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The users, their roles and their API tokens. Passwords are kept as bcrypt hashes and
+ * tokens as SHA-256 hashes: a token is long and random, so a fast hash is enough, and the
+ * token itself exists only in the answer that created it.
+ */
+@Service
+class UserAccounts implements UserDetailsService {
+
+	static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]{1,50}$");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public UserDetails loadUserByUsername(String username) {
+		return jdbc.sql("SELECT username, password_hash, enabled FROM app_user WHERE username = ?")
+			.param(username)
+			.query((rs, n) -> User.withUsername(rs.getString(1))
+				.password(rs.getString(2))
+				.disabled(!rs.getBoolean(3))
+				.authorities(roles(username).stream().map(Role::authority).toArray(String[]::new))
+				.build())
+			.optional()
+			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+	}
+
+	@Transactional(readOnly = true)
+	public Page<UserAccount> list(@Nullable Integer limit, @Nullable String cursor) {
+		int size = Page.limit(limit);
+		String after = Page.decode(cursor);
+		List<UserAccount> users = jdbc
+			.sql("SELECT username, enabled, version FROM app_user WHERE username > ? ORDER BY username LIMIT ?")
+			.params(after == null ? "" : after, size + 1)
+			.query((rs, n) -> new UserAccount(rs.getString(1), roles(rs.getString(1)), rs.getBoolean(2), rs.getLong(3)))
+			.list();
+		return Page.of(users, size, UserAccount::username);
+	}
+
+	@Transactional(readOnly = true)
+	public UserAccount get(String username) {
+		return find(username).orElseThrow(() -> new Problems.NotFound("User", username));
+	}
+
+	@Transactional
+	public UserAccount create(UserRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
+			errors.add(new FieldError("username", "must be 1 to 50 lower-case letters, digits, '.', '_' or '-'"));
+		}
+		String passwordProblem = PasswordPolicy.check(request.password());
+		if (passwordProblem != null) {
+			errors.add(new FieldError("password", passwordProblem));
+		}
+		if (request.roles() == null || request.roles().isEmpty()) {
+			errors
+				.add(new FieldError("roles", "must name at least one role: ADMIN, SALES, PURCHASING, FINANCE, VIEWER"));
+		}
+		if (!errors.isEmpty()) {
+			throw new Problems.ValidationFailed(errors);
+		}
+		String username = request.username();
+		if (find(username).isPresent()) {
+			throw new Problems.AlreadyExists("User", username);
+		}
+		String by = Actor.current().user();
+		jdbc.sql(
+				"INSERT INTO app_user (username, password_hash, enabled, created_by, updated_by) VALUES (?, ?, ?, ?, ?)")
+			.params(username, passwords.encode(request.password()), request.enabled() == null || request.enabled(), by,
+					by)
+			.update();
+		writeRoles(username, request.roles());
+		return get(username);
+	}
+
+	/** Changes password, roles or enabled, as a JSON merge patch. */
+	@Transactional
+	public UserAccount patch(String username, ExpectedVersion expected, JsonNode patch) {
+		UserAccount current = lock(username);
+		if (!expected.matches(current.version())) {
+			throw new Problems.VersionConflict("User", username, current.version());
+		}
+		UserPatch changes = UserPatch.read(patch);
+		Set<Role> roles = changes.roles() != null ? changes.roles() : current.roles();
+		boolean enabled = changes.enabled() != null ? changes.enabled() : current.enabled();
+		if (current.roles().contains(Role.ADMIN) && current.enabled() && (!roles.contains(Role.ADMIN) || !enabled)) {
+			requireAnotherAdmin(username);
+		}
+		String by = Actor.current().user();
+		if (changes.password() != null) {
+			jdbc.sql("UPDATE app_user SET password_hash = ? WHERE username = ?")
+				.params(passwords.encode(changes.password()), username)
+				.update();
+		}
+		jdbc.sql("UPDATE app_user SET enabled = ?, updated_at = now(), updated_by = ?, version = version + 1"
+				+ " WHERE username = ?")
+			.params(enabled, by, username)
+			.update();
+		writeRoles(username, roles);
+		return get(username);
+	}
+
+	@Transactional
+	public void delete(String username, ExpectedVersion expected) {
+		UserAccount current = lock(username);
+		if (!expected.matches(current.version())) {
+			throw new Problems.VersionConflict("User", username, current.version());
+		}
+		if (current.roles().contains(Role.ADMIN) && current.enabled()) {
+			requireAnotherAdmin(username);
+		}
+		jdbc.sql("DELETE FROM app_user WHERE username = ?").param(username).update();
+	}
+
+	/**
+	 * Makes a bearer token for the user; the token is returned once and kept only as a
+	 * hash.
+	 */
+	@Transactional
+	public String createToken(String username) {
+		get(username);
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String token = "cs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		jdbc.sql("INSERT INTO api_token (username, token_hash, created_by) VALUES (?, ?, ?)")
+			.params(username, sha256(token), Actor.current().user())
+			.update();
+		return token;
+	}
+
+	/** The user a bearer token belongs to, if the token is known. */
+	@Transactional(readOnly = true)
+	public Optional<UserDetails> findByToken(String token) {
+		return jdbc.sql("SELECT username FROM api_token WHERE token_hash = ?")
+			.param(sha256(token))
+			.query(String.class)
+			.optional()
+			.map(this::loadUserByUsername);
+	}
+
+	/**
+	 * Creates the {@code admin} user when there are no users at all.
+	 * @return true when it was created
+	 */
+	@Transactional
+	public boolean createFirstAdmin(String password) {
+		Long users = jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();
+		if (users > 0) {
+			return false;
+		}
+		jdbc.sql("INSERT INTO app_user (username, password_hash, created_by, updated_by) VALUES ('admin', ?, ?, ?)")
+			.params(passwords.encode(password), Actor.SYSTEM, Actor.SYSTEM)
+			.update();
+		writeRoles("admin", EnumSet.of(Role.ADMIN));
+		return true;
+	}
+
+	private Optional<UserAccount> find(String username) {
+		return jdbc.sql("SELECT username, enabled, version FROM app_user WHERE username = ?")
+			.param(username)
+			.query((rs, n) -> new UserAccount(rs.getString(1), roles(username), rs.getBoolean(2), rs.getLong(3)))
+			.optional();
+	}
+
+	private UserAccount lock(String username) {
+		return jdbc.sql("SELECT username, enabled, version FROM app_user WHERE username = ? FOR UPDATE")
+			.param(username)
+			.query((rs, n) -> new UserAccount(rs.getString(1), roles(username), rs.getBoolean(2), rs.getLong(3)))
+			.optional()
+			.orElseThrow(() -> new Problems.NotFound("User", username));
+	}
+
+	/** Nobody may lock everyone out: the last enabled administrator stays. */
+	private void requireAnotherAdmin(String username) {
+		Long others = jdbc
+			.sql("SELECT count(*) FROM app_user u JOIN app_user_role r ON r.username = u.username"
+					+ " WHERE r.role = 'ADMIN' AND u.enabled AND u.username <> ?")
+			.param(username)
+			.query(Long.class)
+			.single();
+		if (others == 0) {
+			throw new Problems.InUse(
+					"User " + username + " is the last enabled administrator; make another administrator first.");
+		}
+	}
+
+	private Set<Role> roles(String username) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		jdbc.sql("SELECT role FROM app_user_role WHERE username = ?")
+			.param(username)
+			.query(String.class)
+			.list()
+			.forEach(role -> roles.add(Role.valueOf(role)));
+		return roles;
+	}
+
+	private void writeRoles(String username, Set<Role> roles) {
+		jdbc.sql("DELETE FROM app_user_role WHERE username = ?").param(username).update();
+		for (Role role : roles) {
+			jdbc.sql("INSERT INTO app_user_role (username, role) VALUES (?, ?)").params(username, role.name()).update();
+		}
+	}
+
+	static String sha256(String text) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	/** The fields a merge patch of a user may change, read strictly. */
+	record UserPatch(@Nullable String password, @Nullable Set<Role> roles, @Nullable Boolean enabled) {
+
+		static UserPatch read(JsonNode patch) {
+			if (!patch.isObject()) {
+				throw new Problems.MalformedRequest("body", "must be a JSON object");
+			}
+			List<FieldError> malformed = new ArrayList<>();
+			List<FieldError> invalid = new ArrayList<>();
+			String password = null;
+			Set<Role> roles = null;
+			Boolean enabled = null;
+			for (Map.Entry<String, JsonNode> property : patch.properties()) {
+				JsonNode value = property.getValue();
+				switch (property.getKey()) {
+					case "password" -> {
+						if (!value.isString()) {
+							malformed.add(new FieldError("password", "must be a string"));
+						}
+						else {
+							password = value.asString();
+							String problem = PasswordPolicy.check(password);
+							if (problem != null) {
+								invalid.add(new FieldError("password", problem));
+							}
+						}
+					}
+					case "roles" -> {
+						roles = readRoles(value, malformed, invalid);
+					}
+					case "enabled" -> {
+						if (!value.isBoolean()) {
+							malformed.add(new FieldError("enabled", "must be true or false"));
+						}
+						else {
+							enabled = value.booleanValue();
+						}
+					}
+					case "username", "version" ->
+						malformed.add(new FieldError(property.getKey(), "is read-only and cannot be patched"));
+					default -> malformed.add(new FieldError(property.getKey(), "is not a field of user"));
+				}
+			}
+			if (!malformed.isEmpty()) {
+				throw new Problems.MalformedRequest("The request body does not fit user.", malformed);
+			}
+			if (!invalid.isEmpty()) {
+				throw new Problems.ValidationFailed(invalid);
+			}
+			return new UserPatch(password, roles, enabled);
+		}
+
+		private static @Nullable Set<Role> readRoles(JsonNode value, List<FieldError> malformed,
+				List<FieldError> invalid) {
+			if (!value.isArray()) {
+				malformed.add(new FieldError("roles", "must be a list of roles"));
+				return null;
+			}
+			Set<Role> roles = EnumSet.noneOf(Role.class);
+			for (JsonNode role : value) {
+				if (!role.isString()) {
+					malformed.add(new FieldError("roles", "must be a list of role names"));
+					return null;
+				}
+				try {
+					roles.add(Role.valueOf(role.asString()));
+				}
+				catch (IllegalArgumentException ex) {
+					invalid.add(new FieldError("roles",
+							role.asString() + " is not a role; use ADMIN, SALES, PURCHASING, FINANCE or VIEWER"));
+					return null;
+				}
+			}
+			if (roles.isEmpty()) {
+				invalid.add(new FieldError("roles", "must name at least one role"));
+			}
+			return roles;
+		}
+
+	}
+
+}

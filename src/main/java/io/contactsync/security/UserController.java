@@ -1,0 +1,77 @@
+package io.contactsync.security;
+
+import java.net.URI;
+import java.util.Map;
+
+import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.platform.Page;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/users")
+class UserController {
+
+	private final UserAccounts users;
+
+	UserController(UserAccounts users) {
+		this.users = users;
+	}
+
+	@GetMapping
+	Page<UserAccount> list(@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
+		return users.list(limit, cursor);
+	}
+
+	@GetMapping("/{username}")
+	ResponseEntity<UserAccount> get(@PathVariable String username) {
+		return answer(users.get(username));
+	}
+
+	@PostMapping
+	ResponseEntity<UserAccount> create(@RequestBody UserRequest request) {
+		UserAccount user = users.create(request);
+		return ResponseEntity.created(URI.create("/api/v1/users/" + user.username()))
+			.eTag(ExpectedVersion.etag(user.version()))
+			.body(user);
+	}
+
+	@PatchMapping(path = "/{username}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
+	ResponseEntity<UserAccount> patch(@PathVariable String username,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, @RequestBody JsonNode patch) {
+		return answer(users.patch(username, ExpectedVersion.required(ifMatch), patch));
+	}
+
+	@DeleteMapping("/{username}")
+	ResponseEntity<Void> delete(@PathVariable String username,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+		users.delete(username, ExpectedVersion.required(ifMatch));
+		return ResponseEntity.noContent().build();
+	}
+
+	/** The token is in this answer and nowhere else; it cannot be read again. */
+	@PostMapping("/{username}/tokens")
+	ResponseEntity<Map<String, String>> createToken(@PathVariable String username) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", users.createToken(username)));
+	}
+
+	private static ResponseEntity<UserAccount> answer(UserAccount user) {
+		return ResponseEntity.ok().eTag(ExpectedVersion.etag(user.version())).body(user);
+	}
+
+}

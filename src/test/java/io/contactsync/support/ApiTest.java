@@ -1,0 +1,54 @@
+package io.contactsync.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests through the real HTTP API on a random port, against the embedded PostgreSQL. All
+ * such tests share one application context; each test makes its own data with unique
+ * keys.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTest {
+
+	public static final String ADMIN_PASSWORD = TestDatabaseContextCustomizerFactory.ADMIN_PASSWORD;
+
+	@LocalServerPort
+	protected int port;
+
+	protected Api admin() {
+		return Api.anonymous(port).as("admin", ADMIN_PASSWORD);
+	}
+
+	protected Api anonymous() {
+		return Api.anonymous(port);
+	}
+
+	/** A new user with the given role, signed in. */
+	protected Api userWithRole(String role) {
+		String username = role.toLowerCase() + "-" + unique().toLowerCase();
+		String password = "password-" + username;
+		Api.Response created = admin().post("/api/v1/users",
+				Map.of("username", username, "password", password, "roles", List.of(role)));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return Api.anonymous(port).as(username, password);
+	}
+
+	/** A short key no other test uses. */
+	protected static String unique() {
+		return UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+	}
+
+	protected static void assertProblem(Api.Response response, int status, String code) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.code()).as(response.toString()).isEqualTo(code);
+	}
+
+}
