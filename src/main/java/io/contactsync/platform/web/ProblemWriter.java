@@ -1,14 +1,15 @@
 package io.contactsync.platform.web;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 
 /**
  * Writes a problem where no controller answers: the security filters' 401 and 403, and
@@ -23,7 +24,13 @@ public final class ProblemWriter {
 
 	public static void write(HttpServletResponse response, HttpStatus status, String code, String detail)
 			throws IOException {
-		ProblemDetail problem = ApiProblemHandler.problem(status, code, detail, List.of());
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", status.getReasonPhrase());
+		problem.put("status", status.value());
+		problem.put("detail", detail);
+		problem.put("code", code);
+		problem.put("errors", List.of());
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

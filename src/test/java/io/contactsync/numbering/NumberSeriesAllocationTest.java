@@ -1,0 +1,122 @@
+package io.contactsync.numbering;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.contactsync.numbering.NumberSeriesProblems.ManualNosNotAllowed;
+import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesExhausted;
+import io.contactsync.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+class NumberSeriesAllocationTest extends ApiTest {
+
+	@Autowired
+	NumberSeries numberSeries;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Test
+	void eightThreadsDrawingAThousandNumbersEachNeverGetTheSameNumber() throws Exception {
+		String series = newSeries(Map.of("startingNo", "CT000001"));
+		int threads = 8;
+		int perThread = 1000;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		List<Future<List<String>>> results = new ArrayList<>();
+		try {
+			for (int t = 0; t < threads; t++) {
+				Callable<List<String>> draw = () -> {
+					List<String> drawn = new ArrayList<>();
+					for (int i = 0; i < perThread; i++) {
+						drawn.add(transaction.execute(status -> numberSeries.next(series)));
+					}
+					return drawn;
+				};
+				results.add(pool.submit(draw));
+			}
+			Set<String> all = new HashSet<>();
+			int count = 0;
+			for (Future<List<String>> result : results) {
+				List<String> drawn = result.get();
+				count += drawn.size();
+				all.addAll(drawn);
+			}
+			assertThat(count).isEqualTo(threads * perThread);
+			assertThat(all).as("every number drawn once").hasSize(threads * perThread);
+			assertThat(all).contains("CT000001", "CT008000").doesNotContain("CT008001");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void firstNumberIsTheStartingNumberThenTheIncrementApplies() {
+		String series = newSeries(Map.of("startingNo", "K00010", "incrementBy", 10));
+
+		List<String> numbers = draw(series, 3);
+
+		assertThat(numbers).containsExactly("K00010", "K00020", "K00030");
+		assertThat(admin().get("/api/v1/number-series/" + series).json().get("lastNoUsed").asString())
+			.isEqualTo("K00030");
+	}
+
+	@Test
+	void aRolledBackDrawLeavesTheNumberForTheNextOne() {
+		String series = newSeries(Map.of("startingNo", "R001"));
+
+		transaction.executeWithoutResult(status -> {
+			numberSeries.next(series);
+			status.setRollbackOnly();
+		});
+
+		assertThat(draw(series, 1)).containsExactly("R001");
+	}
+
+	@Test
+	void pastTheEndingNumberTheSeriesIsExhausted() {
+		String series = newSeries(Map.of("startingNo", "E1", "endingNo", "E3"));
+
+		assertThat(draw(series, 3)).containsExactly("E1", "E2", "E3");
+		assertThatExceptionOfType(NumberSeriesExhausted.class)
+			.isThrownBy(() -> transaction.execute(status -> numberSeries.next(series)))
+			.satisfies(ex -> assertThat(ex.code()).isEqualTo("NUMBER_SERIES_EXHAUSTED"));
+	}
+
+	@Test
+	void manualNumbersNeedASeriesThatAllowsThem() {
+		String strict = newSeries(Map.of("startingNo", "M1"));
+		String lenient = newSeries(Map.of("startingNo", "M1", "manualNos", true));
+
+		assertThatExceptionOfType(ManualNosNotAllowed.class).isThrownBy(() -> numberSeries.checkManualNo(strict))
+			.satisfies(ex -> assertThat(ex.code()).isEqualTo("MANUAL_NOS_NOT_ALLOWED"));
+		assertThatNoException().isThrownBy(() -> numberSeries.checkManualNo(lenient));
+	}
+
+	private List<String> draw(String series, int count) {
+		return transaction.execute(status -> numberSeries.next(series, count));
+	}
+
+	private String newSeries(Map<String, Object> fields) {
+		String code = "N" + unique();
+		Map<String, Object> body = new HashMap<>(fields);
+		body.put("code", code);
+		assertThat(admin().post("/api/v1/number-series", body).status()).isEqualTo(201);
+		return code;
+	}
+
+}

@@ -1,0 +1,165 @@
+package io.contactsync.security;
+
+import java.util.List;
+import java.util.Map;
+
+import io.contactsync.support.Api;
+import io.contactsync.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UserAndTokenApiTest extends ApiTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void noCredentialsIs401ProblemAndAWrongPasswordToo() {
+		Api.Response none = anonymous().get("/api/v1/business-relations");
+		assertProblem(none, 401, "UNAUTHORIZED");
+		assertThat(none.header("WWW-Authenticate")).isPresent();
+
+		assertProblem(Api.anonymous(port).as("admin", "wrong-password").get("/api/v1/business-relations"), 401,
+				"UNAUTHORIZED");
+		assertProblem(Api.anonymous(port).as("nobody", "wrong-password").get("/api/v1/business-relations"), 401,
+				"UNAUTHORIZED");
+	}
+
+	@Test
+	void administratorCreatesAUserWhoSignsInWithBasic() {
+		String username = "kari-" + unique().toLowerCase();
+
+		Api.Response created = admin().post("/api/v1/users",
+				Map.of("username", username, "password", "a-long-secret-1", "roles", List.of("SALES", "VIEWER")));
+
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(created.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/users/" + username));
+		assertThat(created.json().has("password")).as("password is write-only").isFalse();
+		assertThat(created.json().get("roles").findValuesAsString("roles")).isEmpty();
+		assertThat(created.json().get("enabled").asBoolean()).isTrue();
+		assertThat(Api.anonymous(port).as(username, "a-long-secret-1").get("/api/v1/setup/marketing").status())
+			.isEqualTo(200);
+		assertThat(admin().get("/api/v1/users/" + username).text()).doesNotContain("a-long-secret-1");
+	}
+
+	@Test
+	void passwordsAreStoredAsBcryptHashes() {
+		String username = "hash-" + unique().toLowerCase();
+		admin().post("/api/v1/users",
+				Map.of("username", username, "password", "plain-text-password", "roles", List.of("VIEWER")));
+
+		String stored = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?")
+			.param(username)
+			.query(String.class)
+			.single();
+
+		assertThat(stored).startsWith("{bcrypt}$2").doesNotContain("plain-text-password");
+	}
+
+	@Test
+	void aTokenIsShownOnceStoredHashedAndAuthenticatesAsItsUser() {
+		String username = "robot-" + unique().toLowerCase();
+		admin().post("/api/v1/users",
+				Map.of("username", username, "password", "robot-password-1", "roles", List.of("VIEWER")));
+
+		Api.Response issued = admin().post("/api/v1/users/" + username + "/tokens", null);
+
+		assertThat(issued.status()).isEqualTo(201);
+		String token = issued.json().get("token").asString();
+		assertThat(token).hasSizeGreaterThan(40);
+		assertThat(
+				jdbc.sql("SELECT count(*) FROM api_token WHERE token_hash = ?").param(token).query(Long.class).single())
+			.as("the token itself is not stored")
+			.isZero();
+		Api robot = Api.anonymous(port).withToken(token);
+		assertThat(robot.get("/api/v1/business-relations").status()).isEqualTo(200);
+		assertProblem(robot.post("/api/v1/business-relations", Map.of("code", "X" + unique())), 403, "FORBIDDEN");
+		assertProblem(Api.anonymous(port).withToken(token + "x").get("/api/v1/business-relations"), 401,
+				"UNAUTHORIZED");
+	}
+
+	@Test
+	void aDisabledUserCannotSignIn() {
+		String username = "gone-" + unique().toLowerCase();
+		admin().post("/api/v1/users",
+				Map.of("username", username, "password", "gone-password-1", "roles", List.of("VIEWER")));
+
+		Api.Response patched = admin().ifMatch(1).patch("/api/v1/users/" + username, Map.of("enabled", false));
+
+		assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+		assertThat(patched.version()).isEqualTo(2);
+		assertProblem(Api.anonymous(port).as(username, "gone-password-1").get("/api/v1/setup/marketing"), 401,
+				"UNAUTHORIZED");
+	}
+
+	@Test
+	void changingThePasswordTakesEffect() {
+		String username = "pw-" + unique().toLowerCase();
+		admin().post("/api/v1/users",
+				Map.of("username", username, "password", "first-password-1", "roles", List.of("VIEWER")));
+
+		admin().ifMatch(1).patch("/api/v1/users/" + username, Map.of("password", "second-password-2"));
+
+		assertProblem(Api.anonymous(port).as(username, "first-password-1").get("/api/v1/setup/marketing"), 401,
+				"UNAUTHORIZED");
+		assertThat(Api.anonymous(port).as(username, "second-password-2").get("/api/v1/setup/marketing").status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void badUsersAreRefusedWithTheFieldNamed() {
+		Api.Response response = admin().post("/api/v1/users",
+				Map.of("username", "Has Spaces", "password", "short", "roles", List.of()));
+
+		assertProblem(response, 422, "VALIDATION_FAILED");
+		assertThat(response.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("username",
+				"password", "roles");
+		assertProblem(
+				admin().post("/api/v1/users",
+						Map.of("username", "x", "password", "long-enough-pw", "roles", List.of("WIZARD"))),
+				400, "MALFORMED_REQUEST");
+		assertProblem(
+				admin().post("/api/v1/users",
+						Map.of("username", "admin", "password", "long-enough-pw", "roles", List.of("VIEWER"))),
+				409, "ALREADY_EXISTS");
+		assertProblem(admin().ifMatch(1).patch("/api/v1/users/admin", Map.of("username", "root")), 400,
+				"MALFORMED_REQUEST");
+		assertProblem(admin().patch("/api/v1/users/admin", Map.of("enabled", true)), 428, "PRECONDITION_REQUIRED");
+	}
+
+	@Test
+	void theLastAdministratorCannotBeRemoved() {
+		long version = admin().get("/api/v1/users/admin").version();
+
+		assertProblem(admin().ifMatch(version).delete("/api/v1/users/admin"), 409, "IN_USE");
+		assertProblem(admin().ifMatch(version).patch("/api/v1/users/admin", Map.of("roles", List.of("VIEWER"))), 409,
+				"IN_USE");
+		assertThat(admin().get("/api/v1/users/admin").json().get("roles").toString()).contains("ADMIN");
+	}
+
+	@Test
+	void aUserCanBeDeleted() {
+		String username = "temp-" + unique().toLowerCase();
+		admin().post("/api/v1/users",
+				Map.of("username", username, "password", "temporary-pw-1", "roles", List.of("VIEWER")));
+
+		assertThat(admin().ifMatch(1).delete("/api/v1/users/" + username).status()).isEqualTo(204);
+		assertProblem(admin().get("/api/v1/users/" + username), 404, "NOT_FOUND");
+	}
+
+	@Test
+	void onlyAdministratorsManageUsers() {
+		for (String role : new String[] { "SALES", "PURCHASING", "FINANCE", "VIEWER" }) {
+			Api user = userWithRole(role);
+			assertProblem(user.get("/api/v1/users"), 403, "FORBIDDEN");
+			assertProblem(user.post("/api/v1/users", Map.of("username", "x")), 403, "FORBIDDEN");
+			assertProblem(user.post("/api/v1/users/admin/tokens", null), 403, "FORBIDDEN");
+		}
+		assertProblem(anonymous().get("/api/v1/users"), 401, "UNAUTHORIZED");
+		assertThat(admin().get("/api/v1/users?limit=2").json().get("items").size()).isEqualTo(2);
+	}
+
+}
