@@ -1,0 +1,71 @@
+package io.contactsync;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The structure of the application is a test: module boundaries, and a few house rules.
+ */
+class ModularityTests {
+
+	static final ApplicationModules MODULES = ApplicationModules.of(ContactSyncApplication.class);
+
+	static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.contactsync");
+
+	@Test
+	void modulesKeepTheirBoundaries() {
+		MODULES.verify();
+	}
+
+	@Test
+	void writesTheModuleDocumentation() {
+		new Documenter(MODULES).writeDocumentation().writeIndividualModulesAsPlantUml();
+	}
+
+	@Test
+	void controllersAreNotPublic() {
+		ArchRule rule = classes().that()
+			.areAnnotatedWith(RestController.class)
+			.should()
+			.notBePublic()
+			.because("controllers are adapters; other modules use the module's API, not its endpoints");
+		rule.check(CLASSES);
+	}
+
+	@Test
+	void onlyTheWebAdaptersKnowAboutHttp() {
+		ArchRule rule = noClasses().that()
+			.resideInAnyPackage("io.contactsync.numbering..", "io.contactsync.setup..", "io.contactsync.interaction..",
+					"io.contactsync.audit..", "io.contactsync.demo..")
+			.and()
+			.areNotAnnotatedWith(RestController.class)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..")
+			.because("services decide, controllers translate (design.md)");
+		rule.check(CLASSES);
+	}
+
+	@Test
+	void nothingWritesToTheConsoleButTheFirstStartPassword() {
+		ArchRule rule = noClasses().that()
+			.doNotHaveSimpleName("FirstAdmin")
+			.should()
+			.accessField(System.class, "out")
+			.because("logs go through SLF4J; only the generated admin password is printed, once");
+		rule.check(CLASSES);
+	}
+
+}

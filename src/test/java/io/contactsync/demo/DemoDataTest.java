@@ -1,0 +1,56 @@
+package io.contactsync.demo;
+
+import java.util.Map;
+
+import io.contactsync.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TestPropertySource(properties = "contactsync.demo=true")
+class DemoDataTest extends ApiTest {
+
+	@Autowired
+	DemoData demo;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void setsUpTheDemoCompanyAsARealOneWouldBe() {
+		Map<String, Object> marketing = Map.of("businessRelationCodeForCustomers", "KUNDE",
+				"businessRelationCodeForVendors", "LEV", "businessRelationCodeForBankAccounts", "BANK", "contactNos",
+				"KONTAKT");
+		var setup = admin().get("/api/v1/setup/marketing").json();
+		marketing.forEach((field, value) -> assertThat(setup.get(field).asString()).isEqualTo(value));
+		assertThat(admin().get("/api/v1/setup/numbering").json().get("customerNos").asString()).isEqualTo("KUNDE");
+		assertThat(admin().get("/api/v1/number-series/KONTAKT").json().get("startingNo").asString())
+			.isEqualTo("KT000001");
+		assertThat(admin().get("/api/v1/post-codes?limit=100").json().get("items").size()).isGreaterThanOrEqualTo(12);
+		assertThat(admin().get("/api/v1/customer-templates/BEDRIFT").json().get("contactType").asString())
+			.isEqualTo("COMPANY");
+		assertThat(admin().get("/api/v1/setup/interaction-templates").json().get("SALES_QUOTE").asString())
+			.isEqualTo("TILBUD");
+	}
+
+	@Test
+	void loadsOnlyIntoAnEmptyDatabase() throws Exception {
+		long before = jdbc.sql("SELECT count(*) FROM number_series").query(Long.class).single();
+
+		demo.run(new DefaultApplicationArguments());
+
+		assertThat(jdbc.sql("SELECT count(*) FROM number_series").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void itsChangesAreLoggedAsAnImport() {
+		assertThat(jdbc.sql("SELECT DISTINCT origin || '/' || user_name FROM change_log WHERE no = 'setup/marketing'")
+			.query(String.class)
+			.list()).containsExactly("IMPORT/demo");
+	}
+
+}
