@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.contactsync.platform.database.EmbeddedPostgresServer;
@@ -32,13 +34,43 @@ public final class TestDatabase {
 				Path dir = Files.createTempDirectory("contactsync-test-pg");
 				// Tests may skip fsync: the data is thrown away. Users' servers never do.
 				server = EmbeddedPostgresServer.start(dir, false);
-				Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+				// Spring closes the cached test contexts in a shutdown hook of its own,
+				// at the
+				// same time: wait until their pools have let go, or they would wait for a
+				// server that is gone.
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+					waitForClientsToLeave();
+					server.close();
+				}));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		}
 		return server;
+	}
+
+	private static void waitForClientsToLeave() {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "");
+				Statement statement = connection.createStatement()) {
+			while (System.nanoTime() < deadline) {
+				try (ResultSet clients = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+						+ " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
+					clients.next();
+					if (clients.getLong(1) == 0) {
+						return;
+					}
+				}
+				Thread.sleep(100);
+			}
+		}
+		catch (SQLException ex) {
+			// The server is going anyway.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** Creates an empty database and returns its JDBC URL. */
