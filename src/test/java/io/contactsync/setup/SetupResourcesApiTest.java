@@ -202,6 +202,20 @@ class SetupResourcesApiTest extends ApiTest {
 	}
 
 	@Test
+	void everyRoleReadsPostCodesOnlyAdministratorsWriteThem() {
+		String code = unique().substring(0, 4);
+		assertThat(admin().post("/api/v1/post-codes", Map.of("code", code, "city", "Bodø")).status()).isEqualTo(201);
+
+		assertProblem(anonymous().get("/api/v1/post-codes"), 401, "UNAUTHORIZED");
+		Api viewer = userWithRole("VIEWER");
+		assertThat(viewer.get("/api/v1/post-codes/" + code + "/Bod%C3%B8").status()).isEqualTo(200);
+		assertProblem(viewer.post("/api/v1/post-codes", Map.of("code", code, "city", "Mo")), 403, "FORBIDDEN");
+		assertProblem(viewer.ifMatch(1).patch("/api/v1/post-codes/" + code + "/Bod%C3%B8", Map.of("county", "x")), 403,
+				"FORBIDDEN");
+		assertProblem(viewer.ifMatch(1).delete("/api/v1/post-codes/" + code + "/Bod%C3%B8"), 403, "FORBIDDEN");
+	}
+
+	@Test
 	void numberSeriesNumbersMustHaveDigitsAndEndAfterTheyStart() {
 		assertProblem(admin().post("/api/v1/number-series", Map.of("code", "N" + unique(), "startingNo", "ABC")), 422,
 				"VALIDATION_FAILED");
