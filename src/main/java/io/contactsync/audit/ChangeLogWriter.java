@@ -1,17 +1,23 @@
 package io.contactsync.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.contactsync.platform.AuditedChange;
+import io.contactsync.platform.ChangeLogEntries;
 import io.contactsync.platform.FieldChange;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes each change event to the change log in the transaction that made the change: a
  * change is never committed without its log entries, nor logged without being committed.
+ * It runs first among the event's listeners, so that the changes the sync carries can
+ * name the entry that caused them.
  */
 @Component
 class ChangeLogWriter {
@@ -23,15 +29,30 @@ class ChangeLogWriter {
 	}
 
 	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void on(AuditedChange change) {
 		List<FieldChange> fields = change.changes();
-		for (FieldChange field : fields) {
-			jdbc.sql("INSERT INTO change_log (user_name, origin, record_type, no, field, old_value, new_value)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?)")
-				.params(change.actor().user(), change.actor().origin().name(), change.recordType(), change.no(),
-						field.field(), field.oldValue(), field.newValue())
-				.update();
+		if (fields.isEmpty()) {
+			return;
 		}
+		StringBuilder sql = new StringBuilder(
+				"INSERT INTO change_log (user_name, origin, record_type, no, field, old_value, new_value, caused_by) VALUES ");
+		List<Object> params = new ArrayList<>();
+		for (int i = 0; i < fields.size(); i++) {
+			FieldChange field = fields.get(i);
+			sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+			params.add(change.actor().user());
+			params.add(change.actor().origin().name());
+			params.add(change.recordType());
+			params.add(change.no());
+			params.add(field.field());
+			params.add(field.oldValue());
+			params.add(field.newValue());
+			params.add(change.actor().causedBy());
+		}
+		sql.append(" RETURNING id");
+		List<Long> ids = jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+		ChangeLogEntries.written(ids.get(0));
 	}
 
 }

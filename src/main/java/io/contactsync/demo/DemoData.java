@@ -10,8 +10,8 @@ import io.contactsync.numbering.NumberSeriesTable;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.ChangeOrigin;
 import io.contactsync.platform.ContactSyncProperties;
-import io.contactsync.platform.table.SetupTable;
-import io.contactsync.platform.table.SetupTables;
+import io.contactsync.platform.table.Table;
+import io.contactsync.platform.table.TableStore;
 import io.contactsync.setup.SetupTableDefinitions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ class DemoData implements ApplicationRunner {
 
 	private final ContactSyncProperties properties;
 
-	private final SetupTables tables;
+	private final TableStore tables;
 
 	private final InteractionTemplateSetup interactionSetup;
 
@@ -48,7 +48,7 @@ class DemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
-	DemoData(ContactSyncProperties properties, SetupTables tables, InteractionTemplateSetup interactionSetup,
+	DemoData(ContactSyncProperties properties, TableStore tables, InteractionTemplateSetup interactionSetup,
 			JdbcClient jdbc, TransactionTemplate transaction) {
 		this.properties = properties;
 		this.tables = tables;
@@ -146,7 +146,7 @@ class DemoData implements ApplicationRunner {
 						"INNLAND", "paymentTermsCode", "30D", "paymentMethodCode", "BANK", "countryRegionCode", "NO",
 						"purchaserCode", "PB"));
 
-		SetupTable templates = InteractionTemplates.TABLE;
+		Table templates = InteractionTemplates.TABLE;
 		Map<DocumentType, @Nullable String> setup = new EnumMap<>(DocumentType.class);
 		interaction(templates, "TILBUD", "Salgstilbud sendt", setup, DocumentType.SALES_QUOTE);
 		interaction(templates, "ORDREBEKR", "Ordrebekreftelse sendt", setup, DocumentType.SALES_ORDER_CONFIRMATION);
@@ -179,7 +179,7 @@ class DemoData implements ApplicationRunner {
 		tables.create(NumberSeriesTable.TABLE, series);
 	}
 
-	private void code(SetupTable table, String code, String field, String text) {
+	private void code(Table table, String code, String field, String text) {
 		create(table, Map.of("code", code, field, text));
 	}
 
@@ -187,13 +187,13 @@ class DemoData implements ApplicationRunner {
 		create(SetupTableDefinitions.SALESPEOPLE, Map.of("code", code, "name", name, "email", email, "phoneNo", phone));
 	}
 
-	private void interaction(SetupTable table, String code, String description,
-			Map<DocumentType, @Nullable String> setup, DocumentType type) {
+	private void interaction(Table table, String code, String description, Map<DocumentType, @Nullable String> setup,
+			DocumentType type) {
 		create(table, Map.of("code", code, "description", description, "unitCostLcy", 0, "unitDurationMin", 5));
 		setup.put(type, code);
 	}
 
-	private void create(SetupTable table, Map<String, Object> values) {
+	private void create(Table table, Map<String, Object> values) {
 		tables.create(table, json(values));
 	}
 

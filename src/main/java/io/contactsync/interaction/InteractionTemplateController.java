@@ -1,7 +1,7 @@
 package io.contactsync.interaction;
 
 import io.contactsync.platform.table.CodeTableController;
-import io.contactsync.platform.table.SetupTables;
+import io.contactsync.platform.table.TableStore;
 
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/interaction-templates")
 class InteractionTemplateController extends CodeTableController {
 
-	InteractionTemplateController(SetupTables tables) {
+	InteractionTemplateController(TableStore tables) {
 		super(tables, InteractionTemplates.TABLE);
 	}
 

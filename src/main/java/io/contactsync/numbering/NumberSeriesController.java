@@ -1,7 +1,7 @@
 package io.contactsync.numbering;
 
 import io.contactsync.platform.table.CodeTableController;
-import io.contactsync.platform.table.SetupTables;
+import io.contactsync.platform.table.TableStore;
 
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/number-series")
 class NumberSeriesController extends CodeTableController {
 
-	NumberSeriesController(SetupTables tables) {
+	NumberSeriesController(TableStore tables) {
 		super(tables, NumberSeriesTable.TABLE);
 	}
 

@@ -5,12 +5,12 @@ import java.util.List;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.table.Field;
 import io.contactsync.platform.table.Row;
-import io.contactsync.platform.table.SetupTable;
+import io.contactsync.platform.table.Table;
 
 /** The number series as a setup table: its fields and the rules its numbers must keep. */
 public final class NumberSeriesTable {
 
-	public static final SetupTable TABLE = SetupTable
+	public static final Table TABLE = Table
 		.of("number-series", "number_series", "Number series", List.of(Field.code("code", 20).required()),
 				Field.text("description", 100), Field.code("startingNo", 20).required(), Field.code("endingNo", 20),
 				Field.integer("incrementBy", 1).atMost(Integer.MAX_VALUE).defaultsTo(1L), Field.code("lastNoUsed", 20),

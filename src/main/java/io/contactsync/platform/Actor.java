@@ -13,8 +13,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *
  * @param user the user name on whose behalf the change is made
  * @param origin where it came from
+ * @param causedBy for a change the sync carried, the change log entry of the change that
+ * caused it
  */
-public record Actor(String user, ChangeOrigin origin) {
+public record Actor(String user, ChangeOrigin origin, @Nullable Long causedBy) {
+
+	public Actor(String user, ChangeOrigin origin) {
+		this(user, origin, null);
+	}
+
+	/**
+	 * The system carrying a change on behalf of this actor's user, caused by a change log
+	 * entry.
+	 */
+	public Actor carrying(@Nullable Long cause) {
+		return new Actor(user, ChangeOrigin.SYNC, cause);
+	}
 
 	/** The user name recorded for what the application does of its own accord. */
 	public static final String SYSTEM = "system";

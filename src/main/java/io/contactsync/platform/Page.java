@@ -2,7 +2,9 @@ package io.contactsync.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -42,6 +44,14 @@ public record Page<T>(List<T> items, @Nullable String next) {
 
 	public <R> Page<R> map(Function<T, R> mapper) {
 		return new Page<>(items.stream().map(mapper).toList(), next);
+	}
+
+	/** The JSON form of a page: {@code {"items": [...], "next": ...}}. */
+	public Map<String, @Nullable Object> asMap() {
+		Map<String, @Nullable Object> body = new LinkedHashMap<>();
+		body.put("items", items);
+		body.put("next", next);
+		return body;
 	}
 
 	public static String encode(String key) {

@@ -50,6 +50,15 @@ public final class Problems {
 
 	}
 
+	/** Signed in, but the roles do not allow this: 403. */
+	public static final class Forbidden extends ProblemException {
+
+		public Forbidden(String message) {
+			super(HttpStatus.FORBIDDEN, "FORBIDDEN", message);
+		}
+
+	}
+
 	public static final class NotFound extends ProblemException {
 
 		public NotFound(String what, String key) {

@@ -27,6 +27,12 @@ class SecurityConfiguration {
 
 	private static final String ADMIN = Role.ADMIN.name();
 
+	private static final String SALES = Role.SALES.name();
+
+	private static final String PURCHASING = Role.PURCHASING.name();
+
+	private static final String FINANCE = Role.FINANCE.name();
+
 	private static final String[] EVERY_ROLE = { Role.ADMIN.name(), Role.SALES.name(), Role.PURCHASING.name(),
 			Role.FINANCE.name(), Role.VIEWER.name() };
 

@@ -3,8 +3,8 @@ package io.contactsync.setup;
 import java.util.List;
 
 import io.contactsync.platform.table.CodeTableController;
-import io.contactsync.platform.table.SetupTableEndpoints;
-import io.contactsync.platform.table.SetupTables;
+import io.contactsync.platform.table.TableEndpoints;
+import io.contactsync.platform.table.TableStore;
 import io.contactsync.platform.table.SingletonSetupController;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +35,7 @@ final class SetupControllers {
 	@RequestMapping("/api/v1/setup/marketing")
 	static class MarketingSetupController extends SingletonSetupController {
 
-		MarketingSetupController(SetupTables tables) {
+		MarketingSetupController(TableStore tables) {
 			super(tables, SetupTableDefinitions.MARKETING_SETUP);
 		}
 
@@ -45,7 +45,7 @@ final class SetupControllers {
 	@RequestMapping("/api/v1/setup/numbering")
 	static class NumberingSetupController extends SingletonSetupController {
 
-		NumberingSetupController(SetupTables tables) {
+		NumberingSetupController(TableStore tables) {
 			super(tables, SetupTableDefinitions.NUMBERING_SETUP);
 		}
 
@@ -55,7 +55,7 @@ final class SetupControllers {
 	@RequestMapping("/api/v1/business-relations")
 	static class BusinessRelationController extends CodeTableController {
 
-		BusinessRelationController(SetupTables tables) {
+		BusinessRelationController(TableStore tables) {
 			super(tables, SetupTableDefinitions.BUSINESS_RELATIONS);
 		}
 
@@ -65,7 +65,7 @@ final class SetupControllers {
 	@RequestMapping("/api/v1/salespeople")
 	static class SalespersonController extends CodeTableController {
 
-		SalespersonController(SetupTables tables) {
+		SalespersonController(TableStore tables) {
 			super(tables, SetupTableDefinitions.SALESPEOPLE);
 		}
 
@@ -75,7 +75,7 @@ final class SetupControllers {
 	@RequestMapping("/api/v1/territories")
 	static class TerritoryController extends CodeTableController {
 
-		TerritoryController(SetupTables tables) {
+		TerritoryController(TableStore tables) {
 			super(tables, SetupTableDefinitions.TERRITORIES);
 		}
 
@@ -85,7 +85,7 @@ final class SetupControllers {
 	@RequestMapping("/api/v1/countries-regions")
 	static class CountryRegionController extends CodeTableController {
 
-		CountryRegionController(SetupTables tables) {
+		CountryRegionController(TableStore tables) {
 			super(tables, SetupTableDefinitions.COUNTRIES_REGIONS);
 		}
 
@@ -95,7 +95,7 @@ final class SetupControllers {
 	@RequestMapping("/api/v1/languages")
 	static class LanguageController extends CodeTableController {
 
-		LanguageController(SetupTables tables) {
+		LanguageController(TableStore tables) {
 			super(tables, SetupTableDefinitions.LANGUAGES);
 		}
 
@@ -105,7 +105,7 @@ final class SetupControllers {
 	@RequestMapping("/api/v1/currencies")
 	static class CurrencyController extends CodeTableController {
 
-		CurrencyController(SetupTables tables) {
+		CurrencyController(TableStore tables) {
 			super(tables, SetupTableDefinitions.CURRENCIES);
 		}
 
@@ -115,7 +115,7 @@ final class SetupControllers {
 	@RequestMapping("/api/v1/customer-templates")
 	static class CustomerTemplateController extends CodeTableController {
 
-		CustomerTemplateController(SetupTables tables) {
+		CustomerTemplateController(TableStore tables) {
 			super(tables, SetupTableDefinitions.CUSTOMER_TEMPLATES);
 		}
 
@@ -125,7 +125,7 @@ final class SetupControllers {
 	@RequestMapping("/api/v1/vendor-templates")
 	static class VendorTemplateController extends CodeTableController {
 
-		VendorTemplateController(SetupTables tables) {
+		VendorTemplateController(TableStore tables) {
 			super(tables, SetupTableDefinitions.VENDOR_TEMPLATES);
 		}
 
@@ -136,10 +136,10 @@ final class SetupControllers {
 	@RequestMapping("/api/v1/post-codes")
 	static class PostCodeController {
 
-		private final SetupTableEndpoints endpoints;
+		private final TableEndpoints endpoints;
 
-		PostCodeController(SetupTables tables) {
-			this.endpoints = new SetupTableEndpoints(tables, SetupTableDefinitions.POST_CODES);
+		PostCodeController(TableStore tables) {
+			this.endpoints = new TableEndpoints(tables, SetupTableDefinitions.POST_CODES);
 		}
 
 		@GetMapping

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.contactsync.platform.Formats;
 import io.contactsync.platform.table.Field;
-import io.contactsync.platform.table.SetupTable;
+import io.contactsync.platform.table.Table;
 
 /**
  * The setup tables this module keeps, described once: their fields, lengths and the code
@@ -45,28 +45,27 @@ public final class SetupTableDefinitions {
 		return Field.code(name, 20).references("number_series", "code", "Number series");
 	}
 
-	public static final SetupTable BUSINESS_RELATIONS = SetupTable.of("business-relations", "business_relation",
+	public static final Table BUSINESS_RELATIONS = Table.of("business-relations", "business_relation",
 			"Business relation", List.of(Field.code("code", 10).required()), Field.text("description", 100));
 
-	public static final SetupTable SALESPEOPLE = SetupTable.of("salespeople", "salesperson", "Salesperson",
+	public static final Table SALESPEOPLE = Table.of("salespeople", "salesperson", "Salesperson",
 			List.of(Field.code("code", 20).required()), Field.text("name", 50),
 			Field.text("email", 80).matching(Formats.EMAILS, Formats.EMAILS_HINT),
 			Field.text("phoneNo", 30).matching(Formats.PHONE, Formats.PHONE_HINT));
 
-	public static final SetupTable TERRITORIES = codeList("territories", "territory", "Territory");
+	public static final Table TERRITORIES = codeList("territories", "territory", "Territory");
 
-	public static final SetupTable COUNTRIES_REGIONS = codeList("countries-regions", "country_region",
-			"Country/region");
+	public static final Table COUNTRIES_REGIONS = codeList("countries-regions", "country_region", "Country/region");
 
-	public static final SetupTable LANGUAGES = codeList("languages", "language", "Language");
+	public static final Table LANGUAGES = codeList("languages", "language", "Language");
 
-	public static final SetupTable CURRENCIES = codeList("currencies", "currency", "Currency");
+	public static final Table CURRENCIES = codeList("currencies", "currency", "Currency");
 
-	public static final SetupTable POST_CODES = SetupTable.of("post-codes", "post_code", "Post code",
+	public static final Table POST_CODES = Table.of("post-codes", "post_code", "Post code",
 			List.of(Field.code("code", 20).required(), Field.text("city", 30).required()),
 			countryRegionCode("countryRegionCode"), Field.text("county", 30));
 
-	public static final SetupTable CUSTOMER_TEMPLATES = SetupTable.of("customer-templates", "customer_template",
+	public static final Table CUSTOMER_TEMPLATES = Table.of("customer-templates", "customer_template",
 			"Customer template", List.of(Field.code("code", 10).required()), Field.text("description", 100),
 			Field.oneOf("contactType", CONTACT_TYPES).required(), Field.code("customerPostingGroup", 20),
 			Field.code("genBusPostingGroup", 20), Field.code("vatBusPostingGroup", 20),
@@ -75,8 +74,8 @@ public final class SetupTableDefinitions {
 			territoryCode("territoryCode"), currencyCode("currencyCode"), languageCode("languageCode"),
 			salespersonCode("salespersonCode"));
 
-	public static final SetupTable VENDOR_TEMPLATES = SetupTable.of("vendor-templates", "vendor_template",
-			"Vendor template", List.of(Field.code("code", 10).required()), Field.text("description", 100),
+	public static final Table VENDOR_TEMPLATES = Table.of("vendor-templates", "vendor_template", "Vendor template",
+			List.of(Field.code("code", 10).required()), Field.text("description", 100),
 			Field.oneOf("contactType", CONTACT_TYPES).required(), Field.code("vendorPostingGroup", 20),
 			Field.code("genBusPostingGroup", 20), Field.code("vatBusPostingGroup", 20),
 			Field.code("paymentTermsCode", 10), Field.code("paymentMethodCode", 10),
@@ -84,8 +83,8 @@ public final class SetupTableDefinitions {
 			territoryCode("territoryCode"), currencyCode("currencyCode"), languageCode("languageCode"),
 			salespersonCode("purchaserCode"));
 
-	public static final SetupTable MARKETING_SETUP = SetupTable.singleton("setup/marketing", "marketing_setup",
-			"Marketing setup", businessRelationCode("businessRelationCodeForCustomers"),
+	public static final Table MARKETING_SETUP = Table.singleton("setup/marketing", "marketing_setup", "Marketing setup",
+			businessRelationCode("businessRelationCodeForCustomers"),
 			businessRelationCode("businessRelationCodeForVendors"),
 			businessRelationCode("businessRelationCodeForBankAccounts"), numberSeriesCode("contactNos"),
 			Field.bool("inheritSalespersonCode", true), Field.bool("inheritTerritoryCode", true),
@@ -96,16 +95,15 @@ public final class SetupTableDefinitions {
 			Field.bool("maintainDuplicateSearchStrings", true), Field.bool("autosearchForDuplicates", false),
 			Field.integer("searchHitPercent", 1).atMost(100).defaultsTo(75L));
 
-	public static final SetupTable NUMBERING_SETUP = SetupTable.singleton("setup/numbering", "numbering_setup",
-			"Numbering setup", numberSeriesCode("customerNos"), numberSeriesCode("vendorNos"),
-			numberSeriesCode("bankAccountNos"), numberSeriesCode("salesQuoteNos"), numberSeriesCode("salesOrderNos"),
+	public static final Table NUMBERING_SETUP = Table.singleton("setup/numbering", "numbering_setup", "Numbering setup",
+			numberSeriesCode("customerNos"), numberSeriesCode("vendorNos"), numberSeriesCode("bankAccountNos"),
+			numberSeriesCode("salesQuoteNos"), numberSeriesCode("salesOrderNos"),
 			numberSeriesCode("salesBlanketOrderNos"), numberSeriesCode("purchaseQuoteNos"),
 			numberSeriesCode("purchaseOrderNos"), numberSeriesCode("purchaseBlanketOrderNos"),
 			numberSeriesCode("serviceOrderNos"));
 
-	private static SetupTable codeList(String resource, String table, String title) {
-		return SetupTable.of(resource, table, title, List.of(Field.code("code", 10).required()),
-				Field.text("name", 50));
+	private static Table codeList(String resource, String table, String title) {
+		return Table.of(resource, table, title, List.of(Field.code("code", 10).required()), Field.text("name", 50));
 	}
 
 }

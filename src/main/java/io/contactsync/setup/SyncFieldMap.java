@@ -10,7 +10,7 @@ import io.contactsync.platform.Actor;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Problems;
-import io.contactsync.platform.table.SetupChanged;
+import io.contactsync.platform.table.TableChanged;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,8 +97,8 @@ public class SyncFieldMap {
 				.params(entry.recordType().name(), entry.field(), entry.direction().name())
 				.update();
 			current.get(entry.recordType()).put(entry.field(), entry.direction());
-			events.publishEvent(new SetupChanged("setup/sync-fields/" + entry.recordType() + "/" + entry.field(),
-					List.of(new FieldChange("direction", old.name(), entry.direction().name())), Actor.current()));
+			events.publishEvent(TableChanged.ofSetup("setup/sync-fields/" + entry.recordType() + "/" + entry.field(),
+					List.of(new FieldChange("direction", old.name(), entry.direction().name()))));
 		}
 		return entries();
 	}

@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 public abstract class CodeTableController {
 
-	private final SetupTableEndpoints endpoints;
+	private final TableEndpoints endpoints;
 
-	protected CodeTableController(SetupTables tables, SetupTable table) {
-		this.endpoints = new SetupTableEndpoints(tables, table);
+	protected CodeTableController(TableStore tables, Table table) {
+		this.endpoints = new TableEndpoints(tables, table);
 	}
 
 	@GetMapping

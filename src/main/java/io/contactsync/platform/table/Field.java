@@ -1,6 +1,8 @@
 package io.contactsync.platform.table;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -11,15 +13,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * One field of a {@link SetupTable}: its JSON name, its column, its type and the rules a
- * value must keep. Instances are immutable; the builder-style methods return changed
- * copies.
+ * One field of a {@link Table}: its JSON name, its column, its type and the rules a value
+ * must keep. Instances are immutable; the builder-style methods return changed copies.
  */
 public final class Field {
 
 	enum Kind {
 
-		TEXT, CODE, BOOLEAN, INTEGER, DECIMAL, ENUM
+		TEXT, CODE, BOOLEAN, INTEGER, DECIMAL, ENUM, INSTANT
 
 	}
 
@@ -27,96 +28,131 @@ public final class Field {
 
 	private final Kind kind;
 
-	private final int maxLength;
+	private int maxLength;
 
-	private final boolean required;
+	private boolean required;
 
-	private final @Nullable Object defaultValue;
+	private boolean readOnly;
 
-	private final @Nullable Reference reference;
+	private @Nullable Object defaultValue;
 
-	private final List<String> values;
+	private @Nullable Reference reference;
 
-	private final long min;
+	private List<String> values = List.of();
 
-	private final long max;
+	private long min;
 
-	private final @Nullable Format format;
+	private long max = Long.MAX_VALUE;
 
-	private final String description;
+	private @Nullable Format format;
 
-	private Field(String name, Kind kind, int maxLength, boolean required, @Nullable Object defaultValue,
-			@Nullable Reference reference, List<String> values, long min, long max, @Nullable Format format,
-			String description) {
+	private Field(String name, Kind kind) {
 		this.name = name;
 		this.kind = kind;
-		this.maxLength = maxLength;
-		this.required = required;
-		this.defaultValue = defaultValue;
-		this.reference = reference;
-		this.values = values;
-		this.min = min;
-		this.max = max;
-		this.format = format;
-		this.description = description;
+	}
+
+	private Field copy() {
+		Field copy = new Field(name, kind);
+		copy.maxLength = maxLength;
+		copy.required = required;
+		copy.readOnly = readOnly;
+		copy.defaultValue = defaultValue;
+		copy.reference = reference;
+		copy.values = values;
+		copy.min = min;
+		copy.max = max;
+		copy.format = format;
+		return copy;
 	}
 
 	/** Free text of at most {@code maxLength} characters; empty when not given. */
 	public static Field text(String name, int maxLength) {
-		return new Field(name, Kind.TEXT, maxLength, false, "", null, List.of(), 0, Long.MAX_VALUE, null, "");
+		Field field = new Field(name, Kind.TEXT);
+		field.maxLength = maxLength;
+		field.defaultValue = "";
+		return field;
 	}
 
 	/** A code: upper-cased, at most {@code maxLength} characters, null when not given. */
 	public static Field code(String name, int maxLength) {
-		return new Field(name, Kind.CODE, maxLength, false, null, null, List.of(), 0, Long.MAX_VALUE, null, "");
+		Field field = new Field(name, Kind.CODE);
+		field.maxLength = maxLength;
+		return field;
 	}
 
 	public static Field bool(String name, boolean defaultValue) {
-		return new Field(name, Kind.BOOLEAN, 0, false, defaultValue, null, List.of(), 0, Long.MAX_VALUE, null, "");
+		Field field = new Field(name, Kind.BOOLEAN);
+		field.defaultValue = defaultValue;
+		return field;
 	}
 
 	/** A whole number, at least {@code min}, null when not given. */
 	public static Field integer(String name, long min) {
-		return new Field(name, Kind.INTEGER, 0, false, null, null, List.of(), min, Long.MAX_VALUE, null, "");
+		Field field = new Field(name, Kind.INTEGER);
+		field.min = min;
+		return field;
 	}
 
 	/** A non-negative amount, null when not given. */
 	public static Field decimal(String name) {
-		return new Field(name, Kind.DECIMAL, 0, false, null, null, List.of(), 0, Long.MAX_VALUE, null, "");
+		return new Field(name, Kind.DECIMAL);
+	}
+
+	/**
+	 * When the row was last changed: kept by the store, shown, never taken from a
+	 * request.
+	 */
+	public static Field lastModified(String name) {
+		Field field = new Field(name, Kind.INSTANT);
+		field.readOnly = true;
+		return field;
 	}
 
 	/** One of the given UPPER_SNAKE values, null when not given. */
 	public static Field oneOf(String name, List<String> values) {
-		return new Field(name, Kind.ENUM, 0, false, null, null, List.copyOf(values), 0, Long.MAX_VALUE, null, "");
+		Field field = new Field(name, Kind.ENUM);
+		field.values = List.copyOf(values);
+		return field;
 	}
 
 	public Field required() {
-		return new Field(name, kind, maxLength, true, null, reference, values, min, max, format, description);
+		Field field = copy();
+		field.required = true;
+		field.defaultValue = null;
+		return field;
+	}
+
+	/** Shown, but never taken from a request: the application maintains it. */
+	public Field readOnly() {
+		Field field = copy();
+		field.readOnly = true;
+		return field;
 	}
 
 	public Field defaultsTo(Object value) {
-		return new Field(name, kind, maxLength, required, value, reference, values, min, max, format, description);
+		Field field = copy();
+		field.defaultValue = value;
+		return field;
 	}
 
-	/** The value must be a key of another setup table; else UNKNOWN_CODE. */
+	/** The value must be a key of another table; else UNKNOWN_CODE. */
 	public Field references(String table, String column, String what) {
-		return new Field(name, kind, maxLength, required, defaultValue, new Reference(table, column, what), values, min,
-				max, format, description);
+		Field field = copy();
+		field.reference = new Reference(table, column, what);
+		return field;
 	}
 
 	public Field atMost(long limit) {
-		return new Field(name, kind, maxLength, required, defaultValue, reference, values, min, limit, format,
-				description);
+		Field field = copy();
+		field.max = limit;
+		return field;
 	}
 
 	/** Text that must match a pattern; {@code hint} says what is expected. */
 	public Field matching(Pattern pattern, String hint) {
-		return new Field(name, kind, maxLength, required, defaultValue, reference, values, min, max,
-				new Format(pattern, hint), description);
-	}
-
-	public Field describedAs(String text) {
-		return new Field(name, kind, maxLength, required, defaultValue, reference, values, min, max, format, text);
+		Field field = copy();
+		field.format = new Format(pattern, hint);
+		return field;
 	}
 
 	public String name() {
@@ -148,15 +184,19 @@ public final class Field {
 		return values;
 	}
 
-	String description() {
-		return description;
+	boolean isTimestamp() {
+		return kind == Kind.INSTANT;
+	}
+
+	public boolean isReadOnly() {
+		return readOnly;
 	}
 
 	@Nullable Reference reference() {
 		return reference;
 	}
 
-	@Nullable Object defaultValue() {
+	public @Nullable Object defaultValue() {
 		return defaultValue;
 	}
 
@@ -180,7 +220,7 @@ public final class Field {
 			return null;
 		}
 		return switch (kind) {
-			case TEXT, ENUM -> {
+			case TEXT, ENUM, INSTANT -> {
 				if (!node.isString()) {
 					throw new WrongType(name, "must be a string");
 				}
@@ -254,7 +294,7 @@ public final class Field {
 				}
 				yield null;
 			}
-			case BOOLEAN -> null;
+			case BOOLEAN, INSTANT -> null;
 		};
 	}
 
@@ -266,6 +306,7 @@ public final class Field {
 		}
 		return switch (kind) {
 			case TEXT, CODE, ENUM -> json.stringNode((String) value);
+			case INSTANT -> json.stringNode(value.toString());
 			case BOOLEAN -> json.booleanNode((Boolean) value);
 			case INTEGER -> json.numberNode(((Number) value).longValue());
 			case DECIMAL -> json.numberNode((BigDecimal) value);
@@ -280,6 +321,8 @@ public final class Field {
 		return switch (kind) {
 			case INTEGER -> ((Number) value).longValue();
 			case DECIMAL -> plain((value instanceof BigDecimal decimal) ? decimal : new BigDecimal(value.toString()));
+			case INSTANT -> (value instanceof Timestamp timestamp) ? timestamp.toInstant()
+					: (value instanceof OffsetDateTime time) ? time.toInstant() : value;
 			default -> value;
 		};
 	}

@@ -48,8 +48,14 @@ public final class Row {
 		return version;
 	}
 
-	Map<String, @Nullable Object> values() {
+	/** Every field's value, by JSON name; unmodifiable. */
+	public Map<String, @Nullable Object> values() {
 		return values;
+	}
+
+	/** A copy of the values to change and hand back to the store. */
+	public Map<String, @Nullable Object> copyValues() {
+		return new LinkedHashMap<>(values);
 	}
 
 	/** The key as the API and the change log show it: its values joined with '/'. */

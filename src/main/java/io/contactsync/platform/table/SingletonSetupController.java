@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
  */
 public abstract class SingletonSetupController {
 
-	private final SetupTableEndpoints endpoints;
+	private final TableEndpoints endpoints;
 
-	protected SingletonSetupController(SetupTables tables, SetupTable table) {
-		this.endpoints = new SetupTableEndpoints(tables, table);
+	protected SingletonSetupController(TableStore tables, Table table) {
+		this.endpoints = new TableEndpoints(tables, table);
 	}
 
 	@GetMapping

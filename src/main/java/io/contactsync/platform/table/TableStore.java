@@ -2,7 +2,10 @@ package io.contactsync.platform.table;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,18 +28,19 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads and writes the rows of {@link SetupTable}s with the API's rules: typed and
- * checked values, references that must exist, optimistic versions, merge patch, and a
- * change event for every write. SQL is built only from the tables' own descriptions,
- * never from input.
+ * Reads and writes the rows of {@link Table}s with the API's rules: typed and checked
+ * values, references that must exist, optimistic versions, merge patch, and a change
+ * event for every write. SQL is built only from the tables' own descriptions, never from
+ * input.
  */
 @Service
-public class SetupTables {
+public class TableStore {
 
 	/**
 	 * Separates the parts of a composite key inside a cursor; values never contain it.
@@ -47,13 +51,13 @@ public class SetupTables {
 
 	private final ApplicationEventPublisher events;
 
-	SetupTables(JdbcClient jdbc, ApplicationEventPublisher events) {
+	TableStore(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
-	public Page<Row> list(SetupTable table, @Nullable Integer limit, @Nullable String cursor) {
+	public Page<Row> list(Table table, @Nullable Integer limit, @Nullable String cursor) {
 		int size = Page.limit(limit);
 		String after = Page.decode(cursor);
 		String keyColumns = columns(table.keys());
@@ -82,7 +86,7 @@ public class SetupTables {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<Row> find(SetupTable table, List<String> key) {
+	public Optional<Row> find(Table table, List<String> key) {
 		return jdbc.sql(select(table) + whereKey(table))
 			.params(keyParams(table, key))
 			.query((rs, n) -> toRow(table, rs))
@@ -90,24 +94,35 @@ public class SetupTables {
 	}
 
 	@Transactional(readOnly = true)
-	public Row get(SetupTable table, List<String> key) {
+	public Row get(Table table, List<String> key) {
 		return find(table, key).orElseThrow(() -> new Problems.NotFound(table.title(), String.join("/", key)));
 	}
 
 	/** The one row of a singleton table; its migration inserts it. */
 	@Transactional(readOnly = true)
-	public Row singleton(SetupTable table) {
+	public Row singleton(Table table) {
 		return jdbc.sql(select(table)).query((rs, n) -> toRow(table, rs)).single();
 	}
 
 	@Transactional
-	public Row create(SetupTable table, JsonNode body) {
-		Map<String, @Nullable Object> values = withDefaults(table, read(table, body, Mode.CREATE));
+	public Row create(Table table, JsonNode body) {
+		return insert(table, parse(table, body, Mode.CREATE));
+	}
+
+	/**
+	 * Inserts a row from typed values (what they leave out takes its default), after the
+	 * same checks as a request.
+	 */
+	@Transactional
+	public Row insert(Table table, Map<String, @Nullable Object> given) {
+		Map<String, @Nullable Object> values = withDefaults(table, given);
 		validate(table, values);
 		String key = new Row(values, 0).key(table.keys());
 		if (exists(table, keyOf(table, values))) {
 			throw new Problems.AlreadyExists(table.title(), key);
 		}
+		values.replaceAll(
+				(name, value) -> table.field(name).filter(Field::isTimestamp).isPresent() ? Instant.now() : value);
 		List<Field> fields = table.allFields();
 		String sql = "INSERT INTO " + table.table() + " (" + columns(fields) + ", version) VALUES ("
 				+ fields.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", ")) + ", 1)";
@@ -118,15 +133,15 @@ public class SetupTables {
 			throw new Problems.AlreadyExists(table.title(), key);
 		}
 		Row created = new Row(values, 1);
-		publish(table, key, diff(table, null, created));
+		publish(table, key, TableChanged.Kind.CREATED, diff(table, null, created), created.values());
 		return created;
 	}
 
 	/** Applies a JSON merge patch: the fields present change, {@code null} clears. */
 	@Transactional
-	public Row patch(SetupTable table, List<String> key, ExpectedVersion expected, JsonNode patch) {
-		Row current = lockForUpdate(table, key);
-		Map<String, @Nullable Object> changes = read(table, patch, Mode.PATCH);
+	public Row patch(Table table, List<String> key, ExpectedVersion expected, JsonNode patch) {
+		Row current = lock(table, key);
+		Map<String, @Nullable Object> changes = parse(table, patch, Mode.PATCH);
 		Map<String, @Nullable Object> values = new LinkedHashMap<>(current.values());
 		for (Field field : table.fields()) {
 			if (changes.containsKey(field.name())) {
@@ -139,16 +154,25 @@ public class SetupTables {
 
 	/** Replaces a singleton's values: what the body leaves out takes its default. */
 	@Transactional
-	public Row replace(SetupTable table, @Nullable ExpectedVersion expected, JsonNode body) {
+	public Row replace(Table table, @Nullable ExpectedVersion expected, JsonNode body) {
 		Row current = jdbc.sql(select(table) + " FOR UPDATE").query((rs, n) -> toRow(table, rs)).single();
-		Map<String, @Nullable Object> values = withDefaults(table, read(table, body, Mode.REPLACE));
+		Map<String, @Nullable Object> values = withDefaults(table, parse(table, body, Mode.REPLACE));
 		return write(table, current, expected == null ? ExpectedVersion.any() : expected, values);
 	}
 
 	@Transactional
-	public void delete(SetupTable table, List<String> key, ExpectedVersion expected) {
-		Row current = lockForUpdate(table, key);
+	public void delete(Table table, List<String> key, ExpectedVersion expected) {
+		Row current = lock(table, key);
 		checkVersion(table, current, expected);
+		delete(table, current);
+	}
+
+	/**
+	 * Deletes a row read with {@link #lock}; a row that is still referenced is IN_USE.
+	 */
+	@Transactional
+	public void delete(Table table, Row current) {
+		List<String> key = keyOf(table, current.values());
 		try {
 			jdbc.sql("DELETE FROM " + table.table() + whereKey(table)).params(keyParams(table, key)).update();
 		}
@@ -156,11 +180,11 @@ public class SetupTables {
 			throw new Problems.InUse(table.title() + " " + String.join("/", key)
 					+ " is still used; change what uses it first, then delete it.");
 		}
-		publish(table, current.key(table.keys()), diff(table, current, null));
+		publish(table, current.key(table.keys()), TableChanged.Kind.DELETED, diff(table, current, null), Map.of());
 	}
 
 	/** The API form of a row: every field, then {@code version}. */
-	public ObjectNode toJson(SetupTable table, Row row) {
+	public ObjectNode toJson(Table table, Row row) {
 		ObjectNode json = JsonNodeFactory.instance.objectNode();
 		for (Field field : table.allFields()) {
 			json.set(field.name(), field.write(row.get(field.name())));
@@ -169,8 +193,20 @@ public class SetupTables {
 		return json;
 	}
 
-	private Row write(SetupTable table, Row current, ExpectedVersion expected, Map<String, @Nullable Object> values) {
+	private Row write(Table table, Row current, ExpectedVersion expected, Map<String, @Nullable Object> values) {
 		checkVersion(table, current, expected);
+		return update(table, current, values);
+	}
+
+	/**
+	 * Writes the fields whose values differ from the current row, after the same checks
+	 * as a request, and publishes the change. When nothing differs nothing is written,
+	 * the version stays, and no event goes out: that is what ends the sync's cascades.
+	 * @param current the row as read with {@link #lock}
+	 * @param values every field's new value
+	 */
+	@Transactional
+	public Row update(Table table, Row current, Map<String, @Nullable Object> values) {
 		validate(table, values);
 		List<FieldChange> changes = diff(table, current, new Row(values, current.version()));
 		if (changes.isEmpty()) {
@@ -181,18 +217,25 @@ public class SetupTables {
 			.stream()
 			.filter(f -> changes.stream().anyMatch(c -> c.field().equals(f.name())))
 			.toList();
+		List<Field> written = new ArrayList<>(changed);
+		table.fields().stream().filter(Field::isTimestamp).forEach(stamp -> {
+			values.put(stamp.name(), Instant.now());
+			written.add(stamp);
+		});
 		String sql = "UPDATE " + table.table() + " SET "
-				+ changed.stream().map(f -> f.column() + " = :" + f.column()).collect(Collectors.joining(", "))
+				+ written.stream().map(f -> f.column() + " = :" + f.column()).collect(Collectors.joining(", "))
 				+ ", version = version + 1" + whereKey(table);
-		Map<String, Object> params = columnParams(changed, values);
+		Map<String, Object> params = columnParams(written, values);
 		params.putAll(keyParams(table, keyOf(table, current.values())));
 		jdbc.sql(sql).params(params).update();
 		Row updated = new Row(values, current.version() + 1);
-		publish(table, current.key(table.keys()), changes);
+		Map<String, @Nullable Object> changedValues = new LinkedHashMap<>();
+		changed.forEach(f -> changedValues.put(f.name(), values.get(f.name())));
+		publish(table, current.key(table.keys()), TableChanged.Kind.UPDATED, changes, changedValues);
 		return updated;
 	}
 
-	private Row lockForUpdate(SetupTable table, List<String> key) {
+	public Row lock(Table table, List<String> key) {
 		return jdbc.sql(select(table) + whereKey(table) + " FOR UPDATE")
 			.params(keyParams(table, key))
 			.query((rs, n) -> toRow(table, rs))
@@ -200,13 +243,17 @@ public class SetupTables {
 			.orElseThrow(() -> new Problems.NotFound(table.title(), String.join("/", key)));
 	}
 
-	private static void checkVersion(SetupTable table, Row current, ExpectedVersion expected) {
+	public static void checkVersion(Table table, Row current, ExpectedVersion expected) {
 		if (!expected.matches(current.version())) {
 			throw new Problems.VersionConflict(table.title(), current.key(table.keys()), current.version());
 		}
 	}
 
-	private enum Mode {
+	/**
+	 * What a request body is read for: read-only fields are refused in all, keys in a
+	 * patch.
+	 */
+	public enum Mode {
 
 		CREATE, PATCH, REPLACE
 
@@ -217,7 +264,7 @@ public class SetupTables {
 	 * shape (unknown or read-only fields, wrong types) is a malformed request, reported
 	 * whole.
 	 */
-	private Map<String, @Nullable Object> read(SetupTable table, JsonNode body, Mode mode) {
+	public Map<String, @Nullable Object> parse(Table table, JsonNode body, Mode mode) {
 		if (!body.isObject()) {
 			throw new Problems.MalformedRequest("body", "must be a JSON object");
 		}
@@ -235,6 +282,9 @@ public class SetupTables {
 			else if (mode == Mode.PATCH && table.isKey(name)) {
 				errors.add(new FieldError(name, "is read-only: a key never changes"));
 			}
+			else if (field.get().isReadOnly()) {
+				errors.add(new FieldError(name, "is read-only; the application maintains it"));
+			}
 			else {
 				try {
 					values.put(name, field.get().read(property.getValue()));
@@ -251,7 +301,7 @@ public class SetupTables {
 		return values;
 	}
 
-	private static Map<String, @Nullable Object> withDefaults(SetupTable table, Map<String, @Nullable Object> given) {
+	private static Map<String, @Nullable Object> withDefaults(Table table, Map<String, @Nullable Object> given) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
 		for (Field field : table.allFields()) {
 			Object value = given.get(field.name());
@@ -260,7 +310,7 @@ public class SetupTables {
 		return values;
 	}
 
-	private void validate(SetupTable table, Map<String, @Nullable Object> values) {
+	private void validate(Table table, Map<String, @Nullable Object> values) {
 		List<FieldError> errors = new ArrayList<>();
 		for (Field field : table.allFields()) {
 			FieldError error = field.check(values.get(field.name()));
@@ -295,16 +345,19 @@ public class SetupTables {
 			.single();
 	}
 
-	private boolean exists(SetupTable table, List<String> key) {
+	private boolean exists(Table table, List<String> key) {
 		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table.table() + whereKey(table) + ")")
 			.params(keyParams(table, key))
 			.query(Boolean.class)
 			.single();
 	}
 
-	private static List<FieldChange> diff(SetupTable table, @Nullable Row before, @Nullable Row after) {
+	private static List<FieldChange> diff(Table table, @Nullable Row before, @Nullable Row after) {
 		List<FieldChange> changes = new ArrayList<>();
 		for (Field field : table.allFields()) {
+			if (field.isTimestamp()) {
+				continue;
+			}
 			String old = before == null ? null : Field.asText(before.get(field.name()));
 			String now = after == null ? null : Field.asText(after.get(field.name()));
 			boolean blankOnCreateOrDelete = (before == null || after == null) && (old == null || old.isEmpty())
@@ -316,16 +369,22 @@ public class SetupTables {
 		return changes;
 	}
 
-	private void publish(SetupTable table, String key, List<FieldChange> changes) {
-		String no = key.isEmpty() ? table.resource() : table.resource() + "/" + key;
-		events.publishEvent(new SetupChanged(no, changes, Actor.current()));
+	private void publish(Table table, String key, TableChanged.Kind kind, List<FieldChange> changes,
+			Map<String, @Nullable Object> values) {
+		events.publishEvent(new TableChanged(table.recordType(), table.changeLogNo(key), kind, changes,
+				Collections.unmodifiableMap(new LinkedHashMap<>(values)), Actor.current()));
 	}
 
-	private static String select(SetupTable table) {
+	/** Maps a result set row of {@code SELECT *}-like queries to a row of the table. */
+	public RowMapper<Row> rows(Table table) {
+		return (rs, n) -> toRow(table, rs);
+	}
+
+	private static String select(Table table) {
 		return "SELECT " + columns(table.allFields()) + ", version FROM " + table.table();
 	}
 
-	private static String whereKey(SetupTable table) {
+	private static String whereKey(Table table) {
 		if (table.isSingleton()) {
 			return "";
 		}
@@ -333,7 +392,7 @@ public class SetupTables {
 				+ table.keys().stream().map(k -> k.column() + " = :" + k.column()).collect(Collectors.joining(" AND "));
 	}
 
-	private static Map<String, Object> keyParams(SetupTable table, List<String> key) {
+	private static Map<String, Object> keyParams(Table table, List<String> key) {
 		if (key.size() != table.keys().size()) {
 			throw new Problems.NotFound(table.title(), String.join("/", key));
 		}
@@ -346,14 +405,15 @@ public class SetupTables {
 		return params;
 	}
 
-	private static List<String> keyOf(SetupTable table, Map<String, @Nullable Object> values) {
+	private static List<String> keyOf(Table table, Map<String, @Nullable Object> values) {
 		return table.keys().stream().map(k -> String.valueOf(values.get(k.name()))).toList();
 	}
 
 	private static Map<String, Object> columnParams(List<Field> fields, Map<String, @Nullable Object> values) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		for (Field field : fields) {
-			params.put(field.column(), values.get(field.name()));
+			Object value = values.get(field.name());
+			params.put(field.column(), (value instanceof Instant instant) ? Timestamp.from(instant) : value);
 		}
 		return params;
 	}
@@ -362,7 +422,7 @@ public class SetupTables {
 		return fields.stream().map(Field::column).collect(Collectors.joining(", "));
 	}
 
-	private static Row toRow(SetupTable table, ResultSet rs) throws SQLException {
+	private static Row toRow(Table table, ResultSet rs) throws SQLException {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
 		for (Field field : table.allFields()) {
 			values.put(field.name(), field.fromColumn(rs.getObject(field.column())));

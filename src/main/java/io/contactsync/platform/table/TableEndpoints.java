@@ -17,13 +17,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * The HTTP side of a setup table, shared by the controllers that map its paths: the
  * answers, their status codes and ETags. Controllers say only which table and which path.
  */
-public class SetupTableEndpoints {
+public class TableEndpoints {
 
-	private final SetupTables tables;
+	private final TableStore tables;
 
-	private final SetupTable table;
+	private final Table table;
 
-	public SetupTableEndpoints(SetupTables tables, SetupTable table) {
+	public TableEndpoints(TableStore tables, Table table) {
 		this.tables = tables;
 		this.table = table;
 	}

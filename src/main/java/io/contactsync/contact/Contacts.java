@@ -1,0 +1,361 @@
+package io.contactsync.contact;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import io.contactsync.numbering.NumberSeries;
+import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesMissing;
+import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Page;
+import io.contactsync.platform.Problems;
+import io.contactsync.platform.table.RecordService;
+import io.contactsync.platform.table.Row;
+import io.contactsync.platform.table.TableStore;
+import io.contactsync.setup.SetupApi;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Contacts: companies and their people. Keeps a person's name whole and in parts, its
+ * company's name, and what it inherits from its company (domain rules §1, §5).
+ */
+@Service
+public class Contacts extends RecordService {
+
+	private final SetupApi setup;
+
+	private final NumberSeries numberSeries;
+
+	private final ApplicationEventPublisher events;
+
+	Contacts(TableStore store, JdbcClient jdbc, SetupApi setup, NumberSeries numberSeries,
+			ApplicationEventPublisher events) {
+		super(store, ContactTable.TABLE, jdbc);
+		this.setup = setup;
+		this.numberSeries = numberSeries;
+		this.events = events;
+	}
+
+	/**
+	 * Creates a contact typed in by a user: besides what it inherits from its company, it
+	 * takes marketing setup's defaults where it is still empty.
+	 */
+	@Override
+	@Transactional
+	public Row create(JsonNode body) {
+		Map<String, @Nullable Object> values = store.parse(table, body, TableStore.Mode.CREATE);
+		prepareNew(values);
+		Row marketing = setup.marketing();
+		fillIfEmpty(values, "languageCode", marketing.text("defaultLanguageCode"));
+		fillIfEmpty(values, "countryRegionCode", marketing.text("defaultCountryRegionCode"));
+		fillIfEmpty(values, "salespersonCode", marketing.text("defaultSalespersonCode"));
+		fillIfEmpty(values, "territoryCode", marketing.text("defaultTerritoryCode"));
+		return insert(values);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Row> find(String no) {
+		return store.find(table, List.of(no));
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Row> list(@Nullable String type, @Nullable String companyNo, @Nullable String businessRelation,
+			@Nullable String query, @Nullable Integer limit, @Nullable String cursor) {
+		List<String> conditions = new ArrayList<>();
+		Map<String, Object> params = new HashMap<>();
+		if (type != null) {
+			requireOneOf("type", type, ContactTable.TYPES);
+			conditions.add("type = :type");
+			params.put("type", type);
+		}
+		if (companyNo != null) {
+			conditions.add("company_no = :companyNo");
+			params.put("companyNo", companyNo.toUpperCase(Locale.ROOT));
+		}
+		if (businessRelation != null) {
+			requireOneOf("businessRelation", businessRelation, ContactTable.BUSINESS_RELATIONS);
+			conditions.add("contact_business_relation = :relation");
+			params.put("relation", businessRelation);
+		}
+		return list(conditions, params, limit, cursor, query);
+	}
+
+	/** The people of a company, by number. */
+	@Transactional(readOnly = true)
+	public List<String> peopleOf(String companyNo) {
+		return jdbc.sql("SELECT no FROM contact WHERE company_no = ? AND type = 'PERSON' ORDER BY no")
+			.param(companyNo)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Records the contact's business relation summary (§10). It is derived from the
+	 * relations, which are logged themselves, so it neither moves the version nor the
+	 * log.
+	 */
+	@Transactional
+	public void showBusinessRelation(String no, String summary) {
+		jdbc.sql("UPDATE contact SET contact_business_relation = ? WHERE no = ? AND contact_business_relation <> ?")
+			.params(summary, no, summary)
+			.update();
+	}
+
+	@Override
+	protected String numberFor(@Nullable String givenNo) {
+		Optional<String> series = Optional.ofNullable(setup.marketing().text("contactNos"));
+		if (givenNo != null) {
+			series.ifPresent(numberSeries::checkManualNo);
+			return givenNo;
+		}
+		return numberSeries
+			.next(series.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup")));
+	}
+
+	@Override
+	protected void prepareNew(Map<String, @Nullable Object> values) {
+		if (values.get("type") == null) {
+			values.put("type", "COMPANY");
+		}
+		if (isPerson(values)) {
+			reconcileName(values, Set.of("name", "firstName", "middleName", "surname"));
+			String companyNo = (String) values.get("companyNo");
+			if (companyNo != null) {
+				Row company = requireCompany(companyNo);
+				values.put("companyName", company.text("name"));
+				inherit(values, null, company, true);
+			}
+		}
+		else {
+			values.put("companyNo", values.get("no"));
+			values.put("companyName", values.get("name"));
+		}
+		fillFromPostCode(values);
+	}
+
+	@Override
+	protected void prepareUpdate(Row current, Map<String, @Nullable Object> values, Set<String> changed) {
+		if (isPerson(values)) {
+			if ("COMPANY".equals(current.text("type"))) {
+				if (!peopleOf(current.text("no")).isEmpty()) {
+					throw new CompanyContactRequired("type",
+							"Company " + current.text("no") + " has people; move them first, then make it a person.");
+				}
+				if (!changed.contains("companyNo")) {
+					values.put("companyNo", null);
+				}
+			}
+			reconcileName(values, changed);
+			String companyNo = (String) values.get("companyNo");
+			String oldCompanyNo = "PERSON".equals(current.text("type")) ? current.text("companyNo") : null;
+			if (companyNo == null) {
+				values.put("companyName", "");
+			}
+			else if (!companyNo.equals(oldCompanyNo)) {
+				Row company = requireCompany(companyNo);
+				if (companyNo.equals(values.get("no"))) {
+					throw new CompanyContactRequired("companyNo", "A person cannot be its own company.");
+				}
+				values.put("companyName", company.text("name"));
+				Row oldCompany = oldCompanyNo == null ? null : find(oldCompanyNo).orElse(null);
+				inherit(values, oldCompany, company, false);
+			}
+		}
+		else {
+			if ("PERSON".equals(current.text("type")) && changed.contains("companyNo")
+					&& values.get("companyNo") != null) {
+				throw new Problems.ValidationFailed("companyNo", "only a person belongs to a company");
+			}
+			values.put("companyNo", values.get("no"));
+			values.put("companyName", values.get("name"));
+		}
+		if (changed.contains("postCode")) {
+			fillFromPostCode(values);
+		}
+	}
+
+	/**
+	 * A company's change reaches its people where they still had the company's old value
+	 * (§5).
+	 */
+	@Override
+	protected void afterUpdate(Row before, Row after) {
+		if (!"COMPANY".equals(after.text("type")) || !"COMPANY".equals(before.text("type"))) {
+			return;
+		}
+		List<String> inherited = inheritedFields(setup.marketing());
+		for (String personNo : peopleOf(after.text("no"))) {
+			Row person = store.lock(table, List.of(personNo));
+			Map<String, @Nullable Object> changes = new LinkedHashMap<>();
+			if (!Objects.equals(before.text("name"), after.text("name"))) {
+				changes.put("companyName", after.text("name"));
+			}
+			for (String field : inherited) {
+				Object old = before.get(field);
+				Object now = after.get(field);
+				if (!Objects.equals(old, now) && Objects.equals(person.get(field), old)) {
+					changes.put(field, now);
+				}
+			}
+			if (!changes.isEmpty()) {
+				Map<String, @Nullable Object> values = person.copyValues();
+				values.putAll(changes);
+				store.update(table, person, values);
+			}
+		}
+	}
+
+	@Override
+	protected void beforeDelete(Row row) {
+		if ("COMPANY".equals(row.text("type"))) {
+			for (String personNo : peopleOf(row.text("no"))) {
+				Row person = store.lock(table, List.of(personNo));
+				beforeDelete(person);
+				store.delete(table, person);
+			}
+		}
+		events.publishEvent(new ContactDeleting(row.text("no"), row.text("type"), row.text("companyNo")));
+	}
+
+	/**
+	 * Attaching a person to a company (§5): salesperson, territory, country/region and
+	 * language are copied; the address only if the person's is blank or the old
+	 * company's; each communication field only if blank or the old company's value.
+	 */
+	private void inherit(Map<String, @Nullable Object> person, @Nullable Row oldCompany, Row company,
+			boolean creating) {
+		Row marketing = setup.marketing();
+		for (String[] code : new String[][] { { "inheritSalespersonCode", "salespersonCode" },
+				{ "inheritTerritoryCode", "territoryCode" }, { "inheritCountryRegionCode", "countryRegionCode" },
+				{ "inheritLanguageCode", "languageCode" } }) {
+			if (marketing.flag(code[0]) && (!creating || person.get(code[1]) == null)) {
+				person.put(code[1], company.get(code[1]));
+			}
+		}
+		if (marketing.flag("inheritAddressDetails")) {
+			boolean blank = ContactTable.ADDRESS_FIELDS.stream().allMatch(f -> isBlank(person.get(f)));
+			boolean oldCompanys = oldCompany != null && ContactTable.ADDRESS_FIELDS.stream()
+				.allMatch(f -> Objects.equals(person.get(f), oldCompany.get(f)));
+			if (blank || oldCompanys) {
+				ContactTable.ADDRESS_FIELDS.forEach(f -> person.put(f, company.get(f)));
+			}
+		}
+		if (marketing.flag("inheritCommunicationDetails")) {
+			for (String field : ContactTable.COMMUNICATION_FIELDS) {
+				if (isBlank(person.get(field))
+						|| (oldCompany != null && Objects.equals(person.get(field), oldCompany.get(field)))) {
+					person.put(field, company.get(field));
+				}
+			}
+		}
+	}
+
+	private static List<String> inheritedFields(Row marketing) {
+		List<String> fields = new ArrayList<>();
+		if (marketing.flag("inheritSalespersonCode")) {
+			fields.add("salespersonCode");
+		}
+		if (marketing.flag("inheritTerritoryCode")) {
+			fields.add("territoryCode");
+		}
+		if (marketing.flag("inheritCountryRegionCode")) {
+			fields.add("countryRegionCode");
+		}
+		if (marketing.flag("inheritLanguageCode")) {
+			fields.add("languageCode");
+		}
+		if (marketing.flag("inheritAddressDetails")) {
+			fields.addAll(ContactTable.ADDRESS_FIELDS);
+		}
+		if (marketing.flag("inheritCommunicationDetails")) {
+			fields.addAll(ContactTable.COMMUNICATION_FIELDS);
+		}
+		return fields;
+	}
+
+	/**
+	 * A person's name is built from its parts when only they changed, and split when only
+	 * it did.
+	 */
+	private static void reconcileName(Map<String, @Nullable Object> values, Set<String> changed) {
+		boolean partsChanged = changed.contains("firstName") || changed.contains("middleName")
+				|| changed.contains("surname");
+		boolean nameChanged = changed.contains("name") && !isBlank(values.get("name"));
+		if (partsChanged && !nameChanged) {
+			values.put("name",
+					new PersonName(text(values, "firstName"), text(values, "middleName"), text(values, "surname"))
+						.joined());
+		}
+		else if (nameChanged && !partsChanged) {
+			PersonName parts = PersonName.split(text(values, "name"));
+			values.put("firstName", parts.firstName());
+			values.put("middleName", parts.middleName());
+			values.put("surname", parts.surname());
+		}
+	}
+
+	/**
+	 * Setting a post code fills city and county from the post codes when they are empty.
+	 */
+	private void fillFromPostCode(Map<String, @Nullable Object> values) {
+		String postCode = (String) values.get("postCode");
+		if (postCode == null || (!isBlank(values.get("city")) && !isBlank(values.get("county")))) {
+			return;
+		}
+		List<Row> matches = setup.postCodes(postCode, (String) values.get("countryRegionCode"));
+		if (matches.size() == 1) {
+			Row match = matches.get(0);
+			if (isBlank(values.get("city"))) {
+				values.put("city", match.text("city"));
+			}
+			if (isBlank(values.get("county"))) {
+				values.put("county", match.text("county"));
+			}
+		}
+	}
+
+	private Row requireCompany(String companyNo) {
+		return find(companyNo).filter(company -> "COMPANY".equals(company.text("type")))
+			.orElseThrow(() -> new CompanyContactRequired("companyNo",
+					"companyNo must name a company contact; " + companyNo + " is none"));
+	}
+
+	private static boolean isPerson(Map<String, @Nullable Object> values) {
+		return "PERSON".equals(values.get("type"));
+	}
+
+	private static void fillIfEmpty(Map<String, @Nullable Object> values, String field, @Nullable String value) {
+		if (values.get(field) == null && value != null) {
+			values.put(field, value);
+		}
+	}
+
+	private static boolean isBlank(@Nullable Object value) {
+		return value == null || value.toString().isBlank();
+	}
+
+	private static String text(Map<String, @Nullable Object> values, String field) {
+		Object value = values.get(field);
+		return value == null ? "" : value.toString();
+	}
+
+	private static void requireOneOf(String parameter, String value, List<String> allowed) {
+		if (!allowed.contains(value)) {
+			throw new Problems.ValidationFailed(
+					List.of(new FieldError(parameter, "must be one of " + String.join(", ", allowed))));
+		}
+	}
+
+}

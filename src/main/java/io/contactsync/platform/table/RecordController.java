@@ -1,0 +1,86 @@
+package io.contactsync.platform.table;
+
+import java.net.URI;
+import java.util.Map;
+
+import io.contactsync.platform.ExpectedVersion;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The HTTP side of a record keyed by {@code no}: create, read, merge-patch, delete and
+ * the paged list, at the path of the subclass's {@code @RequestMapping}.
+ */
+public abstract class RecordController {
+
+	private final RecordService records;
+
+	private final TableStore store;
+
+	private final String path;
+
+	protected RecordController(RecordService records, TableStore store) {
+		this.records = records;
+		this.store = store;
+		RequestMapping mapping = getClass().getAnnotation(RequestMapping.class);
+		this.path = mapping != null && mapping.value().length > 0 ? mapping.value()[0] : "";
+	}
+
+	/** The list; subclasses with filters map their own. */
+	protected abstract Map<String, @Nullable Object> list(@Nullable String q, @Nullable Integer limit,
+			@Nullable String cursor);
+
+	@GetMapping
+	public Map<String, @Nullable Object> listRecords(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
+		return list(q, limit, cursor);
+	}
+
+	@GetMapping("/{no}")
+	public ResponseEntity<JsonNode> get(@PathVariable String no) {
+		return answer(records.get(no));
+	}
+
+	@PostMapping
+	public ResponseEntity<JsonNode> create(@RequestBody JsonNode body) {
+		Row record = records.create(body);
+		return ResponseEntity.created(URI.create(path + "/" + record.text("no")))
+			.eTag(ExpectedVersion.etag(record.version()))
+			.body(json(record));
+	}
+
+	@PatchMapping(path = "/{no}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
+	public ResponseEntity<JsonNode> patch(@PathVariable String no,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, @RequestBody JsonNode patch) {
+		return answer(records.patch(no, ExpectedVersion.required(ifMatch), patch));
+	}
+
+	@DeleteMapping("/{no}")
+	public ResponseEntity<Void> delete(@PathVariable String no,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+		records.delete(no, ExpectedVersion.required(ifMatch));
+		return ResponseEntity.noContent().build();
+	}
+
+	protected JsonNode json(Row record) {
+		return store.toJson(records.table(), record);
+	}
+
+	private ResponseEntity<JsonNode> answer(Row record) {
+		return ResponseEntity.ok().eTag(ExpectedVersion.etag(record.version())).body(json(record));
+	}
+
+}

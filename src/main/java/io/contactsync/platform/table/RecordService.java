@@ -1,0 +1,162 @@
+package io.contactsync.platform.table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.platform.Page;
+import io.contactsync.platform.Problems;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The life of a record (contact, customer, vendor, bank account): numbered on creation,
+ * changed by merge patch or by the sync, deleted. Subclasses add their own rules at the
+ * hooks; the store keeps the conventions. Every public method is a transaction.
+ */
+public abstract class RecordService {
+
+	protected final TableStore store;
+
+	protected final Table table;
+
+	protected final JdbcClient jdbc;
+
+	protected RecordService(TableStore store, Table table, JdbcClient jdbc) {
+		this.store = store;
+		this.table = table;
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public Row get(String no) {
+		return store.get(table, List.of(no));
+	}
+
+	/** Creates a record from a request body, after the subclass's rules. */
+	@Transactional
+	public Row create(JsonNode body) {
+		Map<String, @Nullable Object> values = store.parse(table, body, TableStore.Mode.CREATE);
+		return insert(values);
+	}
+
+	/**
+	 * Creates a record from typed values, numbered from its series unless {@code no} is
+	 * given.
+	 */
+	@Transactional
+	public Row insert(Map<String, @Nullable Object> given) {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>(given);
+		values.put("no", numberFor((String) values.get("no")));
+		prepareNew(values);
+		Row row = store.insert(table, values);
+		afterCreate(row);
+		return row;
+	}
+
+	@Transactional
+	public Row patch(String no, ExpectedVersion expected, JsonNode patch) {
+		Row current = store.lock(table, List.of(no));
+		TableStore.checkVersion(table, current, expected);
+		Map<String, @Nullable Object> changes = store.parse(table, patch, TableStore.Mode.PATCH);
+		return change(current, changes);
+	}
+
+	/**
+	 * Changes fields of a record without a version check: for changes the application
+	 * makes itself on behalf of the user's change (the sync, inheritance). Fields that
+	 * already have their new values change nothing.
+	 */
+	@Transactional
+	public Row apply(String no, Map<String, @Nullable Object> changes) {
+		return change(store.lock(table, List.of(no)), changes);
+	}
+
+	@Transactional
+	public void delete(String no, ExpectedVersion expected) {
+		Row current = store.lock(table, List.of(no));
+		TableStore.checkVersion(table, current, expected);
+		beforeDelete(current);
+		store.delete(table, current);
+	}
+
+	public Table table() {
+		return table;
+	}
+
+	private Row change(Row current, Map<String, @Nullable Object> changes) {
+		Map<String, @Nullable Object> values = current.copyValues();
+		changes.forEach((field, value) -> values.put(field,
+				value == null ? table.field(field).map(Field::defaultValue).orElse(null) : value));
+		prepareUpdate(current, values, changes.keySet());
+		Row updated = store.update(table, current, values);
+		if (updated.version() != current.version()) {
+			afterUpdate(current, updated);
+		}
+		return updated;
+	}
+
+	/**
+	 * A keyset-paged list in number order.
+	 * @param conditions SQL conditions on the table's columns, joined with AND
+	 * @param params their named parameters
+	 */
+	protected Page<Row> list(List<String> conditions, Map<String, Object> params, @Nullable Integer limit,
+			@Nullable String cursor, @Nullable String query) {
+		int size = Page.limit(limit);
+		List<String> where = new ArrayList<>(conditions);
+		Map<String, Object> all = new LinkedHashMap<>(params);
+		String after = Page.decode(cursor);
+		if (after != null) {
+			where.add("no > :after");
+			all.put("after", after);
+		}
+		if (query != null && !query.isBlank()) {
+			if (query.length() > 100) {
+				throw new Problems.ValidationFailed("q", "must be at most 100 characters");
+			}
+			where.add("search_text LIKE '%' || search_key(:q) || '%'");
+			all.put("q", query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+		}
+		String sql = "SELECT * FROM " + table.table() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+				+ " ORDER BY no LIMIT " + (size + 1);
+		List<Row> rows = jdbc.sql(sql).params(all).query(store.rows(table)).list();
+		return Page.of(rows, size, row -> String.valueOf(row.get("no")));
+	}
+
+	/**
+	 * The number of a new record: {@code givenNo} if the series allows it, else the next
+	 * one.
+	 */
+	protected abstract String numberFor(@Nullable String givenNo);
+
+	/** Fills and checks the values of a new record before it is stored. */
+	protected void prepareNew(Map<String, @Nullable Object> values) {
+	}
+
+	/** Runs after a new record is stored, in the same transaction. */
+	protected void afterCreate(Row row) {
+	}
+
+	/** Fills and checks the new values of a changed record before they are stored. */
+	protected void prepareUpdate(Row current, Map<String, @Nullable Object> values, Set<String> changed) {
+	}
+
+	/** Runs after a record really changed, in the same transaction. */
+	protected void afterUpdate(Row before, Row after) {
+	}
+
+	/**
+	 * Runs before a record is deleted, in the same transaction: refuse, or let go of what
+	 * uses it.
+	 */
+	protected void beforeDelete(Row row) {
+	}
+
+}

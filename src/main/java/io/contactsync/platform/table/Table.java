@@ -1,0 +1,77 @@
+package io.contactsync.platform.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+import io.contactsync.platform.FieldError;
+
+/**
+ * A table described by its fields: the setup tables (code lists, business relations,
+ * templates, settings) and the records (contacts, customers, ...). One generic store
+ * reads and writes them all with the same API conventions (validation, ETags, merge
+ * patch, paging, change events), so each keeps only the rules that are its own.
+ *
+ * @param recordType the change log's record type: SETUP for setup tables, else the
+ * record's
+ * @param resource the last path segment of the API ({@code business-relations})
+ * @param table the database table
+ * @param title what one row is called in messages ("Business relation")
+ * @param keys the key fields, in order; empty for a singleton
+ * @param fields the other fields, in the order the API shows them
+ * @param rules checks across fields, run after every field passed its own
+ */
+public record Table(String recordType, String resource, String table, String title, List<Field> keys,
+		List<Field> fields, BiConsumer<Row, List<FieldError>> rules) {
+
+	/** A setup table; the change log names its rows by resource and key. */
+	public static Table of(String resource, String table, String title, List<Field> keys, Field... fields) {
+		return new Table("SETUP", resource, table, title, List.copyOf(keys), List.of(fields), (row, errors) -> {
+		});
+	}
+
+	/** A setup table of one row, read with GET and replaced with PUT. */
+	public static Table singleton(String resource, String table, String title, Field... fields) {
+		return of(resource, table, title, List.of(), fields);
+	}
+
+	/** A record table, keyed by {@code no}; the change log names its rows by number. */
+	public static Table record(String recordType, String resource, String table, String title, Field key,
+			List<Field> fields) {
+		return new Table(recordType, resource, table, title, List.of(key), List.copyOf(fields), (row, errors) -> {
+		});
+	}
+
+	public Table withRules(BiConsumer<Row, List<FieldError>> rules) {
+		return new Table(recordType, resource, table, title, keys, fields, rules);
+	}
+
+	public boolean isSingleton() {
+		return keys.isEmpty();
+	}
+
+	/** Keys first, then the other fields. */
+	public List<Field> allFields() {
+		List<Field> all = new ArrayList<>(keys);
+		all.addAll(fields);
+		return all;
+	}
+
+	public Optional<Field> field(String name) {
+		return allFields().stream().filter(f -> f.name().equals(name)).findFirst();
+	}
+
+	boolean isKey(String name) {
+		return keys.stream().anyMatch(k -> k.name().equals(name));
+	}
+
+	/** How the change log names a row of this table. */
+	String changeLogNo(String key) {
+		if (!recordType.equals("SETUP")) {
+			return key;
+		}
+		return key.isEmpty() ? resource : resource + "/" + key;
+	}
+
+}

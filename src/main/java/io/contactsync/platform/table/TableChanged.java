@@ -1,0 +1,42 @@
+package io.contactsync.platform.table;
+
+import java.util.List;
+import java.util.Map;
+
+import io.contactsync.platform.Actor;
+import io.contactsync.platform.AuditedChange;
+import io.contactsync.platform.FieldChange;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A row was created, changed or deleted. Published synchronously in the transaction that
+ * made the change, with only the fields that really changed.
+ *
+ * @param recordType CONTACT, CUSTOMER, ..., or SETUP
+ * @param no the record's number, or the resource and key of a setup row
+ * @param kind what happened to the row
+ * @param changes the changed fields as text, old and new, for the change log
+ * @param values the changed fields' new values, typed, for whoever carries them on
+ * @param actor who made the change
+ */
+public record TableChanged(String recordType, String no, Kind kind, List<FieldChange> changes,
+		Map<String, @Nullable Object> values, Actor actor) implements AuditedChange {
+
+	public enum Kind {
+
+		CREATED, UPDATED, DELETED
+
+	}
+
+	/**
+	 * A change to setup that no table describes: the change log records it all the same.
+	 */
+	public static TableChanged ofSetup(String no, List<FieldChange> changes) {
+		return new TableChanged("SETUP", no, Kind.UPDATED, changes, Map.of(), Actor.current());
+	}
+
+	public boolean changed(String field) {
+		return values.containsKey(field);
+	}
+
+}

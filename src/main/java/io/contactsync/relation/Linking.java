@@ -1,0 +1,324 @@
+package io.contactsync.relation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.contactsync.contact.CompanyContactRequired;
+import io.contactsync.contact.ContactDeleting;
+import io.contactsync.contact.Contacts;
+import io.contactsync.platform.Actor;
+import io.contactsync.platform.ChangeLogEntries;
+import io.contactsync.platform.Problems;
+import io.contactsync.platform.table.Row;
+import io.contactsync.platform.table.TableChanged;
+import io.contactsync.relation.RelationProblems.BusinessRelationCodeMissing;
+import io.contactsync.relation.RelationProblems.ContactAlreadyLinked;
+import io.contactsync.relation.RelationProblems.RecordAlreadyLinked;
+import io.contactsync.relation.RelationProblems.TemplateRequired;
+import io.contactsync.setup.LinkedRecordDeleting;
+import io.contactsync.setup.LinkedRecordService;
+import io.contactsync.setup.LinkedRecordType;
+import io.contactsync.setup.SetupApi;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The three ways to link (domain rules §3): a contact with an existing record, a new
+ * record from a contact, and a new contact from a record; plain relations; and what
+ * deleting either side does to the link (§9).
+ */
+@Service
+class Linking {
+
+	/** Which side's values win where the shared fields differ when linking. */
+	enum MasterFields {
+
+		CONTACT, LINKED_RECORD
+
+	}
+
+	/**
+	 * Set while a record is created from a contact, which must not get a second contact.
+	 */
+	private static final ThreadLocal<Boolean> CREATING_FROM_CONTACT = ThreadLocal.withInitial(() -> false);
+
+	private final Contacts contacts;
+
+	private final LinkedRecords records;
+
+	private final Relations relations;
+
+	private final SharedFields shared;
+
+	private final SetupApi setup;
+
+	private final JdbcClient jdbc;
+
+	Linking(Contacts contacts, LinkedRecords records, Relations relations, SharedFields shared, SetupApi setup,
+			JdbcClient jdbc) {
+		this.contacts = contacts;
+		this.records = records;
+		this.relations = relations;
+		this.shared = shared;
+		this.setup = setup;
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public List<ContactBusinessRelation> relationsOf(String contactNo) {
+		contacts.get(contactNo);
+		return relations.of(contactNo);
+	}
+
+	/**
+	 * A plain relation, such as "lawyer"; the codes reserved for links cannot be used so.
+	 */
+	@Transactional
+	public ContactBusinessRelation addPlain(String contactNo, @Nullable String code) {
+		Row contact = contacts.get(contactNo);
+		if (code == null || code.isBlank()) {
+			throw new Problems.ValidationFailed("businessRelationCode", "is required");
+		}
+		String relation = code.toUpperCase(Locale.ROOT);
+		for (LinkedRecordType type : LinkedRecordType.values()) {
+			if (setup.businessRelationCodeFor(type).filter(relation::equals).isPresent()) {
+				throw new Problems.ValidationFailed("businessRelationCode",
+						relation + " is used when a contact is linked with a " + LinkedRecords.title(type)
+								+ "; link the contact instead");
+			}
+		}
+		if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM business_relation WHERE code = ?)")
+			.param(relation)
+			.query(Boolean.class)
+			.single()) {
+			throw new Problems.UnknownCode("businessRelationCode", "Business relation " + relation + " does not exist");
+		}
+		if (relations.find(contactNo, relation).isPresent()) {
+			throw new Problems.AlreadyExists("Business relation of contact " + contactNo, relation);
+		}
+		relations.add(contact, relation, null, null);
+		return relations.find(contactNo, relation).orElseThrow();
+	}
+
+	/** Removes a relation, and with it the link if it had one: both records stay. */
+	@Transactional
+	public void remove(String contactNo, String code) {
+		contacts.get(contactNo);
+		ContactBusinessRelation relation = relations.find(contactNo, code.toUpperCase(Locale.ROOT))
+			.orElseThrow(() -> new Problems.NotFound("Business relation of contact " + contactNo, code));
+		relations.remove(relation);
+	}
+
+	/**
+	 * §3.1: links a contact with an existing record; {@code master} says whose values
+	 * win.
+	 */
+	@Transactional
+	public ContactBusinessRelation link(String contactNo, LinkedRecordType type, String recordNo, MasterFields master) {
+		String code = codeFor(type);
+		Row contact = linkTarget(contacts.get(contactNo), type);
+		LinkedRecordService service = records.of(type);
+		Row record = service.get(recordNo);
+		checkNotLinked(contact, type);
+		relations.contactOf(type, record.text("no")).ifPresent(linked -> {
+			throw new RecordAlreadyLinked(LinkedRecords.title(type), record.text("no"), linked);
+		});
+		relations.find(contact.text("no"), code).ifPresent(relations::remove);
+		relations.add(contact, code, type, record.text("no"));
+		Actor carrier = Actor.current().carrying(ChangeLogEntries.last());
+		if (master == MasterFields.CONTACT) {
+			Actor.runAs(carrier, () -> service.apply(record.text("no"), shared.toRecord(type, contact.values())));
+		}
+		else {
+			Actor.runAs(carrier, () -> contacts.apply(contact.text("no"), shared.toContact(type, record.values())));
+		}
+		return relations.linkOf(contact.text("no"), type).orElseThrow();
+	}
+
+	/**
+	 * §3.2: creates a customer, vendor or bank account from a contact, with the contact's
+	 * values and then the template's where still empty.
+	 */
+	@Transactional
+	public Row createRecord(String contactNo, LinkedRecordType type, @Nullable String templateCode) {
+		codeFor(type);
+		Row chosen = contacts.get(contactNo);
+		Row contact = linkTarget(chosen, type);
+		checkNotLinked(contact, type);
+		LinkedRecordService service = records.of(type);
+		Map<String, @Nullable Object> values = new LinkedHashMap<>(shared.shared(type, contact));
+		values.put("name", contact.text("name"));
+		if (type == LinkedRecordType.CUSTOMER) {
+			values.put("contactType", contact.text("type"));
+		}
+		template(type, contact.text("type"), templateCode).ifPresent(t -> service.fillFromTemplate(values, t));
+		Row record;
+		CREATING_FROM_CONTACT.set(true);
+		try {
+			record = service.insert(values);
+		}
+		finally {
+			CREATING_FROM_CONTACT.set(false);
+		}
+		relations.add(contact, codeFor(type), type, record.text("no"));
+		if (type != LinkedRecordType.BANK_ACCOUNT) {
+			record = service.apply(record.text("no"), Map.of("primaryContactNo", chosen.text("no")));
+		}
+		return service.get(record.text("no"));
+	}
+
+	/**
+	 * §3.3: a record created with the sync switched on for its type gets a contact of its
+	 * own, in the same transaction, from its shared fields.
+	 */
+	@EventListener
+	@Order(20)
+	void onRecordCreated(TableChanged change) {
+		if (change.kind() != TableChanged.Kind.CREATED || CREATING_FROM_CONTACT.get()) {
+			return;
+		}
+		LinkedRecordType type = switch (change.recordType()) {
+			case "CUSTOMER" -> LinkedRecordType.CUSTOMER;
+			case "VENDOR" -> LinkedRecordType.VENDOR;
+			case "BANK_ACCOUNT" -> LinkedRecordType.BANK_ACCOUNT;
+			default -> null;
+		};
+		if (type == null) {
+			return;
+		}
+		Optional<String> code = setup.businessRelationCodeFor(type);
+		if (code.isEmpty()) {
+			return;
+		}
+		Row record = records.of(type).get(change.no());
+		createContactFor(type, record, code.get());
+	}
+
+	/**
+	 * Creates and links the contact of a record: the same rules for one record and for a
+	 * batch.
+	 */
+	Row createContactFor(LinkedRecordType type, Row record, String code) {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>(shared.shared(type, record));
+		values.put("name", record.text("name"));
+		values.put("type", type == LinkedRecordType.CUSTOMER ? record.text("contactType") : "COMPANY");
+		String salesperson = switch (type) {
+			case CUSTOMER -> record.text("salespersonCode");
+			case VENDOR -> record.text("purchaserCode");
+			case BANK_ACCOUNT -> record.text("ourContactCode");
+		};
+		values.put("salespersonCode", salesperson);
+		Row contact = contacts.insert(values);
+		relations.add(contact, code, type, record.text("no"));
+		if (type != LinkedRecordType.BANK_ACCOUNT) {
+			String primary = contact.text("no");
+			String person = record.text("contact");
+			if (person != null && !person.isBlank() && "COMPANY".equals(contact.text("type"))) {
+				Map<String, @Nullable Object> personValues = new LinkedHashMap<>();
+				personValues.put("type", "PERSON");
+				personValues.put("name", person);
+				personValues.put("companyNo", contact.text("no"));
+				primary = contacts.insert(personValues).text("no");
+			}
+			records.of(type).apply(record.text("no"), Map.of("primaryContactNo", primary));
+		}
+		return contact;
+	}
+
+	/** §9: a deleted contact's relations go; its records stay, without it. */
+	@EventListener
+	void on(ContactDeleting deleting) {
+		for (ContactBusinessRelation relation : relations.of(deleting.no())) {
+			relations.remove(relation);
+		}
+		for (LinkedRecordType type : List.of(LinkedRecordType.CUSTOMER, LinkedRecordType.VENDOR)) {
+			LinkedRecordService service = records.of(type);
+			for (String no : jdbc.sql("SELECT no FROM " + service.table().table() + " WHERE primary_contact_no = ?")
+				.param(deleting.no())
+				.query(String.class)
+				.list()) {
+				Map<String, @Nullable Object> cleared = new LinkedHashMap<>();
+				cleared.put("primaryContactNo", null);
+				cleared.put("contact", null);
+				service.apply(no, cleared);
+			}
+		}
+	}
+
+	/** §9: a deleted record's link goes; the contact stays. */
+	@EventListener
+	void on(LinkedRecordDeleting deleting) {
+		relations.contactOf(deleting.type(), deleting.no())
+			.flatMap(contactNo -> relations.linkOf(contactNo, deleting.type()))
+			.ifPresent(relations::remove);
+	}
+
+	private String codeFor(LinkedRecordType type) {
+		return setup.businessRelationCodeFor(type)
+			.orElseThrow(() -> new BusinessRelationCodeMissing(LinkedRecords.title(type) + "s",
+					"businessRelationCodeFor" + switch (type) {
+						case CUSTOMER -> "Customers";
+						case VENDOR -> "Vendors";
+						case BANK_ACCOUNT -> "BankAccounts";
+					}));
+	}
+
+	/**
+	 * Links live on the company: a person of a company links on its company's behalf; a
+	 * person without one may only be a customer in its own right (§2.3, §3).
+	 */
+	private Row linkTarget(Row contact, LinkedRecordType type) {
+		if (!"PERSON".equals(contact.text("type"))) {
+			return contact;
+		}
+		String companyNo = contact.text("companyNo");
+		if (companyNo != null) {
+			return contacts.get(companyNo);
+		}
+		if (type != LinkedRecordType.CUSTOMER) {
+			throw new CompanyContactRequired("contactNo", "A person without a company can be a customer, not a "
+					+ LinkedRecords.title(type) + "; attach the person to a company first.");
+		}
+		return contact;
+	}
+
+	private void checkNotLinked(Row contact, LinkedRecordType type) {
+		relations.linkOf(contact.text("no"), type).ifPresent(link -> {
+			throw new ContactAlreadyLinked(contact.text("no"), LinkedRecords.title(type), link.linkedNo());
+		});
+	}
+
+	/**
+	 * The template to create with: the one given (of the contact's type), else the only
+	 * one of the contact's type, else none; several without a choice is
+	 * TEMPLATE_REQUIRED.
+	 */
+	private Optional<Row> template(LinkedRecordType type, String contactType, @Nullable String templateCode) {
+		if (type == LinkedRecordType.BANK_ACCOUNT) {
+			return Optional.empty();
+		}
+		String field = type == LinkedRecordType.CUSTOMER ? "customerTemplateCode" : "vendorTemplateCode";
+		if (templateCode != null) {
+			Row template = records.of(type).template(templateCode.toUpperCase(Locale.ROOT));
+			if (!contactType.equals(template.text("contactType"))) {
+				throw new Problems.ValidationFailed(field, "template " + template.text("code") + " is for "
+						+ template.text("contactType") + " contacts, and this contact is a " + contactType);
+			}
+			return Optional.of(template);
+		}
+		List<String> codes = setup.templateCodes(type, contactType);
+		if (codes.size() > 1) {
+			throw new TemplateRequired(field, codes);
+		}
+		return codes.stream().findFirst().map(code -> records.of(type).template(code));
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.contactsync.relation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.contactsync.contact.Contacts;
+import io.contactsync.platform.Actor;
+import io.contactsync.platform.ChangeLogEntries;
+import io.contactsync.platform.ChangeOrigin;
+import io.contactsync.platform.Problems;
+import io.contactsync.platform.table.Row;
+import io.contactsync.platform.table.TableChanged;
+import io.contactsync.setup.LinkedRecordService;
+import io.contactsync.setup.LinkedRecordType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The primary contact of a customer or vendor (domain rules §6): the linked company or
+ * one of its people. Choosing a person shows its name; choosing the company also copies
+ * its phone and e-mail where not blank; typing a name with none chosen creates the
+ * person.
+ */
+@Component
+class PrimaryContacts {
+
+	private final Contacts contacts;
+
+	private final LinkedRecords records;
+
+	private final Relations relations;
+
+	PrimaryContacts(Contacts contacts, LinkedRecords records, Relations relations) {
+		this.contacts = contacts;
+		this.records = records;
+		this.relations = relations;
+	}
+
+	@EventListener
+	@Order(30)
+	void on(TableChanged change) {
+		LinkedRecordType type = switch (change.recordType()) {
+			case "CUSTOMER" -> LinkedRecordType.CUSTOMER;
+			case "VENDOR" -> LinkedRecordType.VENDOR;
+			default -> null;
+		};
+		if (type == null || change.kind() != TableChanged.Kind.UPDATED) {
+			return;
+		}
+		if (change.changed("primaryContactNo")) {
+			choose(type, change);
+		}
+		else if (change.changed("contact") && change.actor().origin() != ChangeOrigin.SYNC) {
+			typeName(type, change);
+		}
+	}
+
+	private void choose(LinkedRecordType type, TableChanged change) {
+		String chosen = (String) change.values().get("primaryContactNo");
+		if (chosen == null) {
+			return;
+		}
+		LinkedRecordService service = records.of(type);
+		String linked = relations.contactOf(type, change.no()).orElse(null);
+		Row contact = contacts.find(chosen).orElse(null);
+		if (contact == null || linked == null || !(chosen.equals(linked) || linked.equals(contact.text("companyNo")))) {
+			throw new Problems.ValidationFailed("primaryContactNo",
+					"contact " + chosen + " is not related to " + LinkedRecords.title(type) + " " + change.no()
+							+ "; choose its company contact or one of its people");
+		}
+		Map<String, @Nullable Object> values = new LinkedHashMap<>();
+		values.put("contact", contact.text("name"));
+		if (chosen.equals(linked) && "COMPANY".equals(contact.text("type"))) {
+			copyIfNotBlank(contact, values, "phoneNo");
+			copyIfNotBlank(contact, values, "email");
+		}
+		Actor.runAs(change.actor().carrying(ChangeLogEntries.last()), () -> service.apply(change.no(), values));
+	}
+
+	/**
+	 * A name typed while no primary contact is chosen becomes a person of the linked
+	 * company.
+	 */
+	private void typeName(LinkedRecordType type, TableChanged change) {
+		LinkedRecordService service = records.of(type);
+		Row record = service.get(change.no());
+		String name = (String) change.values().get("contact");
+		if (record.get("primaryContactNo") != null) {
+			throw new Problems.ValidationFailed("contact",
+					"shows the primary contact's name; choose another primaryContactNo, or clear it first");
+		}
+		Optional<String> linked = relations.contactOf(type, change.no());
+		if (name == null || name.isBlank() || linked.isEmpty()) {
+			return;
+		}
+		Row company = contacts.get(linked.get());
+		if (!"COMPANY".equals(company.text("type"))) {
+			return;
+		}
+		Actor carrier = change.actor().carrying(ChangeLogEntries.last());
+		Actor.runAs(carrier, () -> {
+			Map<String, @Nullable Object> person = new LinkedHashMap<>();
+			person.put("type", "PERSON");
+			person.put("name", name);
+			person.put("companyNo", company.text("no"));
+			Row created = contacts.insert(person);
+			service.apply(change.no(), Map.of("primaryContactNo", created.text("no")));
+		});
+	}
+
+	private static void copyIfNotBlank(Row contact, Map<String, @Nullable Object> values, String field) {
+		String value = contact.text(field);
+		if (value != null && !value.isBlank()) {
+			values.put(field, value);
+		}
+	}
+
+}

@@ -1,0 +1,163 @@
+package io.contactsync.relation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.contactsync.contact.Contacts;
+import io.contactsync.platform.Actor;
+import io.contactsync.platform.FieldChange;
+import io.contactsync.platform.table.Row;
+import io.contactsync.platform.table.TableChanged;
+import io.contactsync.setup.LinkedRecordType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rows of contact business relations: read, added and removed with their change log
+ * entries, and each contact's {@code contactBusinessRelation} kept current (§10).
+ */
+@Component
+class Relations {
+
+	private static final String SELECT = "SELECT r.contact_no, r.business_relation_code, b.description, r.link_to_table,"
+			+ " coalesce(r.customer_no, r.vendor_no, r.bank_account_no) AS linked_no, c.name"
+			+ " FROM contact_business_relation r JOIN business_relation b ON b.code = r.business_relation_code"
+			+ " JOIN contact c ON c.no = r.contact_no";
+
+	private final JdbcClient jdbc;
+
+	private final Contacts contacts;
+
+	private final LinkedRecords records;
+
+	private final ApplicationEventPublisher events;
+
+	Relations(JdbcClient jdbc, Contacts contacts, LinkedRecords records, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.contacts = contacts;
+		this.records = records;
+		this.events = events;
+	}
+
+	List<ContactBusinessRelation> of(String contactNo) {
+		return jdbc.sql(SELECT + " WHERE r.contact_no = ? ORDER BY r.business_relation_code")
+			.param(contactNo)
+			.query((rs, n) -> new ContactBusinessRelation(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6)))
+			.list();
+	}
+
+	Optional<ContactBusinessRelation> find(String contactNo, String code) {
+		return of(contactNo).stream().filter(r -> r.businessRelationCode().equals(code)).findFirst();
+	}
+
+	/** The link of a contact to a record type, if it has one. */
+	Optional<ContactBusinessRelation> linkOf(String contactNo, LinkedRecordType type) {
+		return of(contactNo).stream().filter(r -> type.name().equals(r.linkToTable())).findFirst();
+	}
+
+	/** The contact a record is linked to, if any. */
+	Optional<String> contactOf(LinkedRecordType type, String recordNo) {
+		return jdbc.sql("SELECT contact_no FROM contact_business_relation WHERE " + column(type) + " = ?")
+			.param(recordNo)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Adds a relation; with a type and number it is a link to that record. */
+	void add(Row contact, String code, @Nullable LinkedRecordType type, @Nullable String recordNo) {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>();
+		values.put("customerNo", type == LinkedRecordType.CUSTOMER ? recordNo : null);
+		values.put("vendorNo", type == LinkedRecordType.VENDOR ? recordNo : null);
+		values.put("bankAccountNo", type == LinkedRecordType.BANK_ACCOUNT ? recordNo : null);
+		jdbc.sql("INSERT INTO contact_business_relation (contact_no, contact_type, contact_standalone,"
+				+ " business_relation_code, link_to_table, customer_no, vendor_no, bank_account_no)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(contact.text("no"), contact.text("type"), contact.get("companyNo") == null, code,
+					type == null ? null : type.name(), values.get("customerNo"), values.get("vendorNo"),
+					values.get("bankAccountNo"))
+			.update();
+		if (type != null && recordNo != null) {
+			records.of(type).showContact(recordNo, contact.text("no"));
+		}
+		List<FieldChange> changes = new ArrayList<>();
+		changes.add(new FieldChange("businessRelationCode", null, code));
+		if (type != null) {
+			changes.add(new FieldChange("linkToTable", null, type.name()));
+			changes.add(new FieldChange("linkedNo", null, recordNo));
+		}
+		publish(contact.text("no"), code, TableChanged.Kind.CREATED, changes);
+		refreshSummary(contact);
+	}
+
+	/** Removes a relation; a link goes with it, and both records stay. */
+	void remove(ContactBusinessRelation relation) {
+		jdbc.sql("DELETE FROM contact_business_relation WHERE contact_no = ? AND business_relation_code = ?")
+			.params(relation.contactNo(), relation.businessRelationCode())
+			.update();
+		LinkedRecordType type = relation.isLink() ? LinkedRecordType.valueOf(relation.linkToTable()) : null;
+		if (type != null) {
+			records.of(type).showContact(relation.linkedNo(), null);
+		}
+		List<FieldChange> changes = new ArrayList<>();
+		changes.add(new FieldChange("businessRelationCode", relation.businessRelationCode(), null));
+		if (type != null) {
+			changes.add(new FieldChange("linkToTable", type.name(), null));
+			changes.add(new FieldChange("linkedNo", relation.linkedNo(), null));
+		}
+		publish(relation.contactNo(), relation.businessRelationCode(), TableChanged.Kind.DELETED, changes);
+		contacts.find(relation.contactNo()).ifPresent(this::refreshSummary);
+	}
+
+	/**
+	 * Recomputes the summary of a contact and, for a company, of its people, whose
+	 * summary counts the company's relations too.
+	 */
+	void refreshSummary(Row contact) {
+		String no = contact.text("no");
+		contacts.showBusinessRelation(no, summary(no, null));
+		if ("COMPANY".equals(contact.text("type"))) {
+			for (String person : contacts.peopleOf(no)) {
+				contacts.showBusinessRelation(person, summary(person, no));
+			}
+		}
+		else if (contact.get("companyNo") != null) {
+			contacts.showBusinessRelation(no, summary(no, contact.text("companyNo")));
+		}
+	}
+
+	private String summary(String contactNo, @Nullable String companyNo) {
+		List<ContactBusinessRelation> relations = new ArrayList<>(of(contactNo));
+		if (companyNo != null && !companyNo.equals(contactNo)) {
+			relations.addAll(of(companyNo));
+		}
+		if (relations.isEmpty()) {
+			return "NONE";
+		}
+		if (relations.size() > 1) {
+			return "MULTIPLE";
+		}
+		ContactBusinessRelation only = relations.get(0);
+		return only.isLink() ? only.linkToTable() : "OTHER";
+	}
+
+	private void publish(String contactNo, String code, TableChanged.Kind kind, List<FieldChange> changes) {
+		events.publishEvent(new TableChanged("CONTACT_BUSINESS_RELATION", contactNo + "/" + code, kind, changes,
+				Map.of(), Actor.current()));
+	}
+
+	static String column(LinkedRecordType type) {
+		return switch (type) {
+			case CUSTOMER -> "customer_no";
+			case VENDOR -> "vendor_no";
+			case BANK_ACCOUNT -> "bank_account_no";
+		};
+	}
+
+}

@@ -1,0 +1,131 @@
+package io.contactsync.relation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.contactsync.contact.Contacts;
+import io.contactsync.platform.Actor;
+import io.contactsync.platform.ChangeLogEntries;
+import io.contactsync.platform.ProblemException;
+import io.contactsync.platform.table.TableChanged;
+import io.contactsync.setup.LinkedRecordType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries changed shared fields between a contact and its linked records, in the
+ * transaction of the change (domain rules §4).
+ *
+ * A change to a contact goes to every record linked to it; a change to a record goes to
+ * its contact, and from there, as a change of the contact, to the contact's other
+ * records. Only changed fields travel, and a value that is already there changes nothing
+ * and publishes nothing: the cascade ends by construction. Each carried change is made on
+ * behalf of the user who made the first one, recorded as SYNC with the change log entry
+ * that caused it.
+ */
+@Component
+class SyncEngine {
+
+	private final Contacts contacts;
+
+	private final LinkedRecords records;
+
+	private final Relations relations;
+
+	private final SharedFields shared;
+
+	private final JdbcClient jdbc;
+
+	SyncEngine(Contacts contacts, LinkedRecords records, Relations relations, SharedFields shared, JdbcClient jdbc) {
+		this.contacts = contacts;
+		this.records = records;
+		this.relations = relations;
+		this.shared = shared;
+		this.jdbc = jdbc;
+	}
+
+	@EventListener
+	@Order(10)
+	void on(TableChanged change) {
+		if (change.kind() != TableChanged.Kind.UPDATED || change.values().isEmpty()) {
+			return;
+		}
+		switch (change.recordType()) {
+			case "CONTACT" -> fromContact(change);
+			case "CUSTOMER" -> fromRecord(LinkedRecordType.CUSTOMER, change);
+			case "VENDOR" -> fromRecord(LinkedRecordType.VENDOR, change);
+			case "BANK_ACCOUNT" -> fromRecord(LinkedRecordType.BANK_ACCOUNT, change);
+			default -> {
+			}
+		}
+	}
+
+	private void fromContact(TableChanged change) {
+		Actor carrier = change.actor().carrying(ChangeLogEntries.last());
+		for (ContactBusinessRelation link : relations.of(change.no())) {
+			if (!link.isLink()) {
+				continue;
+			}
+			LinkedRecordType type = LinkedRecordType.valueOf(link.linkToTable());
+			Map<String, @Nullable Object> values = shared.toRecord(type, change.values());
+			if (!values.isEmpty()) {
+				carry(carrier, "contact " + change.no(), LinkedRecords.title(type) + " " + link.linkedNo(),
+						() -> records.of(type).apply(link.linkedNo(), values));
+			}
+		}
+		if (change.changed("name")) {
+			showNameOfPrimaryContact(carrier, change.no(), (String) change.values().get("name"));
+		}
+	}
+
+	private void fromRecord(LinkedRecordType type, TableChanged change) {
+		relations.contactOf(type, change.no()).ifPresent(contactNo -> {
+			Map<String, @Nullable Object> values = shared.toContact(type, change.values());
+			if (!values.isEmpty()) {
+				Actor carrier = change.actor().carrying(ChangeLogEntries.last());
+				carry(carrier, LinkedRecords.title(type) + " " + change.no(), "contact " + contactNo,
+						() -> contacts.apply(contactNo, values));
+			}
+		});
+	}
+
+	/**
+	 * A primary contact's new name shows in the {@code contact} field of its customers
+	 * and vendors (§4.2).
+	 */
+	private void showNameOfPrimaryContact(Actor carrier, String contactNo, @Nullable String name) {
+		for (LinkedRecordType type : List.of(LinkedRecordType.CUSTOMER, LinkedRecordType.VENDOR)) {
+			List<String> nos = jdbc
+				.sql("SELECT no FROM " + records.of(type).table().table() + " WHERE primary_contact_no = ? ORDER BY no")
+				.param(contactNo)
+				.query(String.class)
+				.list();
+			for (String no : nos) {
+				carry(carrier, "contact " + contactNo, LinkedRecords.title(type) + " " + no,
+						() -> records.of(type).apply(no, Map.of("contact", name == null ? "" : name)));
+			}
+		}
+	}
+
+	private static void carry(Actor carrier, String from, String to, Supplier<?> change) {
+		try {
+			Actor.runAs(carrier, change);
+		}
+		catch (SyncRefused ex) {
+			throw ex;
+		}
+		catch (ProblemException ex) {
+			throw new SyncRefused(from, to, ex.getMessage(), ex.errors());
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new SyncRefused(from, to, "the value breaks a rule of " + to, List.of());
+		}
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.contactsync.setup;
+
+import java.util.List;
+
+import io.contactsync.platform.Formats;
+import io.contactsync.platform.table.Field;
+
+/**
+ * The details a contact shares with the customers, vendors and bank accounts linked to
+ * it, with the lengths and formats of the domain rules, described once for all four.
+ */
+public final class ContactDetails {
+
+	private ContactDetails() {
+	}
+
+	public static Field name() {
+		return Field.text("name", 100);
+	}
+
+	/** Name, address, communication and code fields every linked record type has. */
+	public static List<Field> common() {
+		return List.of(Field.text("name2", 50), Field.text("address", 100), Field.text("address2", 50),
+				Field.text("city", 30), Field.code("postCode", 20), Field.text("county", 30),
+				SetupTableDefinitions.countryRegionCode("countryRegionCode"), phone("phoneNo"), phone("mobilePhoneNo"),
+				phone("faxNo"), Field.text("email", 80).matching(Formats.EMAILS, Formats.EMAILS_HINT),
+				Field.text("homePage", 255), SetupTableDefinitions.territoryCode("territoryCode"),
+				SetupTableDefinitions.languageCode("languageCode"), SetupTableDefinitions.currencyCode("currencyCode"));
+	}
+
+	/** The VAT and registration numbers of contacts, customers and vendors. */
+	public static List<Field> registration() {
+		return List.of(Field.code("vatRegistrationNo", 20), Field.text("registrationNumber", 50));
+	}
+
+	public static Field salesperson(String name) {
+		return SetupTableDefinitions.salespersonCode(name);
+	}
+
+	private static Field phone(String name) {
+		return Field.text(name, 30).matching(Formats.PHONE, Formats.PHONE_HINT);
+	}
+
+}

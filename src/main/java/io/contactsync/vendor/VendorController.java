@@ -1,0 +1,28 @@
+package io.contactsync.vendor;
+
+import java.util.Map;
+
+import io.contactsync.platform.table.RecordController;
+import io.contactsync.platform.table.TableStore;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/vendors")
+class VendorController extends RecordController {
+
+	private final Vendors records;
+
+	VendorController(Vendors records, TableStore store) {
+		super(records, store);
+		this.records = records;
+	}
+
+	@Override
+	protected Map<String, @Nullable Object> list(@Nullable String q, @Nullable Integer limit, @Nullable String cursor) {
+		return records.list(q, limit, cursor).map(this::json).asMap();
+	}
+
+}

@@ -1,0 +1,38 @@
+-- Vendors: the shared contact fields, and what only a vendor has: payment and posting.
+CREATE TABLE vendor (
+	no                  varchar(20) PRIMARY KEY CONSTRAINT vendor_no_upper CHECK (no = upper(no) AND no <> ''),
+	name                varchar(100) NOT NULL CONSTRAINT vendor_name_given CHECK (name <> ''),
+	name2               varchar(50) NOT NULL DEFAULT '',
+	address             varchar(100) NOT NULL DEFAULT '',
+	address2            varchar(50) NOT NULL DEFAULT '',
+	city                varchar(30) NOT NULL DEFAULT '',
+	post_code           varchar(20) NOT NULL DEFAULT '',
+	county              varchar(30) NOT NULL DEFAULT '',
+	country_region_code varchar(10) REFERENCES country_region (code),
+	phone_no            varchar(30) NOT NULL DEFAULT '' CONSTRAINT vendor_phone_no_digits CHECK (phone_no !~ '[[:alpha:]]'),
+	mobile_phone_no     varchar(30) NOT NULL DEFAULT '' CONSTRAINT vendor_mobile_no_digits CHECK (mobile_phone_no !~ '[[:alpha:]]'),
+	fax_no              varchar(30) NOT NULL DEFAULT '' CONSTRAINT vendor_fax_no_digits CHECK (fax_no !~ '[[:alpha:]]'),
+	email               varchar(80) NOT NULL DEFAULT '',
+	home_page           varchar(255) NOT NULL DEFAULT '',
+	territory_code      varchar(10) REFERENCES territory (code),
+	language_code       varchar(10) REFERENCES language (code),
+	currency_code       varchar(10) REFERENCES currency (code),
+	vat_registration_no varchar(20) NOT NULL DEFAULT '' CONSTRAINT vendor_vat_upper CHECK (vat_registration_no = upper(vat_registration_no)),
+	registration_number varchar(50) NOT NULL DEFAULT '',
+	purchaser_code      varchar(20) REFERENCES salesperson (code),
+	primary_contact_no  varchar(20) REFERENCES contact (no) ON DELETE SET NULL,
+	contact             varchar(100) NOT NULL DEFAULT '',
+	vendor_posting_group   varchar(20),
+	gen_bus_posting_group  varchar(20),
+	vat_bus_posting_group  varchar(20),
+	payment_terms_code     varchar(10),
+	payment_method_code    varchar(10),
+	blocked                varchar(10) NOT NULL DEFAULT 'NONE' CONSTRAINT vendor_blocked_valid CHECK (blocked IN ('NONE', 'PAYMENT', 'ALL')),
+	prices_including_vat   boolean NOT NULL DEFAULT false,
+	-- The contact it is linked to; kept by the relation module from the links it makes.
+	contact_no          varchar(20),
+	version             bigint NOT NULL DEFAULT 1,
+	last_modified_at    timestamptz NOT NULL DEFAULT now(),
+	search_text         text GENERATED ALWAYS AS (search_key(name || ' ' || email || ' ' || phone_no || ' ' || city)) STORED
+);
+CREATE INDEX vendor_search ON vendor USING gin (search_text gin_trgm_ops);
