@@ -18,8 +18,8 @@ final class BankAccountTable {
 		fields.addAll(ContactDetails.common());
 		fields.add(ContactDetails.salesperson("ourContactCode"));
 		fields.add(Field.text("bankAccountNo", 30));
-		fields.add(Field.code("iban", 50));
-		fields.add(Field.code("swiftCode", 20));
+		fields.add(Field.code("iban", 50).defaultsTo(""));
+		fields.add(Field.code("swiftCode", 20).defaultsTo(""));
 		fields.add(Field.text("bankBranchNo", 20));
 		fields.add(Field.code("bankAccPostingGroup", 20));
 		fields.add(Field.code("contactNo", 20).readOnly());

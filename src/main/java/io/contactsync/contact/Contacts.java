@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.contactsync.numbering.NumberSeries;
 import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesMissing;
@@ -130,7 +132,10 @@ public class Contacts extends RecordService {
 			values.put("type", "COMPANY");
 		}
 		if (isPerson(values)) {
-			reconcileName(values, Set.of("name", "firstName", "middleName", "surname"));
+			reconcileName(values,
+					Stream.of("name", "firstName", "middleName", "surname")
+						.filter(field -> !isBlank(values.get(field)))
+						.collect(Collectors.toSet()));
 			String companyNo = (String) values.get("companyNo");
 			if (companyNo != null) {
 				Row company = requireCompany(companyNo);

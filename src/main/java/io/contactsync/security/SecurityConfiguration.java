@@ -75,6 +75,28 @@ class SecurityConfiguration {
 				.hasAnyRole(EVERY_ROLE)
 				.requestMatchers(SETUP_PATHS)
 				.hasRole(ADMIN)
+				.requestMatchers(HttpMethod.GET, "/api/v1/contacts/**", "/api/v1/customers/**", "/api/v1/vendors/**",
+						"/api/v1/change-log")
+				.hasAnyRole(EVERY_ROLE)
+				.requestMatchers(HttpMethod.GET, "/api/v1/bank-accounts/**")
+				.hasAnyRole(ADMIN, FINANCE)
+				.requestMatchers("/api/v1/contacts/*/create-customer")
+				.hasAnyRole(ADMIN, SALES, FINANCE)
+				.requestMatchers("/api/v1/contacts/*/create-vendor")
+				.hasAnyRole(ADMIN, PURCHASING, FINANCE)
+				.requestMatchers("/api/v1/contacts/*/create-bank-account")
+				.hasAnyRole(ADMIN, FINANCE)
+				// Which kind of record is linked is in the body: Linking checks it.
+				.requestMatchers("/api/v1/contacts/*/link")
+				.hasAnyRole(ADMIN, SALES, PURCHASING, FINANCE)
+				.requestMatchers("/api/v1/contacts/**")
+				.hasAnyRole(ADMIN, SALES, PURCHASING)
+				.requestMatchers("/api/v1/customers/**")
+				.hasAnyRole(ADMIN, SALES, FINANCE)
+				.requestMatchers("/api/v1/vendors/**")
+				.hasAnyRole(ADMIN, PURCHASING, FINANCE)
+				.requestMatchers("/api/v1/bank-accounts/**")
+				.hasAnyRole(ADMIN, FINANCE)
 				.anyRequest()
 				.hasRole(ADMIN));
 		return http.build();

@@ -21,7 +21,7 @@ public final class ContactDetails {
 	/** Name, address, communication and code fields every linked record type has. */
 	public static List<Field> common() {
 		return List.of(Field.text("name2", 50), Field.text("address", 100), Field.text("address2", 50),
-				Field.text("city", 30), Field.code("postCode", 20), Field.text("county", 30),
+				Field.text("city", 30), Field.code("postCode", 20).defaultsTo(""), Field.text("county", 30),
 				SetupTableDefinitions.countryRegionCode("countryRegionCode"), phone("phoneNo"), phone("mobilePhoneNo"),
 				phone("faxNo"), Field.text("email", 80).matching(Formats.EMAILS, Formats.EMAILS_HINT),
 				Field.text("homePage", 255), SetupTableDefinitions.territoryCode("territoryCode"),
@@ -30,7 +30,7 @@ public final class ContactDetails {
 
 	/** The VAT and registration numbers of contacts, customers and vendors. */
 	public static List<Field> registration() {
-		return List.of(Field.code("vatRegistrationNo", 20), Field.text("registrationNumber", 50));
+		return List.of(Field.code("vatRegistrationNo", 20).defaultsTo(""), Field.text("registrationNumber", 50));
 	}
 
 	public static Field salesperson(String name) {

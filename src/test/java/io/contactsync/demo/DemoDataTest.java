@@ -2,17 +2,15 @@ package io.contactsync.demo;
 
 import java.util.Map;
 
-import io.contactsync.support.ApiTest;
+import io.contactsync.support.DemoCompanyApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestPropertySource(properties = "contactsync.demo=true")
-class DemoDataTest extends ApiTest {
+class DemoDataTest extends DemoCompanyApiTest {
 
 	@Autowired
 	DemoData demo;

@@ -121,8 +121,12 @@ public abstract class RecordService {
 			if (query.length() > 100) {
 				throw new Problems.ValidationFailed("q", "must be at most 100 characters");
 			}
-			where.add("search_text LIKE '%' || search_key(:q) || '%'");
-			all.put("q", query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+			// Every word must be found, anywhere in name, e-mail, phone or city.
+			String[] words = query.trim().split("\\s+");
+			for (int i = 0; i < Math.min(words.length, 5); i++) {
+				where.add("search_text LIKE '%' || search_key(:q" + i + ") || '%'");
+				all.put("q" + i, words[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+			}
 		}
 		String sql = "SELECT * FROM " + table.table() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
 				+ " ORDER BY no LIMIT " + (size + 1);

@@ -313,6 +313,10 @@ public class TableStore {
 	private void validate(Table table, Map<String, @Nullable Object> values) {
 		List<FieldError> errors = new ArrayList<>();
 		for (Field field : table.allFields()) {
+			if (field.isReadOnly()) {
+				// Derived by the application from fields that are checked themselves.
+				continue;
+			}
 			FieldError error = field.check(values.get(field.name()));
 			if (error != null) {
 				errors.add(error);

@@ -1,0 +1,206 @@
+package io.contactsync.contact;
+
+import java.util.List;
+import java.util.Map;
+
+import io.contactsync.support.Api;
+import io.contactsync.support.DemoCompanyApiTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Contacts through the API: domain rules §1, the list conventions of api.md. */
+class ContactApiTest extends DemoCompanyApiTest {
+
+	@Test
+	void aNewCompanyIsNumberedFromTheContactSeriesAndAnswersWithEveryField() {
+		Api.Response created = admin().post("/api/v1/contacts", Map.of("type", "COMPANY", "name", "Fjellvent AS"));
+
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		JsonNode contact = created.json();
+		assertThat(no(contact)).matches("KT\\d{6}");
+		assertThat(created.header("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/contacts/" + no(contact)));
+		assertThat(created.header("ETag")).contains("\"1\"");
+		assertThat(contact.propertyNames()).contains("no", "type", "name", "name2", "firstName", "middleName",
+				"surname", "jobTitle", "companyNo", "companyName", "address", "address2", "city", "postCode", "county",
+				"countryRegionCode", "phoneNo", "mobilePhoneNo", "faxNo", "email", "homePage", "salespersonCode",
+				"territoryCode", "languageCode", "currencyCode", "vatRegistrationNo", "registrationNumber",
+				"contactBusinessRelation", "version", "lastModifiedAt");
+		assertThat(contact.get("companyNo").isNull()).as("a company shows no company").isTrue();
+		assertThat(text(contact, "contactBusinessRelation")).isEqualTo("NONE");
+	}
+
+	@Test
+	void contactsTypedInTakeTheDefaultsOfMarketingSetup() {
+		JsonNode contact = company("Standard AS");
+
+		assertThat(text(contact, "languageCode")).isEqualTo("NOR");
+		assertThat(text(contact, "countryRegionCode")).isEqualTo("NO");
+	}
+
+	@Test
+	void aPersonsNameIsBuiltFromItsPartsAndSplitIntoThem() {
+		JsonNode built = create("/api/v1/contacts",
+				Map.of("type", "PERSON", "firstName", "Kari", "middleName", "Marie", "surname", "Nordmann"));
+		assertThat(text(built, "name")).isEqualTo("Kari Marie Nordmann");
+
+		JsonNode one = person("Ola", null);
+		assertThat(List.of(text(one, "firstName"), text(one, "middleName"), text(one, "surname")))
+			.containsExactly("Ola", "", "");
+		JsonNode two = person("Ola Nordmann", null);
+		assertThat(List.of(text(two, "firstName"), text(two, "surname"))).containsExactly("Ola", "Nordmann");
+		JsonNode more = person("Anne Lise Berg Hansen", null);
+		assertThat(List.of(text(more, "firstName"), text(more, "middleName"), text(more, "surname")))
+			.containsExactly("Anne Lise", "Berg", "Hansen");
+
+		JsonNode renamed = patched("/api/v1/contacts/" + no(two), "surname", "Hansen");
+		assertThat(text(renamed, "name")).isEqualTo("Ola Hansen");
+	}
+
+	@Test
+	void aPersonsCompanyMustBeACompanyContact() {
+		JsonNode lonely = person("Per Person", null);
+
+		Api.Response refused = admin().post("/api/v1/contacts",
+				Map.of("type", "PERSON", "name", "Kari", "companyNo", no(lonely)));
+		assertProblem(refused, 422, "COMPANY_CONTACT_REQUIRED");
+		assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("companyNo");
+		assertProblem(admin().post("/api/v1/contacts", Map.of("type", "PERSON", "name", "Kari", "companyNo", "NOPE")),
+				422, "COMPANY_CONTACT_REQUIRED");
+	}
+
+	@Test
+	void aPersonShowsItsCompanysNameAndFollowsItsRenaming() {
+		JsonNode company = company("Gammelt Navn AS");
+		JsonNode person = person("Kari Nordmann", no(company));
+		assertThat(text(person, "companyName")).isEqualTo("Gammelt Navn AS");
+
+		patched("/api/v1/contacts/" + no(company), "name", "Nytt Navn AS");
+
+		assertThat(text(read("/api/v1/contacts/" + no(person)), "companyName")).isEqualTo("Nytt Navn AS");
+	}
+
+	@Test
+	void textsAreCheckedNeverCut() {
+		Api.Response response = admin().post("/api/v1/contacts", Map.of("name", "x".repeat(101), "phoneNo", "ring meg",
+				"email", "ikke en adresse", "city", "c".repeat(31)));
+
+		assertProblem(response, 422, "VALIDATION_FAILED");
+		assertThat(response.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name",
+				"phoneNo", "email", "city");
+	}
+
+	@Test
+	void readOnlyFieldsAreRefused() {
+		assertProblem(admin().post("/api/v1/contacts", Map.of("name", "X AS", "contactBusinessRelation", "CUSTOMER")),
+				400, "MALFORMED_REQUEST");
+		JsonNode company = company("Les AS");
+		assertProblem(admin().ifMatch(1).patch("/api/v1/contacts/" + no(company), Map.of("companyName", "x")), 400,
+				"MALFORMED_REQUEST");
+		assertProblem(admin().ifMatch(1).patch("/api/v1/contacts/" + no(company), Map.of("no", "X")), 400,
+				"MALFORMED_REQUEST");
+	}
+
+	@Test
+	void vatNumbersAreStoredUpperCase() {
+		assertThat(text(company("Moms AS", "vatRegistrationNo", "no123456789mva"), "vatRegistrationNo"))
+			.isEqualTo("NO123456789MVA");
+	}
+
+	@Test
+	void aPostCodeFillsCityAndCountyWhenTheyAreEmpty() {
+		JsonNode contact = company("Bergen Vent AS", "postCode", "5003");
+
+		assertThat(text(contact, "city")).isEqualTo("Bergen");
+		assertThat(text(contact, "county")).isEqualTo("Vestland");
+		assertThat(text(company("Egen By AS", "postCode", "5003", "city", "Fana"), "city")).isEqualTo("Fana");
+	}
+
+	@Test
+	void patchNeedsTheCurrentVersion() {
+		JsonNode contact = company("Versjon AS");
+
+		assertProblem(admin().patch("/api/v1/contacts/" + no(contact), Map.of("city", "Oslo")), 428,
+				"PRECONDITION_REQUIRED");
+		assertProblem(admin().ifMatch(9).patch("/api/v1/contacts/" + no(contact), Map.of("city", "Oslo")), 412,
+				"VERSION_CONFLICT");
+		assertThat(text(read("/api/v1/contacts/" + no(contact)), "city")).isEmpty();
+	}
+
+	@Test
+	void searchIgnoresCaseAndAccentsAndReadsAaAsTheLetterAa() {
+		String tag = unique().toLowerCase();
+		JsonNode bjorn = person("Bjørn Ås " + tag, null);
+		JsonNode city = company("Firma " + tag, "city", "Ås");
+
+		assertThat(search("bjorn " + tag)).contains(no(bjorn));
+		assertThat(search("BJØRN")).contains(no(bjorn));
+		assertThat(search("aas " + tag)).contains(no(bjorn));
+		assertThat(search("firma " + tag)).containsExactly(no(city));
+		assertThat(search(tag)).containsExactlyInAnyOrder(no(bjorn), no(city));
+		assertThat(search("100%_" + tag)).isEmpty();
+	}
+
+	@Test
+	void listsFilterByTypeCompanyAndBusinessRelationAndPageByNumber() {
+		JsonNode company = company("Filter AS");
+		JsonNode one = person("En Person", no(company));
+		JsonNode two = person("To Person", no(company));
+
+		Api.Response people = admin().get("/api/v1/contacts?companyNo=" + no(company) + "&type=PERSON&limit=1");
+		assertThat(people.json().get("items").findValuesAsString("no")).containsExactly(no(one));
+		String next = people.json().get("next").asString();
+		assertThat(admin().get("/api/v1/contacts?companyNo=" + no(company) + "&type=PERSON&limit=1&cursor=" + next)
+			.json()
+			.get("items")
+			.findValuesAsString("no")).containsExactly(no(two));
+		assertThat(admin().get("/api/v1/contacts?businessRelation=NONE&limit=1000")
+			.json()
+			.get("items")
+			.findValuesAsString("no")).contains(no(company));
+		assertProblem(admin().get("/api/v1/contacts?type=ROBOT"), 422, "VALIDATION_FAILED");
+		assertProblem(admin().get("/api/v1/contacts?businessRelation=FRIEND"), 422, "VALIDATION_FAILED");
+	}
+
+	@Test
+	void aNumberGivenByHandNeedsASeriesThatAllowsIt() {
+		assertProblem(admin().post("/api/v1/contacts", Map.of("no", "EGEN1", "name", "Egen AS")), 422,
+				"MANUAL_NOS_NOT_ALLOWED");
+	}
+
+	@Test
+	void aCompanyWithPeopleCannotBecomeAPerson() {
+		JsonNode company = company("Folk AS");
+		person("Ansatt Person", no(company));
+
+		assertProblem(patch("/api/v1/contacts/" + no(company), "type", "PERSON"), 422, "COMPANY_CONTACT_REQUIRED");
+	}
+
+	@Test
+	void rolesOfContacts() {
+		JsonNode contact = company("Roller AS");
+		for (String role : List.of("SALES", "PURCHASING")) {
+			Api user = userWithRole(role);
+			Api.Response created = user.post("/api/v1/contacts", Map.of("name", role + " AS"));
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		}
+		for (String role : List.of("FINANCE", "VIEWER")) {
+			Api user = userWithRole(role);
+			assertThat(user.get("/api/v1/contacts/" + no(contact)).status()).isEqualTo(200);
+			assertProblem(user.post("/api/v1/contacts", Map.of("name", "Nei AS")), 403, "FORBIDDEN");
+			assertProblem(user.ifMatch(1).patch("/api/v1/contacts/" + no(contact), Map.of("city", "x")), 403,
+					"FORBIDDEN");
+		}
+		assertProblem(anonymous().get("/api/v1/contacts"), 401, "UNAUTHORIZED");
+	}
+
+	private List<String> search(String query) {
+		Api.Response found = admin().get("/api/v1/contacts?limit=1000&q="
+				+ java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(found.status()).as(found.toString()).isEqualTo(200);
+		return found.json().get("items").findValuesAsString("no");
+	}
+
+}

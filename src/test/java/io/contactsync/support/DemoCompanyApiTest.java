@@ -1,0 +1,97 @@
+package io.contactsync.support;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * API tests on the demo company's setup: the sync switched on for customers (KUNDE),
+ * vendors (LEV) and bank accounts (BANK), number series for every record type, and
+ * templates. Tests that change setup put it back.
+ */
+@TestPropertySource(properties = "contactsync.demo=true")
+public abstract class DemoCompanyApiTest extends ApiTest {
+
+	protected JsonNode create(String path, Map<String, ?> body) {
+		Api.Response created = admin().post(path, body);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json();
+	}
+
+	protected JsonNode company(String name, Object... fields) {
+		Map<String, Object> body = fields(fields);
+		body.put("type", "COMPANY");
+		body.put("name", name);
+		return create("/api/v1/contacts", body);
+	}
+
+	protected JsonNode person(String name, String companyNo, Object... fields) {
+		Map<String, Object> body = fields(fields);
+		body.put("type", "PERSON");
+		body.put("name", name);
+		if (companyNo != null) {
+			body.put("companyNo", companyNo);
+		}
+		return create("/api/v1/contacts", body);
+	}
+
+	protected JsonNode customer(String name, Object... fields) {
+		Map<String, Object> body = fields(fields);
+		body.put("name", name);
+		return create("/api/v1/customers", body);
+	}
+
+	protected JsonNode vendor(String name, Object... fields) {
+		Map<String, Object> body = fields(fields);
+		body.put("name", name);
+		return create("/api/v1/vendors", body);
+	}
+
+	protected JsonNode bankAccount(String name, Object... fields) {
+		Map<String, Object> body = fields(fields);
+		body.put("name", name);
+		return create("/api/v1/bank-accounts", body);
+	}
+
+	/** The current state of a record. */
+	protected JsonNode read(String path) {
+		Api.Response read = admin().get(path);
+		assertThat(read.status()).as(read.toString()).isEqualTo(200);
+		return read.json();
+	}
+
+	/** A merge patch with the record's current version. */
+	protected Api.Response patch(String path, Object... fields) {
+		long version = read(path).get("version").asLong();
+		return admin().ifMatch(version).patch(path, fields(fields));
+	}
+
+	protected JsonNode patched(String path, Object... fields) {
+		Api.Response patched = patch(path, fields);
+		assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+		return patched.json();
+	}
+
+	protected static String no(JsonNode record) {
+		return record.get("no").asString();
+	}
+
+	protected static String text(JsonNode record, String field) {
+		JsonNode value = record.get(field);
+		return value == null || value.isNull() ? null : value.asString();
+	}
+
+	private static Map<String, Object> fields(Object... pairs) {
+		Map<String, Object> body = new HashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			body.put((String) pairs[i], pairs[i + 1]);
+		}
+		return body;
+	}
+
+}
