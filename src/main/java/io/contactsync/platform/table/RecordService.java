@@ -57,7 +57,9 @@ public abstract class RecordService {
 		prepareNew(values);
 		Row row = store.insert(table, values);
 		afterCreate(row);
-		return row;
+		// Listeners of the creation may have changed the record (its link, say): answer
+		// with it as stored.
+		return get(row.text("no"));
 	}
 
 	@Transactional
@@ -96,10 +98,11 @@ public abstract class RecordService {
 				value == null ? table.field(field).map(Field::defaultValue).orElse(null) : value));
 		prepareUpdate(current, values, changes.keySet());
 		Row updated = store.update(table, current, values);
-		if (updated.version() != current.version()) {
-			afterUpdate(current, updated);
+		if (updated.version() == current.version()) {
+			return current;
 		}
-		return updated;
+		afterUpdate(current, updated);
+		return get(updated.text("no"));
 	}
 
 	/**

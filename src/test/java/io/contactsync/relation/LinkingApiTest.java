@@ -1,0 +1,350 @@
+package io.contactsync.relation;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.contactsync.support.Api;
+import io.contactsync.support.DemoCompanyApiTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The three ways to link (domain rules §3), plain relations, and §10's summary. */
+class LinkingApiTest extends DemoCompanyApiTest {
+
+	// §3.3, automatically
+
+	@Test
+	void creatingACustomerCreatesItsContactInTheSameTransaction() {
+		JsonNode customer = customer("Havblikk AS", "phoneNo", "+47 55 00 11 22", "city", "Bergen", "salespersonCode",
+				"KH");
+
+		String contactNo = text(customer, "contactNo");
+		assertThat(contactNo).as("the customer answers with its new contact").matches("KT\\d{6}");
+		JsonNode contact = read("/api/v1/contacts/" + contactNo);
+		assertThat(text(contact, "type")).isEqualTo("COMPANY");
+		assertThat(text(contact, "name")).isEqualTo("Havblikk AS");
+		assertThat(text(contact, "phoneNo")).isEqualTo("+47 55 00 11 22");
+		assertThat(text(contact, "salespersonCode")).isEqualTo("KH");
+		assertThat(text(contact, "contactBusinessRelation")).isEqualTo("CUSTOMER");
+		assertThat(text(contact, "languageCode")).as("no marketing defaults for contacts made from records").isNull();
+		assertThat(text(read("/api/v1/customers/" + no(customer)), "primaryContactNo")).isEqualTo(contactNo);
+	}
+
+	@Test
+	void aPersonCustomerGetsAPersonContact() {
+		JsonNode customer = customer("Ola Privat", "contactType", "PERSON");
+
+		JsonNode contact = read("/api/v1/contacts/" + text(customer, "contactNo"));
+		assertThat(text(contact, "type")).isEqualTo("PERSON");
+		assertThat(text(contact, "surname")).isEqualTo("Privat");
+	}
+
+	@Test
+	void aContactCreatedFromAVendorTakesItsPurchaserAsSalesperson() {
+		JsonNode vendor = vendor("Stål og Rør AS", "purchaserCode", "PB");
+
+		assertThat(text(read("/api/v1/contacts/" + text(vendor, "contactNo")), "salespersonCode")).isEqualTo("PB");
+	}
+
+	@Test
+	void aContactCreatedFromABankAccountIsACompanyWithTheBanksDetails() {
+		JsonNode bank = bankAccount("Sparebanken Vest", "iban", "NO9386011117947", "city", "Bergen");
+
+		JsonNode contact = read("/api/v1/contacts/" + text(bank, "contactNo"));
+		assertThat(text(contact, "type")).isEqualTo("COMPANY");
+		assertThat(text(contact, "city")).isEqualTo("Bergen");
+		assertThat(text(contact, "contactBusinessRelation")).isEqualTo("BANK_ACCOUNT");
+	}
+
+	@Test
+	void aCustomerWithAContactNameGetsThatPersonAsPrimaryContact() {
+		JsonNode customer = customer("Kontaktperson AS", "contact", "Kari Nordmann");
+
+		JsonNode read = read("/api/v1/customers/" + no(customer));
+		JsonNode person = read("/api/v1/contacts/" + text(read, "primaryContactNo"));
+		assertThat(text(person, "type")).isEqualTo("PERSON");
+		assertThat(text(person, "name")).isEqualTo("Kari Nordmann");
+		assertThat(text(person, "companyNo")).isEqualTo(text(read, "contactNo"));
+		assertThat(text(read, "contact")).isEqualTo("Kari Nordmann");
+	}
+
+	@Test
+	void withoutAContactNumberSeriesNoCustomerIsCreated() {
+		JsonNode marketing = read("/api/v1/setup/marketing");
+		putMarketing(marketing, "contactNos", null);
+		try {
+			Api.Response refused = admin().post("/api/v1/customers", Map.of("name", "Uten Serie AS"));
+			assertProblem(refused, 422, "NUMBER_SERIES_MISSING");
+			assertThat(admin().get("/api/v1/customers?q=Uten%20Serie&limit=10").json().get("items").size()).isZero();
+		}
+		finally {
+			putMarketing(read("/api/v1/setup/marketing"), "contactNos", "KONTAKT");
+		}
+	}
+
+	@Test
+	void withTheSyncSwitchedOffARecordGetsNoContact() {
+		putMarketing(read("/api/v1/setup/marketing"), "businessRelationCodeForVendors", null);
+		try {
+			assertThat(vendor("Usynket AS").get("contactNo").isNull()).isTrue();
+		}
+		finally {
+			putMarketing(read("/api/v1/setup/marketing"), "businessRelationCodeForVendors", "LEV");
+		}
+	}
+
+	// §3.1, with an existing record
+
+	@Test
+	void linkingWithAnExistingCustomerCopiesTheContactsValuesByDefault() {
+		JsonNode customer = unlinkedCustomer("Gammel Kunde AS", "city", "Hamar");
+		JsonNode contact = company("Ny Kontakt AS", "city", "Drammen", "phoneNo", "32 00 00 00");
+
+		Api.Response link = admin().post("/api/v1/contacts/" + no(contact) + "/link",
+				Map.of("linkToTable", "CUSTOMER", "no", no(customer)));
+
+		assertThat(link.status()).as(link.toString()).isEqualTo(201);
+		assertThat(link.json().get("linkedNo").asString()).isEqualTo(no(customer));
+		assertThat(link.json().get("businessRelationCode").asString()).isEqualTo("KUNDE");
+		JsonNode linked = read("/api/v1/customers/" + no(customer));
+		assertThat(text(linked, "name")).isEqualTo("Ny Kontakt AS");
+		assertThat(text(linked, "city")).isEqualTo("Drammen");
+		assertThat(text(linked, "contactNo")).isEqualTo(no(contact));
+	}
+
+	@Test
+	void linkingWithTheLinkedRecordAsMasterCopiesItsValuesToTheContactAndOn() {
+		JsonNode contact = company("Kontakt Først AS", "city", "Drammen");
+		JsonNode vendor = unlinked("businessRelationCodeForVendors", "LEV", () -> vendor("Leverandør Først AS"));
+		Api.Response linkVendor = admin().post("/api/v1/contacts/" + no(contact) + "/link",
+				Map.of("linkToTable", "VENDOR", "no", no(vendor)));
+		assertThat(linkVendor.status()).as(linkVendor.toString()).isEqualTo(201);
+		JsonNode customer = unlinkedCustomer("Kunde Vinner AS", "city", "Hamar");
+
+		Api.Response link = admin().post("/api/v1/contacts/" + no(contact) + "/link",
+				Map.of("linkToTable", "CUSTOMER", "no", no(customer), "currentMasterFields", "LINKED_RECORD"));
+
+		assertThat(link.status()).as(link.toString()).isEqualTo(201);
+		assertThat(text(read("/api/v1/contacts/" + no(contact)), "city")).isEqualTo("Hamar");
+		assertThat(text(read("/api/v1/contacts/" + no(contact)), "name")).isEqualTo("Kunde Vinner AS");
+		assertThat(text(read("/api/v1/vendors/" + no(vendor)), "city")).as("and from the contact to its other links")
+			.isEqualTo("Hamar");
+	}
+
+	@Test
+	void aContactWithALinkOfThatTypeCannotBeLinkedAgain() {
+		JsonNode customer = customer("Lenket AS");
+		JsonNode other = unlinkedCustomer("Annen AS");
+
+		assertProblem(admin().post("/api/v1/contacts/" + text(customer, "contactNo") + "/link",
+				Map.of("linkToTable", "CUSTOMER", "no", no(other))), 422, "CONTACT_ALREADY_LINKED");
+	}
+
+	@Test
+	void aRecordWithAContactCannotBeLinkedToAnother() {
+		JsonNode customer = customer("Opptatt AS");
+		JsonNode contact = company("Ledig AS");
+
+		assertProblem(admin().post("/api/v1/contacts/" + no(contact) + "/link",
+				Map.of("linkToTable", "CUSTOMER", "no", no(customer))), 422, "RECORD_ALREADY_LINKED");
+	}
+
+	@Test
+	void linkingNeedsTheSetupCodeOfThatType() {
+		putMarketing(read("/api/v1/setup/marketing"), "businessRelationCodeForBankAccounts", null);
+		try {
+			JsonNode contact = company("Uten Kode AS");
+			assertProblem(admin().post("/api/v1/contacts/" + no(contact) + "/create-bank-account", Map.of()), 422,
+					"BUSINESS_RELATION_CODE_MISSING");
+		}
+		finally {
+			putMarketing(read("/api/v1/setup/marketing"), "businessRelationCodeForBankAccounts", "BANK");
+		}
+	}
+
+	@Test
+	void aPersonOfACompanyLinksOnBehalfOfItsCompany() {
+		JsonNode company = company("Arbeidsgiver AS");
+		JsonNode person = person("Ansatt Andersen", no(company));
+		JsonNode customer = unlinkedCustomer("Via Person AS");
+
+		Api.Response link = admin().post("/api/v1/contacts/" + no(person) + "/link",
+				Map.of("linkToTable", "CUSTOMER", "no", no(customer)));
+
+		assertThat(link.status()).as(link.toString()).isEqualTo(201);
+		assertThat(link.json().get("contactNo").asString()).isEqualTo(no(company));
+		assertThat(text(read("/api/v1/contacts/" + no(person)), "contactBusinessRelation")).isEqualTo("CUSTOMER");
+	}
+
+	// §3.2, a record from a contact
+
+	@Test
+	void aCustomerCreatedFromAContactTakesItsValuesAndTheSingleTemplateOfItsType() {
+		JsonNode person = person("Privat Person", null, "city", "Tromsø", "email", "privat@example.no");
+
+		Api.Response created = admin().post("/api/v1/contacts/" + no(person) + "/create-customer", Map.of());
+
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		JsonNode customer = created.json();
+		assertThat(text(customer, "name")).isEqualTo("Privat Person");
+		assertThat(text(customer, "city")).isEqualTo("Tromsø");
+		assertThat(text(customer, "contactType")).isEqualTo("PERSON");
+		assertThat(text(customer, "customerPostingGroup")).as("from template PRIVAT").isEqualTo("PRIVAT");
+		assertThat(customer.get("pricesIncludingVat").asBoolean()).isTrue();
+		assertThat(text(customer, "contactNo")).isEqualTo(no(person));
+		assertThat(admin().get("/api/v1/contacts?q=Privat%20Person&limit=10").json().get("items").size())
+			.as("no second contact")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void severalTemplatesOfTheContactsTypeNeedAChoice() {
+		JsonNode company = company("Valg AS");
+
+		Api.Response refused = admin().post("/api/v1/contacts/" + no(company) + "/create-customer", Map.of());
+		assertProblem(refused, 422, "TEMPLATE_REQUIRED");
+		assertThat(refused.json().get("detail").asString()).contains("BEDRIFT", "EKSPORT");
+
+		Api.Response created = admin().post("/api/v1/contacts/" + no(company) + "/create-customer",
+				Map.of("customerTemplateCode", "EKSPORT"));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(text(created.json(), "currencyCode")).isEqualTo("EUR");
+		assertThat(text(created.json(), "languageCode")).as("the contact's own value wins").isEqualTo("NOR");
+	}
+
+	@Test
+	void aTemplateOfTheOtherContactTypeIsRefused() {
+		JsonNode company = company("Feil Mal AS");
+
+		assertProblem(admin().post("/api/v1/contacts/" + no(company) + "/create-customer",
+				Map.of("customerTemplateCode", "PRIVAT")), 422, "VALIDATION_FAILED");
+		assertProblem(admin().post("/api/v1/contacts/" + no(company) + "/create-customer",
+				Map.of("customerTemplateCode", "NOSUCH")), 422, "UNKNOWN_CODE");
+	}
+
+	@Test
+	void aPersonWithoutACompanyMayBeACustomerButNotAVendorOrBank() {
+		JsonNode person = person("Frittstående Person", null);
+
+		assertProblem(admin().post("/api/v1/contacts/" + no(person) + "/create-vendor", Map.of()), 422,
+				"COMPANY_CONTACT_REQUIRED");
+		assertProblem(admin().post("/api/v1/contacts/" + no(person) + "/create-bank-account", Map.of()), 422,
+				"COMPANY_CONTACT_REQUIRED");
+	}
+
+	@Test
+	void aPersonOfACompanyCreatesForItsCompanyAndBecomesThePrimaryContact() {
+		JsonNode company = company("Firma Med Folk AS");
+		JsonNode person = person("Innkjøper Iversen", no(company));
+
+		Api.Response created = admin().post("/api/v1/contacts/" + no(person) + "/create-vendor", Map.of());
+
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(text(created.json(), "name")).isEqualTo("Firma Med Folk AS");
+		assertThat(text(created.json(), "contactNo")).isEqualTo(no(company));
+		assertThat(text(created.json(), "primaryContactNo")).isEqualTo(no(person));
+		assertThat(text(created.json(), "contact")).isEqualTo("Innkjøper Iversen");
+		assertThat(text(created.json(), "vendorPostingGroup")).as("the only vendor template").isEqualTo("INNLAND");
+	}
+
+	@Test
+	void creatingASecondRecordOfATypeIsRefused() {
+		JsonNode company = company("To Ganger AS");
+		assertThat(admin().post("/api/v1/contacts/" + no(company) + "/create-bank-account", Map.of()).status())
+			.isEqualTo(201);
+
+		assertProblem(admin().post("/api/v1/contacts/" + no(company) + "/create-bank-account", Map.of()), 422,
+				"CONTACT_ALREADY_LINKED");
+	}
+
+	// plain relations and the summary (§10)
+
+	@Test
+	void plainRelationsClassifyAndTheSummaryFollows() {
+		JsonNode company = company("Advokatfirma AS");
+		JsonNode person = person("Advokat Person", no(company));
+
+		Api.Response added = admin().post("/api/v1/contacts/" + no(company) + "/business-relations",
+				Map.of("businessRelationCode", "advokat"));
+		assertThat(added.status()).as(added.toString()).isEqualTo(201);
+		assertThat(added.json().get("linkToTable").isNull()).isTrue();
+		assertThat(text(read("/api/v1/contacts/" + no(company)), "contactBusinessRelation")).isEqualTo("OTHER");
+		assertThat(text(read("/api/v1/contacts/" + no(person)), "contactBusinessRelation"))
+			.as("a person counts its company's relations")
+			.isEqualTo("OTHER");
+
+		admin().post("/api/v1/contacts/" + no(company) + "/create-bank-account", Map.of());
+		assertThat(text(read("/api/v1/contacts/" + no(company)), "contactBusinessRelation")).isEqualTo("MULTIPLE");
+
+		assertThat(admin().delete("/api/v1/contacts/" + no(company) + "/business-relations/ADVOKAT").status())
+			.isEqualTo(204);
+		assertThat(text(read("/api/v1/contacts/" + no(company)), "contactBusinessRelation")).isEqualTo("BANK_ACCOUNT");
+		assertThat(admin().get("/api/v1/contacts/" + no(company) + "/business-relations").json().size()).isEqualTo(1);
+	}
+
+	@Test
+	void aCodeReservedForLinksIsNotAPlainRelation() {
+		JsonNode company = company("Reservert AS");
+
+		Api.Response refused = admin().post("/api/v1/contacts/" + no(company) + "/business-relations",
+				Map.of("businessRelationCode", "KUNDE"));
+
+		assertProblem(refused, 422, "VALIDATION_FAILED");
+		assertThat(refused.json().get("detail").asString()).contains("KUNDE is used when a contact is linked");
+		assertProblem(admin().post("/api/v1/contacts/" + no(company) + "/business-relations",
+				Map.of("businessRelationCode", "NOSUCH")), 422, "UNKNOWN_CODE");
+	}
+
+	@Test
+	void removingALinkKeepsBothRecords() {
+		JsonNode customer = customer("Skilles AS");
+		String contactNo = text(customer, "contactNo");
+
+		assertThat(admin().delete("/api/v1/contacts/" + contactNo + "/business-relations/KUNDE").status())
+			.isEqualTo(204);
+
+		assertThat(read("/api/v1/customers/" + no(customer)).get("contactNo").isNull()).isTrue();
+		assertThat(text(read("/api/v1/contacts/" + contactNo), "contactBusinessRelation")).isEqualTo("NONE");
+	}
+
+	@Test
+	void whoMayLinkWhat() {
+		JsonNode contact = company("Tilgang AS");
+		Api purchasing = userWithRole("PURCHASING");
+
+		assertProblem(purchasing.post("/api/v1/contacts/" + no(contact) + "/create-customer",
+				Map.of("customerTemplateCode", "BEDRIFT")), 403, "FORBIDDEN");
+		assertProblem(purchasing.post("/api/v1/contacts/" + no(contact) + "/link",
+				Map.of("linkToTable", "BANK_ACCOUNT", "no", "B010")), 403, "FORBIDDEN");
+		assertThat(purchasing.post("/api/v1/contacts/" + no(contact) + "/create-vendor", Map.of()).status())
+			.isEqualTo(201);
+		assertProblem(userWithRole("VIEWER").get("/api/v1/bank-accounts"), 403, "FORBIDDEN");
+		assertThat(userWithRole("FINANCE").get("/api/v1/bank-accounts").status()).isEqualTo(200);
+	}
+
+	/** A customer without a contact: created with the sync for customers switched off. */
+	private JsonNode unlinkedCustomer(String name, Object... fields) {
+		return unlinked("businessRelationCodeForCustomers", "KUNDE", () -> customer(name, fields));
+	}
+
+	private JsonNode unlinked(String setupField, String code, Supplier<JsonNode> create) {
+		putMarketing(read("/api/v1/setup/marketing"), setupField, null);
+		try {
+			return create.get();
+		}
+		finally {
+			putMarketing(read("/api/v1/setup/marketing"), setupField, code);
+		}
+	}
+
+	private void putMarketing(JsonNode current, String field, String value) {
+		Map<String, Object> body = Api.JSON.convertValue(current, Map.class);
+		body.remove("version");
+		body.put(field, value);
+		Api.Response put = admin().put("/api/v1/setup/marketing", body);
+		assertThat(put.status()).as(put.toString()).isEqualTo(200);
+	}
+
+}
