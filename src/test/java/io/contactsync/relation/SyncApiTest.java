@@ -1,0 +1,199 @@
+package io.contactsync.relation;
+
+import java.util.List;
+import java.util.Map;
+
+import io.contactsync.support.Api;
+import io.contactsync.support.DemoCompanyApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Synchronization (domain rules §4) through the API. */
+class SyncApiTest extends DemoCompanyApiTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/** A company contact linked to a customer, a vendor and a bank account. */
+	private record Linked(String contact, String customer, String vendor, String bank) {
+	}
+
+	private Linked linkedToAllThree(String name) {
+		JsonNode customer = customer(name);
+		String contact = text(customer, "contactNo");
+		JsonNode vendor = create("/api/v1/contacts/" + contact + "/create-vendor", Map.of());
+		JsonNode bank = create("/api/v1/contacts/" + contact + "/create-bank-account", Map.of());
+		return new Linked(contact, no(customer), no(vendor), no(bank));
+	}
+
+	@Test
+	void contactPhoneChangeReachesLinkedCustomerVendorAndBankAccount() {
+		Linked linked = linkedToAllThree("Telefon AS");
+
+		patched("/api/v1/contacts/" + linked.contact(), "phoneNo", "+47 22 33 44 55");
+
+		assertThat(text(read("/api/v1/customers/" + linked.customer()), "phoneNo")).isEqualTo("+47 22 33 44 55");
+		assertThat(text(read("/api/v1/vendors/" + linked.vendor()), "phoneNo")).isEqualTo("+47 22 33 44 55");
+		assertThat(text(read("/api/v1/bank-accounts/" + linked.bank()), "phoneNo")).isEqualTo("+47 22 33 44 55");
+	}
+
+	@Test
+	void customerChangeReachesItsContactAndThroughItTheVendorAndBankAccount() {
+		Linked linked = linkedToAllThree("Adresse AS");
+
+		patched("/api/v1/customers/" + linked.customer(), "address", "Storgata 1", "city", "Hamar");
+
+		assertThat(text(read("/api/v1/contacts/" + linked.contact()), "address")).isEqualTo("Storgata 1");
+		assertThat(text(read("/api/v1/vendors/" + linked.vendor()), "city")).isEqualTo("Hamar");
+		assertThat(text(read("/api/v1/bank-accounts/" + linked.bank()), "address")).isEqualTo("Storgata 1");
+	}
+
+	@Test
+	void onlyChangedFieldsTravelAndNothingMovesWhenNothingChanged() {
+		Linked linked = linkedToAllThree("Uendret AS");
+		long vendorVersion = read("/api/v1/vendors/" + linked.vendor()).get("version").asLong();
+		long contactVersion = read("/api/v1/contacts/" + linked.contact()).get("version").asLong();
+
+		patched("/api/v1/customers/" + linked.customer(), "creditLimitLcy", 50000, "paymentTermsCode", "14D");
+		patched("/api/v1/contacts/" + linked.contact(), "name", "Uendret AS");
+
+		assertThat(read("/api/v1/contacts/" + linked.contact()).get("version").asLong()).isEqualTo(contactVersion);
+		assertThat(read("/api/v1/vendors/" + linked.vendor()).get("version").asLong()).isEqualTo(vendorVersion);
+	}
+
+	@Test
+	void billingAndPostingDetailsNeverTravel() {
+		Linked linked = linkedToAllThree("Fakturering AS");
+
+		patched("/api/v1/customers/" + linked.customer(), "customerPostingGroup", "UTLAND", "blocked", "INVOICE");
+		patched("/api/v1/bank-accounts/" + linked.bank(), "iban", "NO9386011117947");
+
+		JsonNode vendor = read("/api/v1/vendors/" + linked.vendor());
+		assertThat(text(vendor, "vendorPostingGroup")).as("from its template, untouched").isEqualTo("INNLAND");
+		assertThat(text(vendor, "blocked")).isEqualTo("NONE");
+		assertThat(read("/api/v1/contacts/" + linked.contact()).has("customerPostingGroup")).isFalse();
+	}
+
+	@Test
+	void theSalespersonTravelsToCustomersButAVendorsPurchaserStaysItsOwn() {
+		Linked linked = linkedToAllThree("Selger AS");
+
+		patched("/api/v1/contacts/" + linked.contact(), "salespersonCode", "OF");
+		patched("/api/v1/vendors/" + linked.vendor(), "purchaserCode", "PB");
+
+		assertThat(text(read("/api/v1/customers/" + linked.customer()), "salespersonCode")).isEqualTo("OF");
+		assertThat(text(read("/api/v1/contacts/" + linked.contact()), "salespersonCode")).isEqualTo("OF");
+	}
+
+	@Test
+	void aDirectionChangedInTheMapIsObeyedAtOnce() {
+		Linked linked = linkedToAllThree("Retning AS");
+		setDirection("VENDOR", "homePage", "CONTACT_TO_RECORD");
+		try {
+			patched("/api/v1/vendors/" + linked.vendor(), "homePage", "leverandor.example.no");
+			assertThat(text(read("/api/v1/contacts/" + linked.contact()), "homePage")).isEmpty();
+
+			patched("/api/v1/contacts/" + linked.contact(), "homePage", "kontakt.example.no");
+			assertThat(text(read("/api/v1/vendors/" + linked.vendor()), "homePage")).isEqualTo("kontakt.example.no");
+		}
+		finally {
+			setDirection("VENDOR", "homePage", "BOTH");
+		}
+	}
+
+	@Test
+	void aFieldSetToNoneStaysOnItsSide() {
+		Linked linked = linkedToAllThree("Ingen AS");
+		setDirection("BANK_ACCOUNT", "email", "NONE");
+		try {
+			patched("/api/v1/contacts/" + linked.contact(), "email", "post@ingen.no");
+			assertThat(text(read("/api/v1/bank-accounts/" + linked.bank()), "email")).isEmpty();
+			assertThat(text(read("/api/v1/customers/" + linked.customer()), "email")).isEqualTo("post@ingen.no");
+		}
+		finally {
+			setDirection("BANK_ACCOUNT", "email", "BOTH");
+		}
+	}
+
+	@Test
+	void aPersonsChangeDoesNotTouchItsCompanysRecordsButShowsAsPrimaryContactName() {
+		Linked linked = linkedToAllThree("Firma Og Folk AS");
+		JsonNode person = person("Kari Kontakt", linked.contact());
+		patched("/api/v1/customers/" + linked.customer(), "primaryContactNo", no(person));
+
+		patched("/api/v1/contacts/" + no(person), "name", "Kari Hansen", "phoneNo", "99 88 77 66");
+
+		JsonNode customer = read("/api/v1/customers/" + linked.customer());
+		assertThat(text(customer, "contact")).isEqualTo("Kari Hansen");
+		assertThat(text(customer, "phoneNo")).isNotEqualTo("99 88 77 66");
+		assertThat(text(customer, "name")).isEqualTo("Firma Og Folk AS");
+	}
+
+	@Test
+	void aChangeThatFailsOnTheReceivingSideLeavesBothSidesUnchanged() {
+		Linked linked = linkedToAllThree("Atomisk AS");
+		// A rule only the vendor side has, to make the carried value invalid there.
+		jdbc.sql("ALTER TABLE vendor ADD CONSTRAINT test_no_atlantis CHECK (city <> 'Atlantis')").update();
+		try {
+			Api.Response refused = patch("/api/v1/contacts/" + linked.contact(), "city", "Atlantis", "phoneNo",
+					"11 11 11 11");
+
+			assertProblem(refused, 422, "VALIDATION_FAILED");
+			assertThat(refused.json().get("detail").asString()).contains("contact " + linked.contact(),
+					"vendor " + linked.vendor());
+			assertThat(text(read("/api/v1/contacts/" + linked.contact()), "city")).isEmpty();
+			assertThat(text(read("/api/v1/contacts/" + linked.contact()), "phoneNo")).isEmpty();
+			assertThat(text(read("/api/v1/customers/" + linked.customer()), "city")).isEmpty();
+			assertThat(text(read("/api/v1/vendors/" + linked.vendor()), "city")).isEmpty();
+		}
+		finally {
+			jdbc.sql("ALTER TABLE vendor DROP CONSTRAINT test_no_atlantis").update();
+		}
+	}
+
+	@Test
+	void carriedChangesAreLoggedAsSyncOnBehalfOfTheUserWithTheirCause() {
+		Linked linked = linkedToAllThree("Logg AS");
+		Api sales = userWithRole("SALES");
+		long version = read("/api/v1/contacts/" + linked.contact()).get("version").asLong();
+
+		assertThat(sales.ifMatch(version)
+			.patch("/api/v1/contacts/" + linked.contact(), Map.of("faxNo", "22 00 00 99"))
+			.status()).isEqualTo(200);
+
+		JsonNode contactEntries = admin().get("/api/v1/change-log?recordType=CONTACT&no=" + linked.contact())
+			.json()
+			.get("items");
+		JsonNode cause = contactEntries.get(0);
+		assertThat(cause.get("field").asString()).isEqualTo("faxNo");
+		assertThat(cause.get("origin").asString()).isEqualTo("API");
+		assertThat(cause.get("causedBy").isNull()).isTrue();
+		for (String[] record : List.of(new String[] { "CUSTOMER", linked.customer() },
+				new String[] { "BANK_ACCOUNT", linked.bank() })) {
+			JsonNode carried = admin().get("/api/v1/change-log?recordType=" + record[0] + "&no=" + record[1])
+				.json()
+				.get("items")
+				.get(0);
+			assertThat(carried.get("field").asString()).isEqualTo("faxNo");
+			assertThat(carried.get("newValue").asString()).isEqualTo("22 00 00 99");
+			assertThat(carried.get("origin").asString()).isEqualTo("SYNC");
+			assertThat(carried.get("user").asString()).isEqualTo(cause.get("user").asString());
+			assertThat(carried.get("causedBy").asLong()).isEqualTo(cause.get("id").asLong());
+		}
+		assertThat(
+				sales.get("/api/v1/change-log?recordType=BANK_ACCOUNT&no=" + linked.bank()).json().get("items").size())
+			.as("who may not read bank accounts does not read their changes")
+			.isZero();
+	}
+
+	private void setDirection(String recordType, String field, String direction) {
+		Api.Response put = admin().put("/api/v1/setup/sync-fields",
+				List.of(Map.of("recordType", recordType, "field", field, "direction", direction)));
+		assertThat(put.status()).as(put.toString()).isEqualTo(200);
+	}
+
+}
