@@ -64,9 +64,9 @@ public abstract class RecordService {
 
 	@Transactional
 	public Row patch(String no, ExpectedVersion expected, JsonNode patch) {
+		Map<String, @Nullable Object> changes = store.parse(table, patch, TableStore.Mode.PATCH);
 		Row current = store.lock(table, List.of(no));
 		TableStore.checkVersion(table, current, expected);
-		Map<String, @Nullable Object> changes = store.parse(table, patch, TableStore.Mode.PATCH);
 		return change(current, changes);
 	}
 

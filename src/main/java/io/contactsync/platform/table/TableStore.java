@@ -140,8 +140,8 @@ public class TableStore {
 	/** Applies a JSON merge patch: the fields present change, {@code null} clears. */
 	@Transactional
 	public Row patch(Table table, List<String> key, ExpectedVersion expected, JsonNode patch) {
-		Row current = lock(table, key);
 		Map<String, @Nullable Object> changes = parse(table, patch, Mode.PATCH);
+		Row current = lock(table, key);
 		Map<String, @Nullable Object> values = new LinkedHashMap<>(current.values());
 		for (Field field : table.fields()) {
 			if (changes.containsKey(field.name())) {

@@ -1,0 +1,80 @@
+package io.contactsync.relation;
+
+import java.util.Map;
+
+import io.contactsync.support.DemoCompanyApiTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Deleting one side never deletes the other (domain rules §9). */
+class DeletingApiTest extends DemoCompanyApiTest {
+
+	@Test
+	void deletingCustomerKeepsItsContact() {
+		JsonNode customer = customer("Slettet Kunde AS");
+		String contact = text(customer, "contactNo");
+
+		assertThat(admin().ifMatch(read("/api/v1/customers/" + no(customer)).get("version").asLong())
+			.delete("/api/v1/customers/" + no(customer))
+			.status()).isEqualTo(204);
+
+		JsonNode kept = read("/api/v1/contacts/" + contact);
+		assertThat(text(kept, "name")).isEqualTo("Slettet Kunde AS");
+		assertThat(text(kept, "contactBusinessRelation")).isEqualTo("NONE");
+		assertThat(admin().get("/api/v1/contacts/" + contact + "/business-relations").json().size()).isZero();
+	}
+
+	@Test
+	void deletingContactKeepsItsLinkedRecords() {
+		JsonNode vendor = vendor("Beholdt Leverandør AS");
+		String contact = text(vendor, "contactNo");
+		JsonNode bank = create("/api/v1/contacts/" + contact + "/create-bank-account", Map.of());
+
+		assertThat(admin().ifMatch(read("/api/v1/contacts/" + contact).get("version").asLong())
+			.delete("/api/v1/contacts/" + contact)
+			.status()).isEqualTo(204);
+
+		JsonNode keptVendor = read("/api/v1/vendors/" + no(vendor));
+		assertThat(keptVendor.get("contactNo").isNull()).isTrue();
+		assertThat(keptVendor.get("primaryContactNo").isNull()).isTrue();
+		assertThat(read("/api/v1/bank-accounts/" + no(bank)).get("contactNo").isNull()).isTrue();
+		assertProblem(admin().get("/api/v1/contacts/" + contact), 404, "NOT_FOUND");
+	}
+
+	@Test
+	void deletingACompanyDeletesItsPeople() {
+		JsonNode company = company("Nedlagt AS");
+		JsonNode person = person("Ansatt Ask", no(company));
+
+		admin().ifMatch(read("/api/v1/contacts/" + no(company)).get("version").asLong())
+			.delete("/api/v1/contacts/" + no(company));
+
+		assertProblem(admin().get("/api/v1/contacts/" + no(person)), 404, "NOT_FOUND");
+	}
+
+	@Test
+	void aDeletedContactsRecordCanBeLinkedAgain() {
+		JsonNode customer = customer("Relenket AS");
+		String contact = text(customer, "contactNo");
+		admin().ifMatch(read("/api/v1/contacts/" + contact).get("version").asLong())
+			.delete("/api/v1/contacts/" + contact);
+		JsonNode newContact = company("Ny Eier AS");
+
+		assertThat(admin()
+			.post("/api/v1/contacts/" + no(newContact) + "/link", Map.of("linkToTable", "CUSTOMER", "no", no(customer)))
+			.status()).isEqualTo(201);
+		assertThat(text(read("/api/v1/customers/" + no(customer)), "contactNo")).isEqualTo(no(newContact));
+	}
+
+	@Test
+	void deletingNeedsTheCurrentVersion() {
+		JsonNode customer = customer("Versjonert AS");
+
+		assertProblem(admin().delete("/api/v1/customers/" + no(customer)), 428, "PRECONDITION_REQUIRED");
+		assertProblem(admin().ifMatch(99).delete("/api/v1/customers/" + no(customer)), 412, "VERSION_CONFLICT");
+		assertThat(read("/api/v1/customers/" + no(customer)).get("name").asString()).isEqualTo("Versjonert AS");
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.contactsync.relation;
+
+import java.util.List;
+import java.util.Map;
+
+import io.contactsync.support.DemoCompanyApiTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The primary contact of customers and vendors (domain rules §6). */
+class PrimaryContactApiTest extends DemoCompanyApiTest {
+
+	@Test
+	void choosingAPersonOfTheCompanyShowsItsNameOnly() {
+		JsonNode customer = customer("Primær AS", "phoneNo", "22 00 00 00");
+		JsonNode person = person("Pia Primær", text(customer, "contactNo"), "phoneNo", "99 99 99 99");
+
+		JsonNode chosen = patched("/api/v1/customers/" + no(customer), "primaryContactNo", no(person));
+
+		assertThat(text(chosen, "contact")).isEqualTo("Pia Primær");
+		assertThat(text(chosen, "phoneNo")).as("a person's phone is not copied").isEqualTo("22 00 00 00");
+	}
+
+	@Test
+	void choosingTheCompanyCopiesItsPhoneAndEmail() {
+		// With phone and e-mail shared, they agree anyway; unshared, choosing copies
+		// them.
+		setDirections("NONE");
+		try {
+			JsonNode vendor = vendor("Hoved AS");
+			String company = text(vendor, "contactNo");
+			JsonNode person = person("Per Person", company);
+			patched("/api/v1/vendors/" + no(vendor), "primaryContactNo", no(person));
+			patched("/api/v1/contacts/" + company, "phoneNo", "33 33 33 33", "email", "post@hoved.no");
+			assertThat(text(read("/api/v1/vendors/" + no(vendor)), "phoneNo")).isEmpty();
+
+			JsonNode chosen = patched("/api/v1/vendors/" + no(vendor), "primaryContactNo", company);
+
+			assertThat(text(chosen, "contact")).isEqualTo("Hoved AS");
+			assertThat(text(chosen, "phoneNo")).isEqualTo("33 33 33 33");
+			assertThat(text(chosen, "email")).isEqualTo("post@hoved.no");
+		}
+		finally {
+			setDirections("BOTH");
+		}
+	}
+
+	private void setDirections(String direction) {
+		assertThat(admin().put("/api/v1/setup/sync-fields",
+				List.of(Map.of("recordType", "VENDOR", "field", "phoneNo", "direction", direction),
+						Map.of("recordType", "VENDOR", "field", "email", "direction", direction)))
+			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void aContactOfAnotherCompanyIsRefused() {
+		JsonNode customer = customer("Min Kunde AS");
+		JsonNode stranger = company("Fremmed AS");
+
+		assertProblem(patch("/api/v1/customers/" + no(customer), "primaryContactNo", no(stranger)), 422,
+				"VALIDATION_FAILED");
+		assertThat(text(read("/api/v1/customers/" + no(customer)), "primaryContactNo"))
+			.isEqualTo(text(customer, "contactNo"));
+	}
+
+	@Test
+	void typingANameWithNoPrimaryContactCreatesThatPerson() {
+		JsonNode customer = customer("Navngitt AS");
+		patched("/api/v1/customers/" + no(customer), "primaryContactNo", null);
+
+		JsonNode typed = patched("/api/v1/customers/" + no(customer), "contact", "Nina Ny");
+
+		JsonNode person = read("/api/v1/contacts/" + text(typed, "primaryContactNo"));
+		assertThat(text(person, "name")).isEqualTo("Nina Ny");
+		assertThat(text(person, "companyNo")).isEqualTo(text(customer, "contactNo"));
+		assertThat(text(typed, "contact")).isEqualTo("Nina Ny");
+	}
+
+	@Test
+	void theNameCannotBeTypedOverAChosenPrimaryContact() {
+		JsonNode customer = customer("Valgt AS");
+
+		assertProblem(patch("/api/v1/customers/" + no(customer), "contact", "Noen Annen"), 422, "VALIDATION_FAILED");
+	}
+
+	@Test
+	void deletingThePrimaryContactClearsBothFields() {
+		JsonNode customer = customer("Tømmes AS");
+		JsonNode person = person("Borte Bø", text(customer, "contactNo"));
+		patched("/api/v1/customers/" + no(customer), "primaryContactNo", no(person));
+
+		admin().ifMatch(read("/api/v1/contacts/" + no(person)).get("version").asLong())
+			.delete("/api/v1/contacts/" + no(person));
+
+		JsonNode cleared = read("/api/v1/customers/" + no(customer));
+		assertThat(cleared.get("primaryContactNo").isNull()).isTrue();
+		assertThat(text(cleared, "contact")).isEmpty();
+	}
+
+	@Test
+	void unknownKeysOfTheRequestAreRefused() {
+		JsonNode customer = customer("Streng AS");
+		assertProblem(admin().ifMatch(1).patch("/api/v1/customers/" + no(customer), Map.of("contactNo", "X")), 400,
+				"MALFORMED_REQUEST");
+	}
+
+}
