@@ -169,8 +169,15 @@ class Linking {
 			CREATING_FROM_CONTACT.set(false);
 		}
 		relations.add(contact, codeFor(type), type, record.text("no"));
+		// What the template filled in shared fields (a country, a currency) goes back to
+		// the
+		// contact, and from it to its other records, as any change of a linked record
+		// would.
+		Row created = record;
+		Actor.runAs(Actor.current().carrying(ChangeLogEntries.last()),
+				() -> contacts.apply(contact.text("no"), shared.toContact(type, created.values())));
 		if (type != LinkedRecordType.BANK_ACCOUNT) {
-			record = service.apply(record.text("no"), Map.of("primaryContactNo", chosen.text("no")));
+			service.apply(record.text("no"), Map.of("primaryContactNo", chosen.text("no")));
 		}
 		return service.get(record.text("no"));
 	}

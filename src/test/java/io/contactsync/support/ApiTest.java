@@ -3,6 +3,7 @@ package io.contactsync.support;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,7 +23,23 @@ public abstract class ApiTest {
 	@LocalServerPort
 	protected int port;
 
+	/**
+	 * Bearer tokens of the administrator, by server port: cheaper per request than
+	 * bcrypt.
+	 */
+	private static final Map<Integer, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
+
 	protected Api admin() {
+		String token = ADMIN_TOKENS.computeIfAbsent(port, p -> {
+			Api.Response issued = adminWithPassword().post("/api/v1/users/admin/tokens", null);
+			assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+			return issued.json().get("token").asString();
+		});
+		return Api.anonymous(port).withToken(token);
+	}
+
+	/** The administrator signed in with HTTP Basic and the first start's password. */
+	protected Api adminWithPassword() {
 		return Api.anonymous(port).as("admin", ADMIN_PASSWORD);
 	}
 

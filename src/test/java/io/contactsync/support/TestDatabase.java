@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,7 +34,9 @@ public final class TestDatabase {
 			try {
 				Path dir = Files.createTempDirectory("contactsync-test-pg");
 				// Tests may skip fsync: the data is thrown away. Users' servers never do.
-				server = EmbeddedPostgresServer.start(dir, false);
+				// pg_stat_statements lets tests count the statements a change costs.
+				server = EmbeddedPostgresServer.start(dir, false,
+						Map.of("shared_preload_libraries", "pg_stat_statements"));
 				// Spring closes the cached test contexts in a shutdown hook of its own,
 				// at the
 				// same time: wait until their pools have let go, or they would wait for a

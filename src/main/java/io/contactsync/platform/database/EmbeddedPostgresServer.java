@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -47,6 +48,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * only throwaway test databases may pass {@code false}
 	 */
 	public static EmbeddedPostgresServer start(Path directory, boolean durable) {
+		return start(directory, durable, Map.of());
+	}
+
+	/** Starts the server with more settings of {@code postgresql.conf}. */
+	public static EmbeddedPostgresServer start(Path directory, boolean durable, Map<String, String> settings) {
 		Path dir = directory.toAbsolutePath().normalize();
 		try {
 			Files.createDirectories(dir);
@@ -64,6 +70,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			if (durable) {
 				builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
 			}
+			settings.forEach(builder::setServerConfig);
 			return new EmbeddedPostgresServer(dir, builder.start());
 		}
 		catch (IOException ex) {

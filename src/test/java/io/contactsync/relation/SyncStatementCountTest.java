@@ -1,0 +1,71 @@
+package io.contactsync.relation;
+
+import java.util.Map;
+
+import io.contactsync.contact.Contacts;
+import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.support.Api;
+import io.contactsync.support.DemoCompanyApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What one synced field change costs in SQL statements, counted by PostgreSQL itself
+ * (pg_stat_statements), before and after the tables grow: the count must not grow with
+ * them.
+ */
+class SyncStatementCountTest extends DemoCompanyApiTest {
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aSyncedFieldChangeCostsTheSameStatementsWhateverTheTableSizes() {
+		jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+		JsonNode customer = customer("Telling AS");
+		String contact = text(customer, "contactNo");
+		create("/api/v1/contacts/" + contact + "/create-vendor", Map.of());
+		create("/api/v1/contacts/" + contact + "/create-bank-account", Map.of());
+
+		long small = statementsOfOnePhoneChange(contact, "11 11 11 11");
+		grow(5_000);
+		long large = statementsOfOnePhoneChange(contact, "22 22 22 22");
+
+		System.out.printf("Statements for one synced field change (contact + customer + vendor + bank account):"
+				+ " %d with few rows, %d after 5,000 more contacts and customers%n", small, large);
+		assertThat(large).isEqualTo(small);
+		assertThat(small).as("the change itself, its log and three carried changes").isPositive();
+	}
+
+	private long statementsOfOnePhoneChange(String contactNo, String phone) {
+		jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+		contacts.patch(contactNo, ExpectedVersion.any(), Api.JSON.valueToTree(Map.of("phoneNo", phone)));
+		return jdbc
+			.sql("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements"
+					+ " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+					+ " AND query NOT LIKE '%pg_stat_statements%'")
+			.query(Long.class)
+			.single();
+	}
+
+	private void grow(int rows) {
+		String tag = unique();
+		jdbc.sql("INSERT INTO contact (no, type, name, company_no) SELECT 'X" + tag + "' || n, 'COMPANY', 'Fyll ' || n,"
+				+ " 'X" + tag + "' || n FROM generate_series(1, ?) AS n")
+			.param(rows)
+			.update();
+		jdbc.sql("INSERT INTO customer (no, name) SELECT 'Y" + tag
+				+ "' || n, 'Fyll ' || n FROM generate_series(1, ?) AS n")
+			.param(rows)
+			.update();
+		jdbc.sql("ANALYZE contact, customer").update();
+	}
+
+}
