@@ -3,6 +3,9 @@ package io.contactsync.demo;
 import java.util.EnumMap;
 import java.util.Map;
 
+import io.contactsync.bankaccount.BankAccounts;
+import io.contactsync.contact.Contacts;
+import io.contactsync.customer.Customers;
 import io.contactsync.interaction.DocumentType;
 import io.contactsync.interaction.InteractionTemplateSetup;
 import io.contactsync.interaction.InteractionTemplates;
@@ -12,7 +15,10 @@ import io.contactsync.platform.ChangeOrigin;
 import io.contactsync.platform.ContactSyncProperties;
 import io.contactsync.platform.table.Table;
 import io.contactsync.platform.table.TableStore;
+import io.contactsync.relation.Linking;
+import io.contactsync.setup.LinkedRecordType;
 import io.contactsync.setup.SetupTableDefinitions;
+import io.contactsync.vendor.Vendors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +54,24 @@ class DemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final Contacts contacts;
+
+	private final Customers customers;
+
+	private final Vendors vendors;
+
+	private final BankAccounts bankAccounts;
+
+	private final Linking linking;
+
 	DemoData(ContactSyncProperties properties, TableStore tables, InteractionTemplateSetup interactionSetup,
-			JdbcClient jdbc, TransactionTemplate transaction) {
+			JdbcClient jdbc, TransactionTemplate transaction, Contacts contacts, Customers customers, Vendors vendors,
+			BankAccounts bankAccounts, Linking linking) {
+		this.contacts = contacts;
+		this.customers = customers;
+		this.vendors = vendors;
+		this.bankAccounts = bankAccounts;
+		this.linking = linking;
 		this.properties = properties;
 		this.tables = tables;
 		this.interactionSetup = interactionSetup;
@@ -66,7 +88,10 @@ class DemoData implements ApplicationRunner {
 			log.info("Demo data not loaded: the database has setup data already");
 			return;
 		}
-		Actor.runAs(new Actor("demo", ChangeOrigin.IMPORT), () -> transaction.executeWithoutResult(status -> load()));
+		Actor.runAs(new Actor("demo", ChangeOrigin.IMPORT), () -> transaction.executeWithoutResult(status -> {
+			load();
+			loadContactsAndRecords();
+		}));
 		log.info("Loaded the demo company Fjellvent AS");
 	}
 
@@ -168,6 +193,85 @@ class DemoData implements ApplicationRunner {
 				"purchaseQuoteNos", "K-FORESP", "purchaseOrderNos", "K-ORD", "purchaseBlanketOrderNos", "K-RAMME"));
 		numbering.put("serviceOrderNos", "SERVICE");
 		tables.replace(SetupTableDefinitions.NUMBERING_SETUP, null, numbering);
+	}
+
+	/**
+	 * Some twenty contacts, linked as a real company's would be: customers and vendors
+	 * that brought their contacts with them, companies that became customers and vendors,
+	 * banks, and a lawyer, an auditor and the press as plain relations.
+	 */
+	void loadContactsAndRecords() {
+		customers.create(json(Map.of("name", "Nordlys Eiendom AS", "address", "Storgata 12", "postCode", "9008",
+				"phoneNo", "+47 77 60 10 00", "email", "post@nordlys-eiendom.no", "contact", "Ingrid Berg",
+				"templateCode", "BEDRIFT", "salespersonCode", "KH", "territoryCode", "NORD")));
+		customers.create(json(Map.of("name", "Bryggen Hotell AS", "address", "Bryggen 5", "postCode", "5003", "phoneNo",
+				"+47 55 30 20 00", "email", "booking@bryggenhotell.no", "contact", "Lars Haugen", "templateCode",
+				"BEDRIFT", "salespersonCode", "OF", "territoryCode", "VEST")));
+		customers.create(json(Map.of("name", "Trondheim Kontorsenter AS", "address", "Munkegata 20", "postCode", "7010",
+				"phoneNo", "+47 73 80 40 00", "email", "drift@tkontor.no", "templateCode", "BEDRIFT", "territoryCode",
+				"MIDT")));
+		customers.create(json(Map.of("name", "Kari Nordmann", "contactType", "PERSON", "address", "Solveien 3",
+				"postCode", "1432", "mobilePhoneNo", "+47 912 34 567", "email", "kari.nordmann@example.no",
+				"templateCode", "PRIVAT")));
+		customers.create(json(Map.of("name", "Deutsche Lüftung GmbH", "address", "Hafenstraße 8", "city", "Hamburg",
+				"countryRegionCode", "DE", "phoneNo", "+49 40 1234 5600", "email", "einkauf@dl-gmbh.de", "templateCode",
+				"EKSPORT")));
+
+		vendors.create(json(Map.of("name", "Ventilasjonsgrossisten AS", "address", "Industriveien 7", "postCode",
+				"3011", "phoneNo", "+47 32 20 50 00", "email", "ordre@ventgross.no", "contact", "Per Olsen",
+				"purchaserCode", "PB", "paymentTermsCode", "30D")));
+		vendors.create(json(Map.of("name", "Stålrør Norge AS", "address", "Havneveien 40", "postCode", "4006",
+				"phoneNo", "+47 51 80 90 00", "email", "salg@stalror.no", "purchaserCode", "PB")));
+
+		bankAccounts.create(json(Map.of("name", "DNB Bank ASA", "address", "Dronning Eufemias gate 30", "postCode",
+				"0250", "phoneNo", "+47 915 04800", "bankAccountNo", "1503.12.34567", "iban", "NO9315031234567",
+				"swiftCode", "DNBANOKK", "bankAccPostingGroup", "DRIFT")));
+		bankAccounts.create(json(Map.of("name", "Sparebanken Vest", "address", "Jonsvollsgaten 2", "postCode", "5003",
+				"phoneNo", "+47 915 05555", "bankAccountNo", "3625.10.98765", "iban", "NO8336251098765", "swiftCode",
+				"SPAVNOBB", "bankAccPostingGroup", "SPARE")));
+
+		String fjordkraft = contact("COMPANY", "Fjordkraft Service AS", null, "Keiser Wilhelms gate 20", "6002",
+				"+47 70 10 20 30", "post@fjordkraft-service.no");
+		String siri = contact("PERSON", "Siri Løvik", fjordkraft, null, null, "+47 930 11 222",
+				"siri@fjordkraft-service.no");
+		contact("PERSON", "Ola Dahl", fjordkraft, null, null, null, "ola@fjordkraft-service.no");
+		linking.createRecord(siri, LinkedRecordType.CUSTOMER, "BEDRIFT");
+
+		String hamar = contact("COMPANY", "Hamar Byggservice AS", null, "Grønnegata 50", "2317", "+47 62 50 60 70",
+				"firmapost@hamarbygg.no");
+		String anders = contact("PERSON", "Anders Moen", hamar, null, null, "+47 951 22 333", null);
+		linking.createRecord(anders, LinkedRecordType.VENDOR, null);
+
+		String lund = contact("COMPANY", "Advokatfirmaet Lund & Co DA", null, "Karl Johans gate 1", "0150",
+				"+47 22 40 50 60", "post@lundadvokat.no");
+		contact("PERSON", "Marte Lund", lund, null, null, "+47 922 33 444", "marte@lundadvokat.no");
+		linking.addPlain(lund, "ADVOKAT");
+		String revisjon = contact("COMPANY", "Revisjon Midt AS", null, "Olav Tryggvasons gate 5", "7010",
+				"+47 73 99 88 77", "revisor@revisjonmidt.no");
+		linking.addPlain(revisjon, "REVISOR");
+		String avis = contact("COMPANY", "Bodø Nyheter", null, "Sjøgata 9", "8006", "+47 75 50 00 00",
+				"tips@bodonyheter.no");
+		contact("PERSON", "Eva Strand", avis, null, null, "+47 900 11 000", "eva.strand@bodonyheter.no");
+		linking.addPlain(avis, "PRESSE");
+	}
+
+	private String contact(String type, String name, @Nullable String companyNo, @Nullable String address,
+			@Nullable String postCode, @Nullable String phone, @Nullable String email) {
+		ObjectNode contact = json(Map.of("type", type, "name", name));
+		if (companyNo != null) {
+			contact.put("companyNo", companyNo);
+		}
+		if (address != null) {
+			contact.put("address", address);
+			contact.put("postCode", postCode);
+		}
+		if (phone != null) {
+			contact.put(type.equals("PERSON") ? "mobilePhoneNo" : "phoneNo", phone);
+		}
+		if (email != null) {
+			contact.put("email", email);
+		}
+		return contacts.create(contact).text("no");
 	}
 
 	private void series(String code, String description, String startingNo, @Nullable String endingNo, int step) {

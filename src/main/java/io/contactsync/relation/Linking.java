@@ -36,10 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
  * deleting either side does to the link (§9).
  */
 @Service
-class Linking {
+public class Linking {
 
 	/** Which side's values win where the shared fields differ when linking. */
-	enum MasterFields {
+	public enum MasterFields {
 
 		CONTACT, LINKED_RECORD
 

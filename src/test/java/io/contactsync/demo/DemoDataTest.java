@@ -36,6 +36,23 @@ class DemoDataTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void hasSomeTwentyContactsLinkedAsARealCompanysWouldBe() {
+		assertThat(jdbc.sql("SELECT count(*) FROM contact WHERE no LIKE 'KT%'").query(Long.class).single())
+			.isGreaterThanOrEqualTo(20);
+		assertThat(jdbc.sql("SELECT count(*) FROM customer WHERE contact_no IS NOT NULL").query(Long.class).single())
+			.isGreaterThanOrEqualTo(6);
+		assertThat(jdbc.sql("SELECT count(*) FROM vendor WHERE contact_no IS NOT NULL").query(Long.class).single())
+			.isGreaterThanOrEqualTo(3);
+		assertThat(
+				jdbc.sql("SELECT count(*) FROM bank_account WHERE contact_no IS NOT NULL").query(Long.class).single())
+			.isGreaterThanOrEqualTo(2);
+		var nordlys = admin().get("/api/v1/customers?q=nordlys").json().get("items").get(0);
+		assertThat(nordlys.get("contact").asString()).isEqualTo("Ingrid Berg");
+		var lawyer = admin().get("/api/v1/contacts?q=advokatfirmaet&type=COMPANY").json().get("items").get(0);
+		assertThat(lawyer.get("contactBusinessRelation").asString()).isEqualTo("OTHER");
+	}
+
+	@Test
 	void loadsOnlyIntoAnEmptyDatabase() throws Exception {
 		long before = jdbc.sql("SELECT count(*) FROM number_series").query(Long.class).single();
 
