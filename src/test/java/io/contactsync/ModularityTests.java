@@ -48,7 +48,9 @@ class ModularityTests {
 	void onlyTheWebAdaptersKnowAboutHttp() {
 		ArchRule rule = noClasses().that()
 			.resideInAnyPackage("io.contactsync.numbering..", "io.contactsync.setup..", "io.contactsync.interaction..",
-					"io.contactsync.audit..", "io.contactsync.demo..")
+					"io.contactsync.audit..", "io.contactsync.demo..", "io.contactsync.contact..",
+					"io.contactsync.customer..", "io.contactsync.vendor..", "io.contactsync.bankaccount..",
+					"io.contactsync.relation..")
 			.and()
 			.areNotAnnotatedWith(RestController.class)
 			.should()

@@ -1,17 +1,28 @@
 package io.contactsync.contact;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import io.contactsync.support.Api;
 import io.contactsync.support.DemoCompanyApiTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Contacts through the API: domain rules §1, the list conventions of api.md. */
 class ContactApiTest extends DemoCompanyApiTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transaction;
 
 	@Test
 	void aNewCompanyIsNumberedFromTheContactSeriesAndAnswersWithEveryField() {
@@ -144,6 +155,21 @@ class ContactApiTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void searchCanUseItsTrigramIndex() {
+		String plan = transaction.execute(status -> {
+			jdbc.sql("SET LOCAL enable_seqscan = off").update();
+			return String
+				.join("\n",
+						jdbc.sql("EXPLAIN SELECT * FROM contact WHERE search_text LIKE"
+								+ " '%' || search_key('bjorn') || '%' ORDER BY no LIMIT 51")
+							.query(String.class)
+							.list());
+		});
+
+		assertThat(plan).contains("contact_search");
+	}
+
+	@Test
 	void listsFilterByTypeCompanyAndBusinessRelationAndPageByNumber() {
 		JsonNode company = company("Filter AS");
 		JsonNode one = person("En Person", no(company));
@@ -197,8 +223,8 @@ class ContactApiTest extends DemoCompanyApiTest {
 	}
 
 	private List<String> search(String query) {
-		Api.Response found = admin().get("/api/v1/contacts?limit=1000&q="
-				+ java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
+		Api.Response found = admin()
+			.get("/api/v1/contacts?limit=1000&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
 		assertThat(found.status()).as(found.toString()).isEqualTo(200);
 		return found.json().get("items").findValuesAsString("no");
 	}
