@@ -6,7 +6,9 @@ import io.contactsync.platform.table.RecordController;
 import io.contactsync.platform.table.TableStore;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -20,8 +22,10 @@ class VendorController extends RecordController {
 		this.records = records;
 	}
 
-	@Override
-	protected Map<String, @Nullable Object> list(@Nullable String q, @Nullable Integer limit, @Nullable String cursor) {
+	@GetMapping
+	Map<String, @Nullable Object> list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
 		return records.list(q, limit, cursor).map(this::json).asMap();
 	}
 

@@ -1,7 +1,6 @@
 package io.contactsync.platform.table;
 
 import java.net.URI;
-import java.util.Map;
 
 import io.contactsync.platform.ExpectedVersion;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The HTTP side of a record keyed by {@code no}: create, read, merge-patch, delete and
@@ -36,17 +34,6 @@ public abstract class RecordController {
 		this.store = store;
 		RequestMapping mapping = getClass().getAnnotation(RequestMapping.class);
 		this.path = mapping != null && mapping.value().length > 0 ? mapping.value()[0] : "";
-	}
-
-	/** The list; subclasses with filters map their own. */
-	protected abstract Map<String, @Nullable Object> list(@Nullable String q, @Nullable Integer limit,
-			@Nullable String cursor);
-
-	@GetMapping
-	public Map<String, @Nullable Object> listRecords(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(required = false) @Nullable String cursor) {
-		return list(q, limit, cursor);
 	}
 
 	@GetMapping("/{no}")
