@@ -46,6 +46,19 @@ public abstract class LinkedRecordService extends RecordService {
 		this.events = events;
 	}
 
+	/**
+	 * The sync locks a contact before its records: a change that starts on the record
+	 * takes the same order, locking the contact it is linked to first.
+	 */
+	@Override
+	protected void lockFirst(String no) {
+		jdbc.sql("SELECT c.no FROM contact c JOIN " + table.table() + " r ON r.contact_no = c.no WHERE r.no = ?"
+				+ " FOR UPDATE OF c")
+			.param(no)
+			.query(String.class)
+			.optional();
+	}
+
 	@Override
 	protected void beforeDelete(Row row) {
 		events.publishEvent(new LinkedRecordDeleting(type, row.text("no")));

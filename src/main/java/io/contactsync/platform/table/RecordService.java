@@ -65,6 +65,7 @@ public abstract class RecordService {
 	@Transactional
 	public Row patch(String no, ExpectedVersion expected, JsonNode patch) {
 		Map<String, @Nullable Object> changes = store.parse(table, patch, TableStore.Mode.PATCH);
+		lockFirst(no);
 		Row current = store.lock(table, List.of(no));
 		TableStore.checkVersion(table, current, expected);
 		return change(current, changes);
@@ -77,11 +78,13 @@ public abstract class RecordService {
 	 */
 	@Transactional
 	public Row apply(String no, Map<String, @Nullable Object> changes) {
+		lockFirst(no);
 		return change(store.lock(table, List.of(no)), changes);
 	}
 
 	@Transactional
 	public void delete(String no, ExpectedVersion expected) {
+		lockFirst(no);
 		Row current = store.lock(table, List.of(no));
 		TableStore.checkVersion(table, current, expected);
 		beforeDelete(current);
@@ -135,6 +138,13 @@ public abstract class RecordService {
 				+ " ORDER BY no LIMIT " + (size + 1);
 		List<Row> rows = jdbc.sql(sql).params(all).query(store.rows(table)).list();
 		return Page.of(rows, size, row -> String.valueOf(row.get("no")));
+	}
+
+	/**
+	 * Locks what must be locked before this record, so that every transaction takes its
+	 * locks in the same order and none waits for another in a circle.
+	 */
+	protected void lockFirst(String no) {
 	}
 
 	/**
