@@ -78,6 +78,10 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/contacts/**", "/api/v1/customers/**", "/api/v1/vendors/**",
 						"/api/v1/change-log")
 				.hasAnyRole(EVERY_ROLE)
+				.requestMatchers(HttpMethod.GET, "/api/v1/interaction-log-entries/**", "/api/v1/outbox")
+				.hasAnyRole(EVERY_ROLE)
+				.requestMatchers("/api/v1/interaction-log-entries/*/cancel")
+				.hasAnyRole(ADMIN, SALES, PURCHASING)
 				.requestMatchers(HttpMethod.GET, "/api/v1/bank-accounts/**")
 				.hasAnyRole(ADMIN, FINANCE)
 				.requestMatchers("/api/v1/contacts/*/create-customer")

@@ -1,0 +1,61 @@
+package io.contactsync.interaction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.contactsync.contact.Contacts;
+import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Problems;
+import io.contactsync.platform.table.Row;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * E-mail to a contact, logged as an EMAIL interaction when setup names a template for it.
+ */
+@Service
+class ContactEmails {
+
+	private final Contacts contacts;
+
+	private final MailOut mail;
+
+	private final InteractionLog log;
+
+	ContactEmails(Contacts contacts, MailOut mail, InteractionLog log) {
+		this.contacts = contacts;
+		this.mail = mail;
+		this.log = log;
+	}
+
+	record Email(@Nullable String subject, @Nullable String body) {
+	}
+
+	@Transactional
+	public void send(String contactNo, Email email) {
+		List<FieldError> errors = new ArrayList<>();
+		if (email.subject() == null || email.subject().isBlank()) {
+			errors.add(new FieldError("subject", "is required"));
+		}
+		else if (email.subject().length() > 255) {
+			errors.add(new FieldError("subject", "must be at most 255 characters"));
+		}
+		if (email.body() != null && email.body().length() > 100_000) {
+			errors.add(new FieldError("body", "must be at most 100,000 characters"));
+		}
+		if (!errors.isEmpty()) {
+			throw new Problems.ValidationFailed(errors);
+		}
+		Row contact = contacts.get(contactNo);
+		String to = contact.text("email");
+		if (to == null || to.isBlank()) {
+			throw new ContactEmailMissing(contactNo);
+		}
+		mail.send(to, email.subject(), email.body() == null ? "" : email.body(), null, null);
+		String description = email.subject().length() > 100 ? email.subject().substring(0, 100) : email.subject();
+		log.logFor(DocumentType.EMAIL, contactNo, description, null);
+	}
+
+}
