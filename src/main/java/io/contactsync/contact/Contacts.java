@@ -68,11 +68,6 @@ public class Contacts extends RecordService {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<Row> find(String no) {
-		return store.find(table, List.of(no));
-	}
-
-	@Transactional(readOnly = true)
 	public Page<Row> list(@Nullable String type, @Nullable String companyNo, @Nullable String businessRelation,
 			@Nullable String query, @Nullable Integer limit, @Nullable String cursor) {
 		List<String> conditions = new ArrayList<>();

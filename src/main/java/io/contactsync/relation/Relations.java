@@ -85,6 +85,7 @@ class Relations {
 			.update();
 		if (type != null && recordNo != null) {
 			records.of(type).showContact(recordNo, contact.text("no"));
+			events.publishEvent(new RecordLinked(contact.text("no"), type, recordNo));
 		}
 		List<FieldChange> changes = new ArrayList<>();
 		changes.add(new FieldChange("businessRelationCode", null, code));

@@ -42,6 +42,13 @@ class SecurityConfiguration {
 			"/api/v1/interaction-templates/**", "/api/v1/salespeople/**", "/api/v1/territories/**",
 			"/api/v1/countries-regions/**", "/api/v1/languages/**", "/api/v1/currencies/**", "/api/v1/post-codes/**" };
 
+	/** Sales documents and service orders: SALES writes them. */
+	static final String[] SALES_DOCUMENTS = { "/api/v1/sales-quotes/**", "/api/v1/sales-orders/**",
+			"/api/v1/sales-blanket-orders/**", "/api/v1/service-orders/**" };
+
+	static final String[] PURCHASE_DOCUMENTS = { "/api/v1/purchase-quotes/**", "/api/v1/purchase-orders/**",
+			"/api/v1/purchase-blanket-orders/**" };
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -78,6 +85,14 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/contacts/**", "/api/v1/customers/**", "/api/v1/vendors/**",
 						"/api/v1/change-log")
 				.hasAnyRole(EVERY_ROLE)
+				.requestMatchers(HttpMethod.GET, SALES_DOCUMENTS)
+				.hasAnyRole(EVERY_ROLE)
+				.requestMatchers(HttpMethod.GET, PURCHASE_DOCUMENTS)
+				.hasAnyRole(EVERY_ROLE)
+				.requestMatchers(SALES_DOCUMENTS)
+				.hasAnyRole(ADMIN, SALES)
+				.requestMatchers(PURCHASE_DOCUMENTS)
+				.hasAnyRole(ADMIN, PURCHASING)
 				.requestMatchers(HttpMethod.GET, "/api/v1/interaction-log-entries/**", "/api/v1/outbox")
 				.hasAnyRole(EVERY_ROLE)
 				.requestMatchers("/api/v1/interaction-log-entries/*/cancel")

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.contactsync.platform.ExpectedVersion;
@@ -37,6 +38,11 @@ public abstract class RecordService {
 	@Transactional(readOnly = true)
 	public Row get(String no) {
 		return store.get(table, List.of(no));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Row> find(String no) {
+		return store.find(table, List.of(no));
 	}
 
 	/** Creates a record from a request body, after the subclass's rules. */
