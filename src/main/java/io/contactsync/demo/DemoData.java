@@ -6,7 +6,10 @@ import java.util.Map;
 import io.contactsync.bankaccount.BankAccounts;
 import io.contactsync.contact.Contacts;
 import io.contactsync.customer.Customers;
+import io.contactsync.document.DocumentKind;
+import io.contactsync.document.Documents;
 import io.contactsync.interaction.DocumentType;
+import io.contactsync.interaction.InteractionLog;
 import io.contactsync.interaction.InteractionTemplateSetup;
 import io.contactsync.interaction.InteractionTemplates;
 import io.contactsync.numbering.NumberSeriesTable;
@@ -64,9 +67,15 @@ class DemoData implements ApplicationRunner {
 
 	private final Linking linking;
 
+	private final Documents documents;
+
+	private final InteractionLog interactionLog;
+
 	DemoData(ContactSyncProperties properties, TableStore tables, InteractionTemplateSetup interactionSetup,
 			JdbcClient jdbc, TransactionTemplate transaction, Contacts contacts, Customers customers, Vendors vendors,
-			BankAccounts bankAccounts, Linking linking) {
+			BankAccounts bankAccounts, Linking linking, Documents documents, InteractionLog interactionLog) {
+		this.documents = documents;
+		this.interactionLog = interactionLog;
 		this.contacts = contacts;
 		this.customers = customers;
 		this.vendors = vendors;
@@ -201,12 +210,15 @@ class DemoData implements ApplicationRunner {
 	 * banks, and a lawyer, an auditor and the press as plain relations.
 	 */
 	void loadContactsAndRecords() {
-		customers.create(json(Map.of("name", "Nordlys Eiendom AS", "address", "Storgata 12", "postCode", "9008",
-				"phoneNo", "+47 77 60 10 00", "email", "post@nordlys-eiendom.no", "contact", "Ingrid Berg",
-				"templateCode", "BEDRIFT", "salespersonCode", "KH", "territoryCode", "NORD")));
-		customers.create(json(Map.of("name", "Bryggen Hotell AS", "address", "Bryggen 5", "postCode", "5003", "phoneNo",
-				"+47 55 30 20 00", "email", "booking@bryggenhotell.no", "contact", "Lars Haugen", "templateCode",
-				"BEDRIFT", "salespersonCode", "OF", "territoryCode", "VEST")));
+		String nordlys = customers.create(json(Map.of("name", "Nordlys Eiendom AS", "address", "Storgata 12",
+				"postCode", "9008", "phoneNo", "+47 77 60 10 00", "email", "post@nordlys-eiendom.no", "contact",
+				"Ingrid Berg", "templateCode", "BEDRIFT", "salespersonCode", "KH", "territoryCode", "NORD")))
+			.text("no");
+		String bryggen = customers
+			.create(json(Map.of("name", "Bryggen Hotell AS", "address", "Bryggen 5", "postCode", "5003", "phoneNo",
+					"+47 55 30 20 00", "email", "booking@bryggenhotell.no", "contact", "Lars Haugen", "templateCode",
+					"BEDRIFT", "salespersonCode", "OF", "territoryCode", "VEST")))
+			.text("no");
 		customers.create(json(Map.of("name", "Trondheim Kontorsenter AS", "address", "Munkegata 20", "postCode", "7010",
 				"phoneNo", "+47 73 80 40 00", "email", "drift@tkontor.no", "templateCode", "BEDRIFT", "territoryCode",
 				"MIDT")));
@@ -217,9 +229,11 @@ class DemoData implements ApplicationRunner {
 				"countryRegionCode", "DE", "phoneNo", "+49 40 1234 5600", "email", "einkauf@dl-gmbh.de", "templateCode",
 				"EKSPORT")));
 
-		vendors.create(json(Map.of("name", "Ventilasjonsgrossisten AS", "address", "Industriveien 7", "postCode",
-				"3011", "phoneNo", "+47 32 20 50 00", "email", "ordre@ventgross.no", "contact", "Per Olsen",
-				"purchaserCode", "PB", "paymentTermsCode", "30D")));
+		String grossist = vendors
+			.create(json(Map.of("name", "Ventilasjonsgrossisten AS", "address", "Industriveien 7", "postCode", "3011",
+					"phoneNo", "+47 32 20 50 00", "email", "ordre@ventgross.no", "contact", "Per Olsen",
+					"purchaserCode", "PB", "paymentTermsCode", "30D")))
+			.text("no");
 		vendors.create(json(Map.of("name", "Stålrør Norge AS", "address", "Havneveien 40", "postCode", "4006",
 				"phoneNo", "+47 51 80 90 00", "email", "salg@stalror.no", "purchaserCode", "PB")));
 
@@ -253,6 +267,39 @@ class DemoData implements ApplicationRunner {
 				"tips@bodonyheter.no");
 		contact("PERSON", "Eva Strand", avis, null, null, "+47 900 11 000", "eva.strand@bodonyheter.no");
 		linking.addPlain(avis, "PRESSE");
+
+		// Quotes, orders and their interaction history.
+		String tilbud = documents
+			.create(DocumentKind.SALES_QUOTE,
+					document(
+							Map.of("sellToContactNo", avis, "customerTemplateCode", "BEDRIFT", "description",
+									"Ventilasjon i nye lokaler"),
+							"Ventilasjonsaggregat VX-400", 1, 48500, "Montering", 16, 950))
+			.no();
+		documents.print(DocumentKind.SALES_QUOTE, tilbud, true);
+		documents.create(DocumentKind.SALES_QUOTE,
+				document(Map.of("sellToContactNo", siri), "Filterbytte, årsavtale", 1, 12000, "Kjøring", 4, 650));
+		documents.create(DocumentKind.SALES_ORDER, document(Map.of("sellToCustomerNo", nordlys),
+				"Varmegjenvinner HR-200", 3, 18900, "Montering", 24, 950));
+		documents.create(DocumentKind.PURCHASE_ORDER, document(Map.of("buyFromVendorNo", grossist),
+				"Ventilasjonsaggregat VX-400", 5, 31000, "Frakt", 1, 2500));
+		documents.create(DocumentKind.SERVICE_ORDER,
+				document(Map.of("customerNo", bryggen, "description", "Årlig service av ventilasjonsanlegg")));
+		interactionLog.logByHand(hamar,
+				new InteractionLog.Request("TELEFON", "Avtalte levering av rør", null, null, null));
+	}
+
+	/** A document body with lines given as description, quantity, unit price, ... */
+	private static ObjectNode document(Map<String, Object> head, Object... lines) {
+		ObjectNode body = json(head);
+		var array = body.putArray("lines");
+		for (int i = 0; i + 2 < lines.length; i += 3) {
+			array.addObject()
+				.put("description", (String) lines[i])
+				.put("quantity", (Integer) lines[i + 1])
+				.put("unitPrice", (Integer) lines[i + 2]);
+		}
+		return body;
 	}
 
 	private String contact(String type, String name, @Nullable String companyNo, @Nullable String address,

@@ -8,12 +8,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A document as stored: its head, its party, its lines. */
-record Doc(DocumentKind kind, String no, LocalDate documentDate, @Nullable String contactNo, @Nullable String recordNo,
-		String partyName, @Nullable String templateCode, @Nullable String salespersonCode,
+public record Doc(DocumentKind kind, String no, LocalDate documentDate, @Nullable String contactNo,
+		@Nullable String recordNo, String partyName, @Nullable String templateCode, @Nullable String salespersonCode,
 		@Nullable String currencyCode, String description, String status, @Nullable String quoteNo, long version,
 		List<Line> lines) {
 
-	record Line(int lineNo, String description, BigDecimal quantity, BigDecimal unitPrice) {
+	public record Line(int lineNo, String description, BigDecimal quantity, BigDecimal unitPrice) {
 
 		BigDecimal lineAmount() {
 			return quantity.multiply(unitPrice).setScale(2, RoundingMode.HALF_UP);

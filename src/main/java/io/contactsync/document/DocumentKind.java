@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The kinds of document, with what tells them apart: their party, series, and what they
  * log.
  */
-enum DocumentKind {
+public enum DocumentKind {
 
 	SALES_QUOTE("sales-quotes", Side.SALES, "salesQuoteNos", DocumentType.SALES_QUOTE, "Salgstilbud", "Sales quote"),
 	SALES_ORDER("sales-orders", Side.SALES, "salesOrderNos", DocumentType.SALES_ORDER_CONFIRMATION, "Ordrebekreftelse",

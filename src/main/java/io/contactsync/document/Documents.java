@@ -58,7 +58,7 @@ import org.springframework.transaction.annotation.Transactional;
  * creating log as interactions (§8).
  */
 @Service
-class Documents {
+public class Documents {
 
 	private static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
 

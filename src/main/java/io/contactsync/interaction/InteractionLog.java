@@ -63,8 +63,8 @@ public class InteractionLog {
 	}
 
 	/** What a user logs by hand. */
-	record Request(@Nullable String interactionTemplateCode, @Nullable String description, @Nullable LocalDate date,
-			@Nullable BigDecimal costLcy, @Nullable BigDecimal durationMin) {
+	public record Request(@Nullable String interactionTemplateCode, @Nullable String description,
+			@Nullable LocalDate date, @Nullable BigDecimal costLcy, @Nullable BigDecimal durationMin) {
 	}
 
 	/**

@@ -53,6 +53,17 @@ class DemoDataTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void hasQuotesOrdersAndTheirInteractionHistory() {
+		assertThat(admin().get("/api/v1/sales-quotes").json().get("items").size()).isGreaterThanOrEqualTo(2);
+		assertThat(admin().get("/api/v1/sales-orders").json().get("items").size()).isGreaterThanOrEqualTo(1);
+		assertThat(admin().get("/api/v1/purchase-orders").json().get("items").size()).isGreaterThanOrEqualTo(1);
+		assertThat(admin().get("/api/v1/service-orders").json().get("items").size()).isGreaterThanOrEqualTo(1);
+		assertThat(
+				admin().get("/api/v1/interaction-log-entries").json().get("items").findValuesAsString("documentType"))
+			.contains("SALES_QUOTE", "SERVICE_ORDER_CREATE");
+	}
+
+	@Test
 	void loadsOnlyIntoAnEmptyDatabase() throws Exception {
 		long before = jdbc.sql("SELECT count(*) FROM number_series").query(Long.class).single();
 
