@@ -67,6 +67,20 @@ class DocumentApiTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void aContactWhoseLanguageIsEnglishGetsItsDocumentsInEnglish() throws Exception {
+		JsonNode company = company("Foreign Ltd", "languageCode", "ENU");
+		JsonNode quote = create("/api/v1/sales-quotes",
+				Map.of("sellToContactNo", no(company), "customerTemplateCode", "EKSPORT", "lines", LINES));
+
+		String text = pdfText(admin().bytes("POST", "/api/v1/sales-quotes/" + no(quote) + "/print"));
+
+		assertThat(text).contains("Sales quote " + no(quote), "Foreign Ltd", "Description", "Total");
+		String norwegian = pdfText(admin().bytes("POST", "/api/v1/sales-quotes/"
+				+ no(create("/api/v1/sales-quotes", Map.of("sellToContactNo", no(company("Norsk AS"))))) + "/print"));
+		assertThat(norwegian).contains("Salgstilbud", "Beskrivelse", "Totalt");
+	}
+
+	@Test
 	void aQuoteForALinkedContactTakesItsCustomer() {
 		JsonNode customer = customer("Har Kunde AS");
 		JsonNode person = person("Kjøper Knutsen", text(customer, "contactNo"));
