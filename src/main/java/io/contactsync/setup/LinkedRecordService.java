@@ -1,6 +1,5 @@
 package io.contactsync.setup;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +7,6 @@ import java.util.Set;
 
 import io.contactsync.numbering.NumberSeries;
 import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesMissing;
-import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.RecordService;
 import io.contactsync.platform.table.Row;
@@ -91,11 +89,6 @@ public abstract class LinkedRecordService extends RecordService {
 		Map<String, @Nullable Object> values = store.parse(table, request, TableStore.Mode.CREATE);
 		template.ifPresent(t -> fillFromTemplate(values, t));
 		return insert(values);
-	}
-
-	@Transactional(readOnly = true)
-	public Page<Row> list(@Nullable String query, @Nullable Integer limit, @Nullable String cursor) {
-		return list(List.of(), Map.of(), limit, cursor, query);
 	}
 
 	/**

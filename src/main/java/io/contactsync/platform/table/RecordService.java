@@ -114,6 +114,12 @@ public abstract class RecordService {
 		return get(updated.text("no"));
 	}
 
+	/** A keyset-paged list in number order, searched with {@code q} when given. */
+	@Transactional(readOnly = true)
+	public Page<Row> list(@Nullable String query, @Nullable Integer limit, @Nullable String cursor) {
+		return list(List.of(), Map.of(), limit, cursor, query);
+	}
+
 	/**
 	 * A keyset-paged list in number order.
 	 * @param conditions SQL conditions on the table's columns, joined with AND
