@@ -210,6 +210,29 @@ public class Linking {
 	}
 
 	/**
+	 * §3.3 as a batch job does it: creates and links the contact of a record that has
+	 * none.
+	 * @return false when the record had a contact already (nothing is done)
+	 */
+	@Transactional
+	public boolean createContactIfMissing(LinkedRecordType type, String recordNo) {
+		if (relations.contactOf(type, recordNo).isPresent()) {
+			return false;
+		}
+		createContactFor(type, records.of(type).get(recordNo), codeFor(type));
+		return true;
+	}
+
+	/**
+	 * Checks that contacts can be created for a record type: its business relation code
+	 * is set.
+	 */
+	@Transactional(readOnly = true)
+	public void requireSyncFor(LinkedRecordType type) {
+		codeFor(type);
+	}
+
+	/**
 	 * Creates and links the contact of a record: the same rules for one record and for a
 	 * batch.
 	 */

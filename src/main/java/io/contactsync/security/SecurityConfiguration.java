@@ -85,6 +85,10 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/contacts/**", "/api/v1/customers/**", "/api/v1/vendors/**",
 						"/api/v1/change-log")
 				.hasAnyRole(EVERY_ROLE)
+				.requestMatchers(HttpMethod.GET, "/api/v1/jobs/**")
+				.hasAnyRole(EVERY_ROLE)
+				.requestMatchers("/api/v1/jobs/**")
+				.hasAnyRole(ADMIN, FINANCE)
 				.requestMatchers(HttpMethod.GET, SALES_DOCUMENTS)
 				.hasAnyRole(EVERY_ROLE)
 				.requestMatchers(HttpMethod.GET, PURCHASE_DOCUMENTS)

@@ -1,0 +1,18 @@
+package io.contactsync.job;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** A batch job as the API shows it. */
+record Job(long id, String type, String status, @Nullable Filter filter, long total, long processed, long created,
+		long skipped, long failed, @Nullable Instant startedAt, @Nullable Instant finishedAt, List<Error> errors) {
+
+	record Filter(@Nullable String noFrom, @Nullable String noTo) {
+	}
+
+	record Error(String no, String message) {
+	}
+
+}

@@ -1,0 +1,233 @@
+package io.contactsync.job;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import io.contactsync.platform.Actor;
+import io.contactsync.platform.ChangeOrigin;
+import io.contactsync.relation.Linking;
+import io.contactsync.setup.LinkedRecordService;
+import io.contactsync.setup.LinkedRecordType;
+import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs queued jobs one at a time on a thread of their own, a page of records per
+ * transaction. Each page commits its work together with the job's progress and the last
+ * record done, so a job interrupted by a crash or a stop resumes after its last whole
+ * page when the service starts again, and never creates a second contact for a record.
+ */
+@Component
+class JobRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "contactsync-jobs");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final JdbcClient jdbc;
+
+	private final Linking linking;
+
+	private final Map<LinkedRecordType, LinkedRecordService> records = new EnumMap<>(LinkedRecordType.class);
+
+	private final TransactionTemplate page;
+
+	private final TransactionTemplate perRecord;
+
+	private final int pageSize;
+
+	JobRunner(JdbcClient jdbc, Linking linking, List<LinkedRecordService> services,
+			PlatformTransactionManager transactions, @Value("${contactsync.jobs.page-size:200}") int pageSize) {
+		this.jdbc = jdbc;
+		this.linking = linking;
+		services.forEach(service -> records.put(service.type(), service));
+		this.page = new TransactionTemplate(transactions);
+		this.perRecord = new TransactionTemplate(transactions);
+		this.perRecord.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.pageSize = pageSize;
+	}
+
+	/** Jobs that were queued or running when the service stopped go on now. */
+	@EventListener(ApplicationReadyEvent.class)
+	void resume() {
+		wake();
+	}
+
+	void wake() {
+		if (!worker.isShutdown()) {
+			worker.execute(this::drain);
+		}
+	}
+
+	@PreDestroy
+	void stop() throws InterruptedException {
+		worker.shutdownNow();
+		worker.awaitTermination(10, TimeUnit.SECONDS);
+	}
+
+	private void drain() {
+		Optional<Long> next;
+		while (!Thread.currentThread().isInterrupted() && (next = nextJob()).isPresent()) {
+			long id = next.get();
+			try {
+				run(id);
+			}
+			catch (RuntimeException ex) {
+				if (Thread.currentThread().isInterrupted()) {
+					return;
+				}
+				log.error("Job {} failed", id, ex);
+				jdbc.sql("UPDATE job SET status = 'FAILED', finished_at = now() WHERE id = ?").param(id).update();
+			}
+		}
+	}
+
+	private Optional<Long> nextJob() {
+		return jdbc.sql("SELECT id FROM job WHERE status IN ('RUNNING', 'QUEUED') ORDER BY status DESC, id LIMIT 1")
+			.query(Long.class)
+			.optional();
+	}
+
+	private void run(long id) {
+		Map<String, Object> job = jdbc
+			.sql("SELECT type, no_from, no_to, last_no, created_by, status FROM job WHERE id = ?")
+			.param(id)
+			.query()
+			.singleRow();
+		LinkedRecordType type = Jobs.TYPES.get((String) job.get("type"));
+		String table = records.get(type).table().table();
+		String from = (String) job.get("no_from");
+		String to = (String) job.get("no_to");
+		if ("QUEUED".equals(job.get("status"))) {
+			long total = jdbc.sql("SELECT count(*) FROM " + table + range(from, to, null))
+				.params(rangeParams(from, to, null))
+				.query(Long.class)
+				.single();
+			jdbc.sql("UPDATE job SET status = 'RUNNING', total = ?, started_at = now() WHERE id = ?")
+				.params(total, id)
+				.update();
+		}
+		Actor actor = new Actor((String) job.get("created_by"), ChangeOrigin.JOB);
+		String last = (String) job.get("last_no");
+		while (true) {
+			String after = last;
+			Optional<String> next = Actor.runAs(actor,
+					() -> page.execute(status -> runPage(id, type, table, from, to, after)));
+			if (next == null || next.isEmpty()) {
+				break;
+			}
+			last = next.get();
+		}
+		jdbc.sql("UPDATE job SET status = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE 'SUCCEEDED' END,"
+				+ " finished_at = now() WHERE id = ? AND status = 'RUNNING'")
+			.param(id)
+			.update();
+	}
+
+	/**
+	 * Does one page of a job in the caller's transaction.
+	 * @return the last number done, or empty when there is nothing more to do
+	 */
+	private Optional<String> runPage(long id, LinkedRecordType type, String table, @Nullable String from,
+			@Nullable String to, @Nullable String after) {
+		boolean cancelled = jdbc.sql("SELECT cancel_requested FROM job WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(Boolean.class)
+			.single();
+		if (cancelled) {
+			return Optional.empty();
+		}
+		List<String> nos = jdbc
+			.sql("SELECT no FROM " + table + range(from, to, after) + " ORDER BY no LIMIT " + pageSize)
+			.params(rangeParams(from, to, after))
+			.query(String.class)
+			.list();
+		if (nos.isEmpty()) {
+			return Optional.empty();
+		}
+		long created = 0;
+		long skipped = 0;
+		List<String[]> errors = new ArrayList<>();
+		for (String no : nos) {
+			try {
+				Boolean made = perRecord.execute(status -> linking.createContactIfMissing(type, no));
+				if (Boolean.TRUE.equals(made)) {
+					created++;
+				}
+				else {
+					skipped++;
+				}
+			}
+			catch (RuntimeException ex) {
+				errors.add(new String[] { no, message(ex) });
+			}
+		}
+		for (String[] error : errors) {
+			jdbc.sql("INSERT INTO job_error (job_id, no, message) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+				.params(id, error[0], error[1])
+				.update();
+		}
+		String last = nos.get(nos.size() - 1);
+		jdbc.sql("UPDATE job SET processed = processed + ?, created = created + ?, skipped = skipped + ?,"
+				+ " failed = failed + ?, last_no = ? WHERE id = ?")
+			.params(nos.size(), created, skipped, errors.size(), last, id)
+			.update();
+		return Optional.of(last);
+	}
+
+	private static String message(RuntimeException ex) {
+		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+		return message.length() > 500 ? message.substring(0, 500) : message;
+	}
+
+	private static String range(@Nullable String from, @Nullable String to, @Nullable String after) {
+		List<String> where = new ArrayList<>();
+		if (from != null) {
+			where.add("no >= :from");
+		}
+		if (to != null) {
+			where.add("no <= :to");
+		}
+		if (after != null) {
+			where.add("no > :after");
+		}
+		return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+	}
+
+	private static Map<String, Object> rangeParams(@Nullable String from, @Nullable String to, @Nullable String after) {
+		Map<String, Object> params = new HashMap<>();
+		if (from != null) {
+			params.put("from", from);
+		}
+		if (to != null) {
+			params.put("to", to);
+		}
+		if (after != null) {
+			params.put("after", after);
+		}
+		return params;
+	}
+
+}

@@ -1,0 +1,148 @@
+package io.contactsync.job;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.contactsync.platform.Actor;
+import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Page;
+import io.contactsync.platform.Problems;
+import io.contactsync.relation.Linking;
+import io.contactsync.setup.LinkedRecordType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Submitting, reading and cancelling batch jobs; {@link JobRunner} runs them. */
+@Service
+class Jobs {
+
+	static final Map<String, LinkedRecordType> TYPES = Map.of("CREATE_CONTACTS_FROM_CUSTOMERS",
+			LinkedRecordType.CUSTOMER, "CREATE_CONTACTS_FROM_VENDORS", LinkedRecordType.VENDOR,
+			"CREATE_CONTACTS_FROM_BANK_ACCOUNTS", LinkedRecordType.BANK_ACCOUNT);
+
+	private final JdbcClient jdbc;
+
+	private final Linking linking;
+
+	private final JobRunner runner;
+
+	Jobs(JdbcClient jdbc, Linking linking, JobRunner runner) {
+		this.jdbc = jdbc;
+		this.linking = linking;
+		this.runner = runner;
+	}
+
+	record Request(@Nullable String type, Job.@Nullable Filter filter) {
+	}
+
+	@Transactional
+	public Job submit(Request request) {
+		if (request.type() == null || !TYPES.containsKey(request.type())) {
+			throw new Problems.ValidationFailed(List.of(new FieldError("type",
+					"must be one of " + String.join(", ", TYPES.keySet().stream().sorted().toList()))));
+		}
+		String from = code(request.filter() == null ? null : request.filter().noFrom(), "filter.noFrom");
+		String to = code(request.filter() == null ? null : request.filter().noTo(), "filter.noTo");
+		if (from != null && to != null && from.compareTo(to) > 0) {
+			throw new Problems.ValidationFailed("filter.noTo", "must not come before noFrom");
+		}
+		linking.requireSyncFor(TYPES.get(request.type()));
+		long id = jdbc.sql("INSERT INTO job (type, no_from, no_to, created_by) VALUES (?, ?, ?, ?) RETURNING id")
+			.params(request.type(), from, to, Actor.current().user())
+			.query(Long.class)
+			.single();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				runner.wake();
+			}
+		});
+		return get(id);
+	}
+
+	@Transactional(readOnly = true)
+	public Job get(long id) {
+		return jdbc.sql("SELECT * FROM job WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> job(rs, errors(rs.getLong("id"))))
+			.optional()
+			.orElseThrow(() -> new Problems.NotFound("Job", Long.toString(id)));
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Job> list(@Nullable Integer limit, @Nullable String cursor) {
+		int size = Page.limit(limit);
+		String after = Page.decode(cursor);
+		long before;
+		try {
+			before = after == null ? Long.MAX_VALUE : Long.parseLong(after);
+		}
+		catch (NumberFormatException ex) {
+			throw new Problems.MalformedRequest("cursor", "is not a cursor of this list");
+		}
+		List<Job> jobs = jdbc.sql("SELECT * FROM job WHERE id < ? ORDER BY id DESC LIMIT ?")
+			.params(before, size + 1)
+			.query((rs, n) -> job(rs, List.of()))
+			.list();
+		return Page.of(jobs, size, job -> Long.toString(job.id()));
+	}
+
+	/**
+	 * Asks a job to stop: a queued one stops at once, a running one after its current
+	 * page.
+	 */
+	@Transactional
+	public Job cancel(long id) {
+		Job job = get(id);
+		if (job.status().equals("QUEUED")) {
+			jdbc.sql("UPDATE job SET status = 'CANCELLED', cancel_requested = true, finished_at = now() WHERE id = ?")
+				.param(id)
+				.update();
+		}
+		else if (job.status().equals("RUNNING")) {
+			jdbc.sql("UPDATE job SET cancel_requested = true WHERE id = ?").param(id).update();
+		}
+		return get(id);
+	}
+
+	private List<Job.Error> errors(long id) {
+		return jdbc.sql("SELECT no, message FROM job_error WHERE job_id = ? ORDER BY no LIMIT 1000")
+			.param(id)
+			.query((rs, n) -> new Job.Error(rs.getString(1), rs.getString(2)))
+			.list();
+	}
+
+	private static @Nullable String code(@Nullable String value, String field) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		if (value.length() > 20) {
+			throw new Problems.ValidationFailed(field, "must be at most 20 characters");
+		}
+		return value.toUpperCase(Locale.ROOT);
+	}
+
+	static Job job(ResultSet rs, List<Job.Error> errors) throws SQLException {
+		String from = rs.getString("no_from");
+		String to = rs.getString("no_to");
+		return new Job(rs.getLong("id"), rs.getString("type"), rs.getString("status"),
+				from == null && to == null ? null : new Job.Filter(from, to), rs.getLong("total"),
+				rs.getLong("processed"), rs.getLong("created"), rs.getLong("skipped"), rs.getLong("failed"),
+				instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), errors);
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+}
