@@ -1,0 +1,133 @@
+package io.contactsync.job;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.contactsync.support.Api;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service is killed with SIGKILL in the middle of a contact-creation job and started
+ * again on the same data: the job resumes, and every customer ends with exactly one
+ * contact. The service runs as a child process, as a user runs it, on the embedded
+ * default.
+ */
+class JobCrashTest {
+
+	private static final String PASSWORD = "crash-test-password";
+
+	private static final int CUSTOMERS = 2000;
+
+	@Test
+	void aJobKilledMidwayResumesAndEveryCustomerEndsWithExactlyOneContact(@TempDir Path dataDir) throws Exception {
+		int port = freePort();
+		Process first = start(dataDir, port, "first");
+		long jobId;
+		try {
+			Api api = awaitHealthy(port);
+			try (Connection db = database(dataDir); Statement sql = db.createStatement()) {
+				sql.execute("INSERT INTO customer (no, name, contact) SELECT 'KX' || lpad(n::text, 6, '0'),"
+						+ " 'Krasj ' || n, CASE WHEN n % 3 = 0 THEN 'Person ' || n ELSE '' END"
+						+ " FROM generate_series(1, " + CUSTOMERS + ") AS n");
+			}
+			Api.Response submitted = api.post("/api/v1/jobs", Map.of("type", "CREATE_CONTACTS_FROM_CUSTOMERS", "filter",
+					Map.of("noFrom", "KX000001", "noTo", "KX999999")));
+			assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
+			jobId = submitted.json().get("id").asLong();
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> api.get("/api/v1/jobs/" + jobId).json().get("processed").asLong() >= CUSTOMERS / 5);
+		}
+		finally {
+			first.destroyForcibly().waitFor();
+		}
+		try (Connection db = database(dataDir)) {
+			assertThat(count(db, "SELECT processed FROM job WHERE id = " + jobId)).as("killed midway")
+				.isLessThan(CUSTOMERS);
+		}
+
+		Process second = start(dataDir, port, "second");
+		try {
+			Api api = awaitHealthy(port);
+			await().atMost(Duration.ofSeconds(120))
+				.until(() -> !"RUNNING".equals(api.get("/api/v1/jobs/" + jobId).json().get("status").asString()));
+			JsonNode job = api.get("/api/v1/jobs/" + jobId).json();
+			System.out.println("JobCrashTest: job after restart: " + job);
+
+			assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+			assertThat(job.get("processed").asLong()).isEqualTo(CUSTOMERS);
+			assertThat(job.get("created").asLong()).isEqualTo(CUSTOMERS);
+			try (Connection db = database(dataDir)) {
+				assertThat(count(db, "SELECT count(*) FROM customer WHERE no LIKE 'KX%' AND contact_no IS NULL"))
+					.isZero();
+				assertThat(count(db,
+						"SELECT count(*) FROM (SELECT customer_no FROM contact_business_relation"
+								+ " WHERE customer_no LIKE 'KX%' GROUP BY customer_no HAVING count(*) = 1) AS one"))
+					.isEqualTo(CUSTOMERS);
+				assertThat(count(db, "SELECT count(*) FROM contact WHERE type = 'COMPANY' AND name LIKE 'Krasj %'"))
+					.as("one company contact per customer, none twice")
+					.isEqualTo(CUSTOMERS);
+				assertThat(count(db, "SELECT count(*) FROM contact WHERE type = 'PERSON' AND name LIKE 'Person %'"))
+					.isEqualTo(CUSTOMERS / 3);
+			}
+		}
+		finally {
+			second.destroy();
+			second.waitFor();
+		}
+	}
+
+	private static Process start(Path dataDir, int port, String label) throws IOException {
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), "io.contactsync.ContactSyncApplication",
+				"--contactsync.data-dir=" + dataDir, "--server.port=" + port, "--contactsync.demo=true",
+				"--contactsync.admin-password=" + PASSWORD, "--contactsync.jobs.page-size=50");
+		File log = dataDir.resolve("service-" + label + ".log").toFile();
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+	}
+
+	private static Api awaitHealthy(int port) {
+		Api anonymous = Api.anonymous(port);
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptions()
+			.until(() -> anonymous.get("/actuator/health").status() == 200);
+		return anonymous.as("admin", PASSWORD);
+	}
+
+	/** The embedded server's port is in its postmaster.pid, fourth line. */
+	private static Connection database(Path dataDir) throws IOException, SQLException {
+		String port = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim();
+		return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+	}
+
+	private static long count(Connection db, String query) throws SQLException {
+		try (Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery(query)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
