@@ -3,10 +3,13 @@ package io.contactsync.setup;
 import java.util.List;
 import java.util.Optional;
 
+import io.contactsync.platform.TransactionScoped;
 import io.contactsync.platform.table.Row;
+import io.contactsync.platform.table.TableChanged;
 import io.contactsync.platform.table.TableStore;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** What other modules read of setup: settings, templates and post codes. */
 @Service
 public class SetupApi {
+
+	private static final String MARKETING = "marketing setup";
 
 	private final TableStore store;
 
@@ -27,7 +32,18 @@ public class SetupApi {
 	/** Marketing setup, as the settings row. */
 	@Transactional(readOnly = true)
 	public Row marketing() {
-		return store.singleton(SetupTableDefinitions.MARKETING_SETUP);
+		return TransactionScoped.get(MARKETING, () -> store.singleton(SetupTableDefinitions.MARKETING_SETUP));
+	}
+
+	/**
+	 * A change to setup in this transaction is seen by what the transaction reads next.
+	 */
+	@EventListener
+	void on(TableChanged change) {
+		if (change.recordType().equals("SETUP")) {
+			TransactionScoped.evict(MARKETING);
+			TransactionScoped.evict(SyncFieldMap.DIRECTIONS);
+		}
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.contactsync.setup;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import io.contactsync.platform.Actor;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Problems;
+import io.contactsync.platform.TransactionScoped;
 import io.contactsync.platform.table.TableChanged;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SyncFieldMap {
+
+	static final String DIRECTIONS = "sync field directions";
 
 	private final JdbcClient jdbc;
 
@@ -52,6 +56,10 @@ public class SyncFieldMap {
 	 */
 	@Transactional(readOnly = true)
 	public Map<LinkedRecordType, Map<String, SyncDirection>> directions() {
+		return TransactionScoped.get(DIRECTIONS, this::load);
+	}
+
+	private Map<LinkedRecordType, Map<String, SyncDirection>> load() {
 		Map<LinkedRecordType, Map<String, SyncDirection>> directions = new EnumMap<>(LinkedRecordType.class);
 		for (LinkedRecordType type : LinkedRecordType.values()) {
 			directions.put(type, new LinkedHashMap<>());
@@ -61,7 +69,8 @@ public class SyncFieldMap {
 					SyncDirection.valueOf(rs.getString(3))))
 			.list()
 			.forEach(entry -> directions.get(entry.recordType()).put(entry.field(), entry.direction()));
-		return directions;
+		directions.replaceAll((type, fields) -> Collections.unmodifiableMap(fields));
+		return Collections.unmodifiableMap(directions);
 	}
 
 	/**
@@ -86,7 +95,8 @@ public class SyncFieldMap {
 		if (!errors.isEmpty()) {
 			throw new Problems.ValidationFailed(errors);
 		}
-		Map<LinkedRecordType, Map<String, SyncDirection>> current = directions();
+		Map<LinkedRecordType, Map<String, SyncDirection>> current = new EnumMap<>(LinkedRecordType.class);
+		load().forEach((type, fields) -> current.put(type, new LinkedHashMap<>(fields)));
 		for (SyncField entry : changes) {
 			SyncDirection old = current.get(entry.recordType()).getOrDefault(entry.field(), SyncDirection.NONE);
 			if (old == entry.direction()) {

@@ -47,6 +47,12 @@ class SyncStatementCountTest extends DemoCompanyApiTest {
 	private long statementsOfOnePhoneChange(String contactNo, String phone) {
 		jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
 		contacts.patch(contactNo, ExpectedVersion.any(), Api.JSON.valueToTree(Map.of("phoneNo", phone)));
+		jdbc.sql("SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements"
+				+ " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+				+ " AND query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC, query")
+			.query((rs, n) -> rs.getLong(1) + " x " + rs.getString(2))
+			.list()
+			.forEach(line -> System.out.println("  " + line));
 		return jdbc
 			.sql("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements"
 					+ " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.contactsync.platform.Actor;
@@ -207,8 +208,8 @@ public class TableStore {
 	 */
 	@Transactional
 	public Row update(Table table, Row current, Map<String, @Nullable Object> values) {
-		validate(table, values);
 		List<FieldChange> changes = diff(table, current, new Row(values, current.version()));
+		validate(table, values, changes.stream().map(FieldChange::field).collect(Collectors.toSet()));
 		if (changes.isEmpty()) {
 			// Nothing really changed: nothing is written and no event goes out.
 			return current;
@@ -311,6 +312,15 @@ public class TableStore {
 	}
 
 	private void validate(Table table, Map<String, @Nullable Object> values) {
+		validate(table, values, null);
+	}
+
+	/**
+	 * Checks every field's own rules and the table's; references only where they changed
+	 * ({@code changed}), or all when it is null: a code that was valid stays checked by
+	 * its foreign key, and the sync need not ask again on every carried change.
+	 */
+	private void validate(Table table, Map<String, @Nullable Object> values, @Nullable Set<String> changed) {
 		List<FieldError> errors = new ArrayList<>();
 		for (Field field : table.allFields()) {
 			if (field.isReadOnly()) {
@@ -332,7 +342,8 @@ public class TableStore {
 		for (Field field : table.allFields()) {
 			Field.Reference reference = field.reference();
 			Object value = values.get(field.name());
-			if (reference != null && value != null && !referenceExists(reference, value)) {
+			if (reference != null && value != null && (changed == null || changed.contains(field.name()))
+					&& !referenceExists(reference, value)) {
 				unknown.add(new FieldError(field.name(),
 						reference.what() + " " + value + " does not exist; create it first or choose another"));
 			}

@@ -1,0 +1,65 @@
+package io.contactsync.platform;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Values read once per transaction: settings that one change consults many times
+ * (marketing setup, the sync field map) as the sync carries it from record to record.
+ * Outside a transaction nothing is kept; a change to setup evicts what it changed.
+ */
+public final class TransactionScoped {
+
+	private static final Object RESOURCE = TransactionScoped.class;
+
+	private TransactionScoped() {
+	}
+
+	@SuppressWarnings("unchecked")
+	public static <T> T get(Object key, Supplier<T> loader) {
+		Map<Object, Object> values = values();
+		if (values == null) {
+			return loader.get();
+		}
+		Object value = values.get(key);
+		if (value == null) {
+			value = loader.get();
+			values.put(key, value);
+		}
+		return (T) value;
+	}
+
+	public static void evict(Object key) {
+		Map<Object, Object> values = values();
+		if (values != null) {
+			values.remove(key);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static @Nullable Map<Object, Object> values() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		Map<Object, Object> values = (Map<Object, Object>) TransactionSynchronizationManager.getResource(RESOURCE);
+		if (values == null) {
+			Map<Object, Object> created = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(RESOURCE, created);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);
+				}
+			});
+			values = created;
+		}
+		return values;
+	}
+
+}
