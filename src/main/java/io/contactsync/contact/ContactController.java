@@ -1,5 +1,6 @@
 package io.contactsync.contact;
 
+import java.util.List;
 import java.util.Map;
 
 import io.contactsync.platform.table.RecordController;
@@ -7,6 +8,7 @@ import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableStore;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +22,31 @@ class ContactController extends RecordController {
 
 	private final Contacts contacts;
 
-	ContactController(Contacts contacts, TableStore store) {
+	private final DuplicateSearch duplicates;
+
+	ContactController(Contacts contacts, TableStore store, DuplicateSearch duplicates) {
 		super(contacts, store);
 		this.contacts = contacts;
+		this.duplicates = duplicates;
+	}
+
+	/**
+	 * With autosearch on, a saved company answers with the duplicates found; it is saved
+	 * all the same.
+	 */
+	@Override
+	protected JsonNode written(Row contact) {
+		ObjectNode json = (ObjectNode) json(contact);
+		List<DuplicateSearch.Duplicate> found = duplicates.autosearch(contact);
+		if (found != null) {
+			ArrayNode list = json.putArray("duplicates");
+			found.forEach(duplicate -> list.addObject()
+				.put("contactNo", duplicate.contactNo())
+				.put("duplicateContactNo", duplicate.duplicateContactNo())
+				.put("matchingStrings", duplicate.matchingStrings())
+				.put("separateContacts", duplicate.separateContacts()));
+		}
+		return json;
 	}
 
 	@GetMapping

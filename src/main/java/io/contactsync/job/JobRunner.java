@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.contactsync.contact.DuplicateSearch;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.ChangeOrigin;
 import io.contactsync.relation.Linking;
@@ -50,6 +51,8 @@ class JobRunner {
 
 	private final Linking linking;
 
+	private final DuplicateSearch duplicates;
+
 	private final Map<LinkedRecordType, LinkedRecordService> records = new EnumMap<>(LinkedRecordType.class);
 
 	private final TransactionTemplate page;
@@ -58,10 +61,11 @@ class JobRunner {
 
 	private final int pageSize;
 
-	JobRunner(JdbcClient jdbc, Linking linking, List<LinkedRecordService> services,
+	JobRunner(JdbcClient jdbc, Linking linking, DuplicateSearch duplicates, List<LinkedRecordService> services,
 			PlatformTransactionManager transactions, @Value("${contactsync.jobs.page-size:200}") int pageSize) {
 		this.jdbc = jdbc;
 		this.linking = linking;
+		this.duplicates = duplicates;
 		services.forEach(service -> records.put(service.type(), service));
 		this.page = new TransactionTemplate(transactions);
 		this.perRecord = new TransactionTemplate(transactions);
@@ -116,6 +120,10 @@ class JobRunner {
 			.param(id)
 			.query()
 			.singleRow();
+		if (Jobs.DUPLICATE_SEARCH_STRINGS.equals(job.get("type"))) {
+			rebuildDuplicateSearchStrings(id, job);
+			return;
+		}
 		LinkedRecordType type = Jobs.TYPES.get((String) job.get("type"));
 		String table = records.get(type).table().table();
 		String from = (String) job.get("no_from");
@@ -139,6 +147,48 @@ class JobRunner {
 				break;
 			}
 			last = next.get();
+		}
+		jdbc.sql("UPDATE job SET status = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE 'SUCCEEDED' END,"
+				+ " finished_at = now() WHERE id = ? AND status = 'RUNNING'")
+			.param(id)
+			.update();
+	}
+
+	/**
+	 * Rebuilds the search strings of every contact, a page per transaction, resuming like
+	 * the others.
+	 */
+	private void rebuildDuplicateSearchStrings(long id, Map<String, Object> job) {
+		if ("QUEUED".equals(job.get("status"))) {
+			jdbc.sql("UPDATE job SET status = 'RUNNING', total = (SELECT count(*) FROM contact), started_at = now()"
+					+ " WHERE id = ?")
+				.param(id)
+				.update();
+		}
+		Actor actor = new Actor((String) job.get("created_by"), ChangeOrigin.JOB);
+		String last = (String) job.get("last_no");
+		while (true) {
+			String after = last;
+			String done = Actor.runAs(actor, () -> page.execute(status -> {
+				if (jdbc.sql("SELECT cancel_requested FROM job WHERE id = ? FOR UPDATE")
+					.param(id)
+					.query(Boolean.class)
+					.single()) {
+					return null;
+				}
+				String lastOfPage = duplicates.rebuildPage(after, pageSize);
+				if (lastOfPage != null) {
+					jdbc.sql("UPDATE job SET processed = (SELECT count(*) FROM contact WHERE no <= ?), last_no = ?"
+							+ " WHERE id = ?")
+						.params(lastOfPage, lastOfPage, id)
+						.update();
+				}
+				return lastOfPage;
+			}));
+			if (done == null) {
+				break;
+			}
+			last = done;
 		}
 		jdbc.sql("UPDATE job SET status = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE 'SUCCEEDED' END,"
 				+ " finished_at = now() WHERE id = ? AND status = 'RUNNING'")

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,9 @@ class Jobs {
 			LinkedRecordType.CUSTOMER, "CREATE_CONTACTS_FROM_VENDORS", LinkedRecordType.VENDOR,
 			"CREATE_CONTACTS_FROM_BANK_ACCOUNTS", LinkedRecordType.BANK_ACCOUNT);
 
+	/** Rebuilds the duplicate search strings of every company (domain rules §12). */
+	static final String DUPLICATE_SEARCH_STRINGS = "GENERATE_DUPLICATE_SEARCH_STRINGS";
+
 	private final JdbcClient jdbc;
 
 	private final Linking linking;
@@ -47,16 +51,21 @@ class Jobs {
 
 	@Transactional
 	public Job submit(Request request) {
-		if (request.type() == null || !TYPES.containsKey(request.type())) {
-			throw new Problems.ValidationFailed(List.of(new FieldError("type",
-					"must be one of " + String.join(", ", TYPES.keySet().stream().sorted().toList()))));
+		boolean rebuild = DUPLICATE_SEARCH_STRINGS.equals(request.type());
+		if (request.type() == null || (!TYPES.containsKey(request.type()) && !rebuild)) {
+			List<String> types = new ArrayList<>(TYPES.keySet());
+			types.add(DUPLICATE_SEARCH_STRINGS);
+			throw new Problems.ValidationFailed(List
+				.of(new FieldError("type", "must be one of " + String.join(", ", types.stream().sorted().toList()))));
 		}
 		String from = code(request.filter() == null ? null : request.filter().noFrom(), "filter.noFrom");
 		String to = code(request.filter() == null ? null : request.filter().noTo(), "filter.noTo");
 		if (from != null && to != null && from.compareTo(to) > 0) {
 			throw new Problems.ValidationFailed("filter.noTo", "must not come before noFrom");
 		}
-		linking.requireSyncFor(TYPES.get(request.type()));
+		if (!rebuild) {
+			linking.requireSyncFor(TYPES.get(request.type()));
+		}
 		long id = jdbc.sql("INSERT INTO job (type, no_from, no_to, created_by) VALUES (?, ?, ?, ?) RETURNING id")
 			.params(request.type(), from, to, Actor.current().user())
 			.query(Long.class)

@@ -46,13 +46,14 @@ public abstract class RecordController {
 		Row record = records.create(body);
 		return ResponseEntity.created(URI.create(path + "/" + record.text("no")))
 			.eTag(ExpectedVersion.etag(record.version()))
-			.body(json(record));
+			.body(written(record));
 	}
 
 	@PatchMapping(path = "/{no}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	public ResponseEntity<JsonNode> patch(@PathVariable String no,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, @RequestBody JsonNode patch) {
-		return answer(records.patch(no, ExpectedVersion.required(ifMatch), patch));
+		Row record = records.patch(no, ExpectedVersion.required(ifMatch), patch);
+		return ResponseEntity.ok().eTag(ExpectedVersion.etag(record.version())).body(written(record));
 	}
 
 	@DeleteMapping("/{no}")
@@ -60,6 +61,14 @@ public abstract class RecordController {
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		records.delete(no, ExpectedVersion.required(ifMatch));
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * What a create or change answers with: the record, and whatever the write found
+	 * worth saying.
+	 */
+	protected JsonNode written(Row record) {
+		return json(record);
 	}
 
 	protected JsonNode json(Row record) {

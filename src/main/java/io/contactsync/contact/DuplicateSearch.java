@@ -1,0 +1,174 @@
+package io.contactsync.contact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.contactsync.platform.Problems;
+import io.contactsync.platform.table.Row;
+import io.contactsync.platform.table.TableChanged;
+import io.contactsync.setup.SetupApi;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Duplicate company contacts (domain rules §12), found by search strings kept for each
+ * company as it is made and changed: the first and last five characters of its name,
+ * address, city, post code, phone and VAT number. People are never indexed.
+ */
+@Service
+public class DuplicateSearch {
+
+	static final List<String> FIELDS = List.of("name", "address", "city", "postCode", "phoneNo", "vatRegistrationNo");
+
+	private final JdbcClient jdbc;
+
+	private final SetupApi setup;
+
+	private final Contacts contacts;
+
+	DuplicateSearch(JdbcClient jdbc, SetupApi setup, Contacts contacts) {
+		this.jdbc = jdbc;
+		this.setup = setup;
+		this.contacts = contacts;
+	}
+
+	/** One possible duplicate of a contact. */
+	public record Duplicate(String contactNo, String duplicateContactNo, int matchingStrings,
+			boolean separateContacts) {
+	}
+
+	/** Keeps the strings of a contact current whenever it is made or changed. */
+	@EventListener
+	void on(TableChanged change) {
+		if (!change.recordType().equals("CONTACT") || change.kind() == TableChanged.Kind.DELETED
+				|| !setup.marketing().flag("maintainDuplicateSearchStrings")) {
+			return;
+		}
+		if (change.kind() == TableChanged.Kind.UPDATED && FIELDS.stream().noneMatch(change::changed)
+				&& !change.changed("type")) {
+			return;
+		}
+		contacts.find(change.no()).ifPresent(this::index);
+	}
+
+	/** Writes a contact's strings anew: a company's from its values, a person's none. */
+	@Transactional
+	public void index(Row contact) {
+		jdbc.sql("DELETE FROM duplicate_search_string WHERE contact_no = ?").param(contact.text("no")).update();
+		if (!"COMPANY".equals(contact.text("type"))) {
+			return;
+		}
+		List<Object> params = new ArrayList<>();
+		StringBuilder values = new StringBuilder();
+		for (String field : FIELDS) {
+			String key = searchKey(contact.text(field));
+			if (key.isEmpty()) {
+				continue;
+			}
+			for (String[] part : new String[][] { { "FIRST", key.substring(0, Math.min(5, key.length())) },
+					{ "LAST", key.substring(Math.max(0, key.length() - 5)) } }) {
+				values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?)");
+				params.addAll(List.of(contact.text("no"), field, part[0], part[1]));
+			}
+		}
+		if (!params.isEmpty()) {
+			jdbc.sql("INSERT INTO duplicate_search_string (contact_no, field, part, value) VALUES " + values)
+				.params(params)
+				.update();
+		}
+	}
+
+	/**
+	 * The companies that share at least {@code searchHitPercent} of a contact's strings,
+	 * found through the index of string values; pairs marked separate are left out unless
+	 * {@code includeSeparate}.
+	 */
+	@Transactional(readOnly = true)
+	public List<Duplicate> of(String contactNo, boolean includeSeparate) {
+		contacts.get(contactNo);
+		long percent = setup.marketing().number("searchHitPercent");
+		return jdbc.sql("WITH own AS (SELECT field, part, value FROM duplicate_search_string WHERE contact_no = :no),"
+				+ " hits AS (SELECT s.contact_no, count(*) AS matching FROM own"
+				+ " JOIN duplicate_search_string s USING (field, part, value) WHERE s.contact_no <> :no"
+				+ " GROUP BY s.contact_no)"
+				+ " SELECT h.contact_no, h.matching, EXISTS (SELECT 1 FROM separate_contacts p"
+				+ " WHERE p.contact_no = least(:no, h.contact_no) AND p.other_contact_no = greatest(:no, h.contact_no))"
+				+ " AS separate FROM hits h WHERE h.matching * 100 >= :percent * (SELECT count(*) FROM own)"
+				+ " ORDER BY h.matching DESC, h.contact_no LIMIT 100")
+			.param("no", contactNo)
+			.param("percent", percent)
+			.query((rs, n) -> new Duplicate(contactNo, rs.getString(1), rs.getInt(2), rs.getBoolean(3)))
+			.list()
+			.stream()
+			.filter(duplicate -> includeSeparate || !duplicate.separateContacts())
+			.toList();
+	}
+
+	/**
+	 * What a create or change answers with when autosearch is on: null when it is off.
+	 */
+	@Transactional(readOnly = true)
+	public @Nullable List<Duplicate> autosearch(Row contact) {
+		if (!setup.marketing().flag("autosearchForDuplicates") || !"COMPANY".equals(contact.text("type"))) {
+			return null;
+		}
+		return of(contact.text("no"), false);
+	}
+
+	/**
+	 * Marks a pair as separate contacts (or not): a separate pair is not reported again.
+	 */
+	@Transactional
+	public void markSeparate(String contactNo, String otherNo, boolean separate) {
+		contacts.get(contactNo);
+		contacts.get(otherNo);
+		if (contactNo.equals(otherNo)) {
+			throw new Problems.ValidationFailed("duplicateContactNo", "must be another contact");
+		}
+		String first = contactNo.compareTo(otherNo) < 0 ? contactNo : otherNo;
+		String second = first.equals(contactNo) ? otherNo : contactNo;
+		if (separate) {
+			jdbc.sql(
+					"INSERT INTO separate_contacts (contact_no, other_contact_no) VALUES (?, ?) ON CONFLICT DO NOTHING")
+				.params(first, second)
+				.update();
+		}
+		else {
+			jdbc.sql("DELETE FROM separate_contacts WHERE contact_no = ? AND other_contact_no = ?")
+				.params(first, second)
+				.update();
+		}
+	}
+
+	/**
+	 * Rebuilds the strings of the companies after {@code afterNo}, a page at a time, for
+	 * the batch job.
+	 */
+	@Transactional
+	public @Nullable String rebuildPage(@Nullable String afterNo, int size) {
+		List<String> nos = jdbc.sql("SELECT no FROM contact WHERE no > ? ORDER BY no LIMIT ?")
+			.params(afterNo == null ? "" : afterNo, size)
+			.query(String.class)
+			.list();
+		for (String no : nos) {
+			contacts.find(no).ifPresent(this::index);
+		}
+		return nos.isEmpty() ? null : nos.get(nos.size() - 1);
+	}
+
+	/** The value with spaces and punctuation removed, upper-cased. */
+	static String searchKey(@Nullable String value) {
+		if (value == null) {
+			return "";
+		}
+		StringBuilder key = new StringBuilder();
+		value.codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
+		return key.toString().toUpperCase(Locale.ROOT);
+	}
+
+}

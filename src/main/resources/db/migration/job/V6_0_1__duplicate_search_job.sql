@@ -1,0 +1,4 @@
+-- The batch job that rebuilds the duplicate search strings of every company.
+ALTER TABLE job DROP CONSTRAINT job_type_valid;
+ALTER TABLE job ADD CONSTRAINT job_type_valid CHECK (type IN ('CREATE_CONTACTS_FROM_CUSTOMERS',
+	'CREATE_CONTACTS_FROM_VENDORS', 'CREATE_CONTACTS_FROM_BANK_ACCOUNTS', 'GENERATE_DUPLICATE_SEARCH_STRINGS'));

@@ -1,0 +1,137 @@
+package io.contactsync.contact;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.contactsync.support.Api;
+import io.contactsync.support.DemoCompanyApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Duplicate company contacts (domain rules §12). */
+class DuplicateSearchApiTest extends DemoCompanyApiTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/**
+	 * Five of the first company's six strings (name start, city, post code) are the
+	 * second's too.
+	 */
+	private JsonNode[] similarPair(String tag) {
+		JsonNode first = company("Dupvent" + tag + " Ventilasjon AS", "postCode", "8006");
+		JsonNode second = company("Dupvent" + tag + " Ventilasjonsservice AS", "postCode", "8006");
+		return new JsonNode[] { first, second };
+	}
+
+	@Test
+	void similarNamesAreDuplicatesAtALowHitPercentButNotAtNinety() {
+		JsonNode[] pair = similarPair("a");
+
+		assertThat(duplicatesOf(no(pair[0]))).contains(no(pair[1]));
+		setMarketing("searchHitPercent", 90);
+		try {
+			assertThat(duplicatesOf(no(pair[0]))).doesNotContain(no(pair[1]));
+		}
+		finally {
+			setMarketing("searchHitPercent", 75);
+		}
+	}
+
+	@Test
+	void personContactsAreNeverIndexed() {
+		JsonNode company = company("Dupvent Person AS", "postCode", "8006");
+		JsonNode person = person("Dupvent Person AS", no(company));
+
+		assertThat(strings(no(person))).isZero();
+		assertThat(strings(no(company))).isPositive();
+		assertThat(duplicatesOf(no(company))).doesNotContain(no(person));
+	}
+
+	@Test
+	void aCompanyTurnedIntoAPersonLosesItsStrings() {
+		JsonNode company = company("Blir Person AS", "postCode", "8006");
+		assertThat(strings(no(company))).isPositive();
+
+		patched("/api/v1/contacts/" + no(company), "type", "PERSON");
+
+		assertThat(strings(no(company))).isZero();
+	}
+
+	@Test
+	void withAutosearchASaveAnswersWithItsDuplicatesAndAPairMarkedSeparateStaysQuiet() {
+		JsonNode first = company("Dupvent Auto Ventilasjon AS", "postCode", "8006");
+		setMarketing("autosearchForDuplicates", true);
+		try {
+			Api.Response created = admin().post("/api/v1/contacts",
+					Map.of("name", "Dupvent Auto Ventilasjonsservice AS", "postCode", "8006"));
+			assertThat(created.status()).as("saved all the same").isEqualTo(201);
+			assertThat(created.json().get("duplicates").findValuesAsString("duplicateContactNo")).contains(no(first));
+			String second = no(created.json());
+
+			Api.Response marked = admin().put("/api/v1/contacts/" + second + "/duplicates/" + no(first),
+					Map.of("separateContacts", true));
+			assertThat(marked.status()).isEqualTo(200);
+
+			JsonNode changed = patched("/api/v1/contacts/" + second, "city", "Bodø");
+			assertThat(changed.get("duplicates").findValuesAsString("duplicateContactNo")).doesNotContain(no(first));
+			JsonNode listed = admin().get("/api/v1/contacts/" + second + "/duplicates").json();
+			assertThat(listed.valueStream()
+				.filter(entry -> entry.get("duplicateContactNo").asString().equals(no(first)))
+				.map(entry -> entry.get("separateContacts").asBoolean())
+				.toList()).as("listed, marked separate").containsExactly(true);
+		}
+		finally {
+			setMarketing("autosearchForDuplicates", false);
+		}
+	}
+
+	@Test
+	void contactsCreatedFromRecordsAreIndexedToo() {
+		JsonNode customer = customer("Dupvent Kunde Ventilasjon AS", "postCode", "8006");
+
+		assertThat(strings(text(customer, "contactNo"))).isPositive();
+	}
+
+	@Test
+	void theBatchJobRebuildsTheStringsOfEveryCompany() {
+		JsonNode company = company("Gjenoppbygd AS", "postCode", "8006");
+		jdbc.sql("DELETE FROM duplicate_search_string WHERE contact_no = ?").param(no(company)).update();
+		assertThat(strings(no(company))).isZero();
+
+		Api.Response job = admin().post("/api/v1/jobs", Map.of("type", "GENERATE_DUPLICATE_SEARCH_STRINGS"));
+		assertThat(job.status()).as(job.toString()).isEqualTo(202);
+		long id = job.json().get("id").asLong();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "SUCCEEDED".equals(admin().get("/api/v1/jobs/" + id).json().get("status").asString()));
+
+		assertThat(strings(no(company))).isEqualTo(6);
+	}
+
+	private List<String> duplicatesOf(String no) {
+		Api.Response response = admin().get("/api/v1/contacts/" + no + "/duplicates");
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.json().findValuesAsString("duplicateContactNo");
+	}
+
+	private long strings(String contactNo) {
+		return jdbc.sql("SELECT count(*) FROM duplicate_search_string WHERE contact_no = ?")
+			.param(contactNo)
+			.query(Long.class)
+			.single();
+	}
+
+	private void setMarketing(String field, Object value) {
+		Map<String, Object> body = Api.JSON.convertValue(read("/api/v1/setup/marketing"), Map.class);
+		body.remove("version");
+		body.put(field, value);
+		assertThat(admin().put("/api/v1/setup/marketing", body).status()).isEqualTo(200);
+	}
+
+}
