@@ -219,12 +219,16 @@ class JobRunner {
 		}
 		long created = 0;
 		long skipped = 0;
+		long duplicatesFound = 0;
 		List<String[]> errors = new ArrayList<>();
 		for (String no : nos) {
 			try {
-				Boolean made = perRecord.execute(status -> linking.createContactIfMissing(type, no));
-				if (Boolean.TRUE.equals(made)) {
+				Optional<String> made = perRecord.execute(status -> linking.createContactIfMissing(type, no));
+				if (made != null && made.isPresent()) {
 					created++;
+					if (!duplicates.of(made.get(), false).isEmpty()) {
+						duplicatesFound++;
+					}
 				}
 				else {
 					skipped++;
@@ -241,8 +245,8 @@ class JobRunner {
 		}
 		String last = nos.get(nos.size() - 1);
 		jdbc.sql("UPDATE job SET processed = processed + ?, created = created + ?, skipped = skipped + ?,"
-				+ " failed = failed + ?, last_no = ? WHERE id = ?")
-			.params(nos.size(), created, skipped, errors.size(), last, id)
+				+ " failed = failed + ?, duplicates = duplicates + ?, last_no = ? WHERE id = ?")
+			.params(nos.size(), created, skipped, errors.size(), duplicatesFound, last, id)
 			.update();
 		return Optional.of(last);
 	}

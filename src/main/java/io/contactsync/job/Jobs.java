@@ -147,7 +147,8 @@ class Jobs {
 		return new Job(rs.getLong("id"), rs.getString("type"), rs.getString("status"),
 				from == null && to == null ? null : new Job.Filter(from, to), rs.getLong("total"),
 				rs.getLong("processed"), rs.getLong("created"), rs.getLong("skipped"), rs.getLong("failed"),
-				instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), errors);
+				rs.getLong("duplicates"), instant(rs.getTimestamp("started_at")),
+				instant(rs.getTimestamp("finished_at")), errors);
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -212,15 +212,15 @@ public class Linking {
 	/**
 	 * §3.3 as a batch job does it: creates and links the contact of a record that has
 	 * none.
-	 * @return false when the record had a contact already (nothing is done)
+	 * @return the new contact's number; empty when the record had a contact already
+	 * (nothing is done)
 	 */
 	@Transactional
-	public boolean createContactIfMissing(LinkedRecordType type, String recordNo) {
+	public Optional<String> createContactIfMissing(LinkedRecordType type, String recordNo) {
 		if (relations.contactOf(type, recordNo).isPresent()) {
-			return false;
+			return Optional.empty();
 		}
-		createContactFor(type, records.of(type).get(recordNo), codeFor(type));
-		return true;
+		return Optional.of(createContactFor(type, records.of(type).get(recordNo), codeFor(type)).text("no"));
 	}
 
 	/**

@@ -25,6 +25,7 @@ class JobApiTest extends DemoCompanyApiTest {
 	@Test
 	void createsAContactForEveryCustomerWithoutOneAndNothingTheSecondTime() {
 		List<String> nos = unlinkedCustomers(4);
+		company("Jobb Kunde 2 AS");
 		String from = nos.get(0);
 		String to = nos.get(nos.size() - 1);
 
@@ -35,6 +36,7 @@ class JobApiTest extends DemoCompanyApiTest {
 		assertThat(job.get("processed").asLong()).isEqualTo(4);
 		assertThat(job.get("created").asLong()).isEqualTo(4);
 		assertThat(job.get("failed").asLong()).isZero();
+		assertThat(job.get("duplicates").asLong()).as("the contact of Jobb Kunde 2 AS has a twin").isEqualTo(1);
 		for (String no : nos) {
 			JsonNode customer = read("/api/v1/customers/" + no);
 			assertThat(text(customer, "contactNo")).as(no).isNotNull();

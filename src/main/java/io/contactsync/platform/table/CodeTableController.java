@@ -30,7 +30,7 @@ public abstract class CodeTableController {
 	}
 
 	@GetMapping
-	public ResponseEntity<Map<String, Object>> list(@RequestParam(required = false) @Nullable Integer limit,
+	public ResponseEntity<Map<String, @Nullable Object>> list(@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		return endpoints.list(limit, cursor);
 	}

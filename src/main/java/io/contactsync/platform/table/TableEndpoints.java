@@ -1,12 +1,10 @@
 package io.contactsync.platform.table;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.contactsync.platform.ExpectedVersion;
-import io.contactsync.platform.Page;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -28,13 +26,9 @@ public class TableEndpoints {
 		this.table = table;
 	}
 
-	public ResponseEntity<Map<String, Object>> list(@Nullable Integer limit, @Nullable String cursor) {
-		Page<Row> page = tables.list(table, limit, cursor);
-		List<JsonNode> items = page.items().stream().map(row -> (JsonNode) tables.toJson(table, row)).toList();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("items", items);
-		body.put("next", page.next());
-		return ResponseEntity.ok(body);
+	public ResponseEntity<Map<String, @Nullable Object>> list(@Nullable Integer limit, @Nullable String cursor) {
+		return ResponseEntity
+			.ok(tables.list(table, limit, cursor).map(row -> (JsonNode) tables.toJson(table, row)).asMap());
 	}
 
 	public ResponseEntity<JsonNode> get(List<String> key) {
