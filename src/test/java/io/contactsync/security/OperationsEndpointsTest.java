@@ -42,6 +42,14 @@ class OperationsEndpointsTest extends ApiTest {
 	}
 
 	@Test
+	void aBodyLargerThanTheApiTakesIs413Problem() {
+		String huge = "{\"code\": \"BIG\", \"description\": \"" + "x".repeat(1_500_000) + "\"}";
+
+		assertProblem(admin().post("/api/v1/business-relations", huge), 413, "PAYLOAD_TOO_LARGE");
+		assertProblem(admin().get("/api/v1/business-relations/BIG"), 404, "NOT_FOUND");
+	}
+
+	@Test
 	void aWrongContentTypeIs415Problem() {
 		assertProblem(admin().header("Content-Type", "text/plain").post("/api/v1/business-relations", "x"), 415,
 				"UNSUPPORTED_MEDIA_TYPE");
