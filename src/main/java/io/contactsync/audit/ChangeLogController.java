@@ -5,13 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.contactsync.platform.Actor;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -86,12 +85,7 @@ class ChangeLogController {
 	}
 
 	private static boolean readsBankAccounts() {
-		return SecurityContextHolder.getContext()
-			.getAuthentication()
-			.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.anyMatch(a -> a.equals("ROLE_ADMIN") || a.equals("ROLE_FINANCE"));
+		return Actor.hasAnyRole("ADMIN", "FINANCE");
 	}
 
 }

@@ -1,6 +1,9 @@
 package io.contactsync.platform;
 
+import java.util.Arrays;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -65,6 +68,16 @@ public record Actor(String user, ChangeOrigin origin, @Nullable Long causedBy) {
 			work.run();
 			return null;
 		});
+	}
+
+	/** Whether the signed-in user has one of the roles (ADMIN, SALES, ...). */
+	public static boolean hasAnyRole(String... roles) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null) {
+			return false;
+		}
+		Set<String> wanted = Arrays.stream(roles).map(role -> "ROLE_" + role).collect(Collectors.toSet());
+		return authentication.getAuthorities().stream().anyMatch(a -> wanted.contains(a.getAuthority()));
 	}
 
 	/** Marks the requests of this thread as coming through the API or the UI. */

@@ -127,11 +127,4 @@ class DuplicateSearchApiTest extends DemoCompanyApiTest {
 			.single();
 	}
 
-	private void setMarketing(String field, Object value) {
-		Map<String, Object> body = Api.JSON.convertValue(read("/api/v1/setup/marketing"), Map.class);
-		body.remove("version");
-		body.put(field, value);
-		assertThat(admin().put("/api/v1/setup/marketing", body).status()).isEqualTo(200);
-	}
-
 }

@@ -118,11 +118,7 @@ class JobApiTest extends DemoCompanyApiTest {
 	 * Customers made with the sync for customers switched off, so they have no contact.
 	 */
 	private List<String> unlinkedCustomers(int count) {
-		JsonNode marketing = read("/api/v1/setup/marketing");
-		Map<String, Object> off = Api.JSON.convertValue(marketing, Map.class);
-		off.remove("version");
-		off.put("businessRelationCodeForCustomers", null);
-		admin().put("/api/v1/setup/marketing", off);
+		setMarketing("businessRelationCodeForCustomers", null);
 		List<String> nos = new ArrayList<>();
 		try {
 			for (int i = 0; i < count; i++) {
@@ -131,8 +127,7 @@ class JobApiTest extends DemoCompanyApiTest {
 			}
 		}
 		finally {
-			off.put("businessRelationCodeForCustomers", "KUNDE");
-			admin().put("/api/v1/setup/marketing", off);
+			setMarketing("businessRelationCodeForCustomers", "KUNDE");
 		}
 		return nos;
 	}

@@ -72,26 +72,25 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void withoutAContactNumberSeriesNoCustomerIsCreated() {
-		JsonNode marketing = read("/api/v1/setup/marketing");
-		putMarketing(marketing, "contactNos", null);
+		setMarketing("contactNos", null);
 		try {
 			Api.Response refused = admin().post("/api/v1/customers", Map.of("name", "Uten Serie AS"));
 			assertProblem(refused, 422, "NUMBER_SERIES_MISSING");
 			assertThat(admin().get("/api/v1/customers?q=Uten%20Serie&limit=10").json().get("items").size()).isZero();
 		}
 		finally {
-			putMarketing(read("/api/v1/setup/marketing"), "contactNos", "KONTAKT");
+			setMarketing("contactNos", "KONTAKT");
 		}
 	}
 
 	@Test
 	void withTheSyncSwitchedOffARecordGetsNoContact() {
-		putMarketing(read("/api/v1/setup/marketing"), "businessRelationCodeForVendors", null);
+		setMarketing("businessRelationCodeForVendors", null);
 		try {
 			assertThat(vendor("Usynket AS").get("contactNo").isNull()).isTrue();
 		}
 		finally {
-			putMarketing(read("/api/v1/setup/marketing"), "businessRelationCodeForVendors", "LEV");
+			setMarketing("businessRelationCodeForVendors", "LEV");
 		}
 	}
 
@@ -153,14 +152,14 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void linkingNeedsTheSetupCodeOfThatType() {
-		putMarketing(read("/api/v1/setup/marketing"), "businessRelationCodeForBankAccounts", null);
+		setMarketing("businessRelationCodeForBankAccounts", null);
 		try {
 			JsonNode contact = company("Uten Kode AS");
 			assertProblem(admin().post("/api/v1/contacts/" + no(contact) + "/create-bank-account", Map.of()), 422,
 					"BUSINESS_RELATION_CODE_MISSING");
 		}
 		finally {
-			putMarketing(read("/api/v1/setup/marketing"), "businessRelationCodeForBankAccounts", "BANK");
+			setMarketing("businessRelationCodeForBankAccounts", "BANK");
 		}
 	}
 
@@ -330,21 +329,13 @@ class LinkingApiTest extends DemoCompanyApiTest {
 	}
 
 	private JsonNode unlinked(String setupField, String code, Supplier<JsonNode> create) {
-		putMarketing(read("/api/v1/setup/marketing"), setupField, null);
+		setMarketing(setupField, null);
 		try {
 			return create.get();
 		}
 		finally {
-			putMarketing(read("/api/v1/setup/marketing"), setupField, code);
+			setMarketing(setupField, code);
 		}
-	}
-
-	private void putMarketing(JsonNode current, String field, String value) {
-		Map<String, Object> body = Api.JSON.convertValue(current, Map.class);
-		body.remove("version");
-		body.put(field, value);
-		Api.Response put = admin().put("/api/v1/setup/marketing", body);
-		assertThat(put.status()).as(put.toString()).isEqualTo(200);
 	}
 
 }

@@ -77,6 +77,15 @@ public abstract class DemoCompanyApiTest extends ApiTest {
 		return patched.json();
 	}
 
+	/** Changes one field of marketing setup, keeping the others. */
+	protected void setMarketing(String field, Object value) {
+		Map<String, Object> body = Api.JSON.convertValue(read("/api/v1/setup/marketing"), Map.class);
+		body.remove("version");
+		body.put(field, value);
+		Api.Response put = admin().put("/api/v1/setup/marketing", body);
+		assertThat(put.status()).as(put.toString()).isEqualTo(200);
+	}
+
 	protected static String no(JsonNode record) {
 		return record.get("no").asString();
 	}
