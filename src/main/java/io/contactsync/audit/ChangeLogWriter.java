@@ -1,11 +1,16 @@
 package io.contactsync.audit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.contactsync.platform.AuditedBatch;
 import io.contactsync.platform.AuditedChange;
 import io.contactsync.platform.ChangeLogEntries;
 import io.contactsync.platform.FieldChange;
+import io.contactsync.platform.JsonRows;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -21,6 +26,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ChangeLogWriter {
+
+	private static final List<String> COLUMNS = List.of("user_name", "origin", "record_type", "no", "field",
+			"old_value", "new_value", "caused_by");
 
 	private final JdbcClient jdbc;
 
@@ -53,6 +61,34 @@ class ChangeLogWriter {
 		sql.append(" RETURNING id");
 		List<Long> ids = jdbc.sql(sql.toString()).params(params).query(Long.class).list();
 		ChangeLogEntries.written(ids.get(0));
+	}
+
+	/** The entries of a bulk write: one statement for them all. */
+	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	void on(AuditedBatch batch) {
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+		for (AuditedChange change : batch.entries()) {
+			for (FieldChange field : change.changes()) {
+				Map<String, @Nullable Object> row = new HashMap<>();
+				row.put("user_name", change.actor().user());
+				row.put("origin", change.actor().origin().name());
+				row.put("record_type", change.recordType());
+				row.put("no", change.no());
+				row.put("field", field.field());
+				row.put("old_value", field.oldValue());
+				row.put("new_value", field.newValue());
+				row.put("caused_by", change.actor().causedBy());
+				rows.add(row);
+			}
+		}
+		if (rows.isEmpty()) {
+			return;
+		}
+		jdbc.sql("INSERT INTO change_log (" + String.join(", ", COLUMNS) + ") SELECT " + String.join(", ", COLUMNS)
+				+ " FROM jsonb_populate_recordset(NULL::change_log, CAST(:rows AS jsonb))")
+			.param("rows", JsonRows.of(COLUMNS, rows))
+			.update();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -110,6 +111,15 @@ public class Contacts extends RecordService {
 			.update();
 	}
 
+	/** {@link #showBusinessRelation} for many contacts with the same summary. */
+	@Transactional
+	public void showBusinessRelation(List<String> nos, String summary) {
+		jdbc.sql(
+				"UPDATE contact SET contact_business_relation = ? WHERE no = ANY(?) AND contact_business_relation <> ?")
+			.params(summary, nos.toArray(String[]::new), summary)
+			.update();
+	}
+
 	@Override
 	protected String numberFor(@Nullable String givenNo) {
 		Optional<String> series = Optional.ofNullable(setup.marketing().text("contactNos"));
@@ -122,7 +132,47 @@ public class Contacts extends RecordService {
 	}
 
 	@Override
+	protected List<String> numbersFor(int count) {
+		String series = Optional.ofNullable(setup.marketing().text("contactNos"))
+			.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup"));
+		return numberSeries.next(series, count);
+	}
+
+	@Override
 	protected void prepareNew(Map<String, @Nullable Object> values) {
+		prepareNew(values, this::requireCompany);
+	}
+
+	/** Reads the companies of all the new people with one query. */
+	@Override
+	protected void prepareNewAll(List<Map<String, @Nullable Object>> all) {
+		String[] companyNos = all.stream()
+			.filter(Contacts::isPerson)
+			.map(values -> (String) values.get("companyNo"))
+			.filter(Objects::nonNull)
+			.distinct()
+			.toArray(String[]::new);
+		Map<String, Row> companies = new HashMap<>();
+		if (companyNos.length > 0) {
+			jdbc.sql("SELECT * FROM contact WHERE no = ANY(?) AND type = 'COMPANY'")
+				.param(companyNos)
+				.query(store.rows(table))
+				.list()
+				.forEach(company -> companies.put(company.text("no"), company));
+		}
+		for (Map<String, @Nullable Object> values : all) {
+			prepareNew(values, companyNo -> {
+				Row company = companies.get(companyNo);
+				if (company == null) {
+					throw new CompanyContactRequired("companyNo",
+							"companyNo must name a company contact; " + companyNo + " is none");
+				}
+				return company;
+			});
+		}
+	}
+
+	private void prepareNew(Map<String, @Nullable Object> values, Function<String, Row> companies) {
 		if (values.get("type") == null) {
 			values.put("type", "COMPANY");
 		}
@@ -133,7 +183,7 @@ public class Contacts extends RecordService {
 						.collect(Collectors.toSet()));
 			String companyNo = (String) values.get("companyNo");
 			if (companyNo != null) {
-				Row company = requireCompany(companyNo);
+				Row company = companies.apply(companyNo);
 				values.put("companyName", company.text("name"));
 				inherit(values, null, company, true);
 			}

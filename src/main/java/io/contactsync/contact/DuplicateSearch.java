@@ -3,7 +3,9 @@ package io.contactsync.contact;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import io.contactsync.platform.JsonRows;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableChanged;
@@ -22,6 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DuplicateSearch {
+
+	/**
+	 * How many holders of each rare string are looked at: the answer is exact while the
+	 * rarest strings of a company are shared by fewer companies.
+	 */
+	private static final int MAX_CANDIDATES = 1000;
 
 	static final List<String> FIELDS = List.of("name", "address", "city", "postCode", "phoneNo", "vatRegistrationNo");
 
@@ -56,6 +64,68 @@ public class DuplicateSearch {
 		contacts.find(change.no()).ifPresent(this::index);
 	}
 
+	/**
+	 * Keeps the strings of contacts made or changed in bulk current: one statement for
+	 * them all.
+	 */
+	@EventListener
+	void on(TableChanged.Batch batch) {
+		if (!batch.recordType().equals("CONTACT") || batch.kind() == TableChanged.Kind.DELETED
+				|| !setup.marketing().flag("maintainDuplicateSearchStrings")) {
+			return;
+		}
+		List<TableChanged> relevant = batch.entries()
+			.stream()
+			.filter(change -> change.kind() == TableChanged.Kind.CREATED || FIELDS.stream().anyMatch(change::changed)
+					|| change.changed("type"))
+			.toList();
+		if (relevant.isEmpty()) {
+			return;
+		}
+		reindex(relevant.stream().map(TableChanged::no).toArray(String[]::new));
+	}
+
+	/**
+	 * Writes the strings of these contacts anew, with a statement or two for them all.
+	 */
+	private void reindex(String[] nos) {
+		jdbc.sql("DELETE FROM duplicate_search_string WHERE contact_no = ANY(?)").param(nos).update();
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+		for (Row contact : jdbc.sql("SELECT * FROM contact WHERE no = ANY(?) AND type = 'COMPANY'")
+			.param(nos)
+			.query(contacts.rows())
+			.list()) {
+			strings(contact).forEach(string -> rows.add(Map.of("contact_no", contact.text("no"), "field", string[0],
+					"part", string[1], "value", string[2])));
+		}
+		if (!rows.isEmpty()) {
+			jdbc.sql("INSERT INTO duplicate_search_string (contact_no, field, part, value)"
+					+ " SELECT contact_no, field, part, value"
+					+ " FROM jsonb_populate_recordset(NULL::duplicate_search_string, CAST(:rows AS jsonb))")
+				.param("rows", JsonRows.of(List.of("contact_no", "field", "part", "value"), rows))
+				.update();
+		}
+	}
+
+	/**
+	 * How many of these contacts have duplicates (not marked separate), with one query:
+	 * what a batch job reports.
+	 */
+	@Transactional(readOnly = true)
+	public long countWithDuplicates(List<String> contactNos) {
+		if (contactNos.isEmpty()) {
+			return 0;
+		}
+		return jdbc
+			.sql("SELECT count(*) FROM unnest(:nos) AS n(no) WHERE EXISTS (SELECT 1"
+					+ " FROM contact_duplicates(n.no, :percent, :candidates) d WHERE NOT d.separate)")
+			.param("nos", contactNos.toArray(String[]::new))
+			.param("percent", setup.marketing().number("searchHitPercent").intValue())
+			.param("candidates", MAX_CANDIDATES)
+			.query(Long.class)
+			.single();
+	}
+
 	/** Writes a contact's strings anew: a company's from its values, a person's none. */
 	@Transactional
 	public void index(Row contact) {
@@ -65,16 +135,9 @@ public class DuplicateSearch {
 		}
 		List<Object> params = new ArrayList<>();
 		StringBuilder values = new StringBuilder();
-		for (String field : FIELDS) {
-			String key = searchKey(contact.text(field));
-			if (key.isEmpty()) {
-				continue;
-			}
-			for (String[] part : new String[][] { { "FIRST", key.substring(0, Math.min(5, key.length())) },
-					{ "LAST", key.substring(Math.max(0, key.length() - 5)) } }) {
-				values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?)");
-				params.addAll(List.of(contact.text("no"), field, part[0], part[1]));
-			}
+		for (String[] string : strings(contact)) {
+			values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?)");
+			params.addAll(List.of(contact.text("no"), string[0], string[1], string[2]));
 		}
 		if (!params.isEmpty()) {
 			jdbc.sql("INSERT INTO duplicate_search_string (contact_no, field, part, value) VALUES " + values)
@@ -92,16 +155,12 @@ public class DuplicateSearch {
 	public List<Duplicate> of(String contactNo, boolean includeSeparate) {
 		contacts.get(contactNo);
 		long percent = setup.marketing().number("searchHitPercent");
-		return jdbc.sql("WITH own AS (SELECT field, part, value FROM duplicate_search_string WHERE contact_no = :no),"
-				+ " hits AS (SELECT s.contact_no, count(*) AS matching FROM own"
-				+ " JOIN duplicate_search_string s USING (field, part, value) WHERE s.contact_no <> :no"
-				+ " GROUP BY s.contact_no)"
-				+ " SELECT h.contact_no, h.matching, EXISTS (SELECT 1 FROM separate_contacts p"
-				+ " WHERE p.contact_no = least(:no, h.contact_no) AND p.other_contact_no = greatest(:no, h.contact_no))"
-				+ " AS separate FROM hits h WHERE h.matching * 100 >= :percent * (SELECT count(*) FROM own)"
-				+ " ORDER BY h.matching DESC, h.contact_no LIMIT 100")
+		return jdbc
+			.sql("SELECT duplicate_no, matching, separate FROM contact_duplicates(:no, :percent, :candidates)"
+					+ " ORDER BY matching DESC, duplicate_no LIMIT 100")
 			.param("no", contactNo)
-			.param("percent", percent)
+			.param("percent", (int) percent)
+			.param("candidates", MAX_CANDIDATES)
 			.query((rs, n) -> new Duplicate(contactNo, rs.getString(1), rs.getInt(2), rs.getBoolean(3)))
 			.list()
 			.stream()
@@ -155,10 +214,21 @@ public class DuplicateSearch {
 			.params(afterNo == null ? "" : afterNo, size)
 			.query(String.class)
 			.list();
-		for (String no : nos) {
-			contacts.find(no).ifPresent(this::index);
-		}
+		reindex(nos.toArray(String[]::new));
 		return nos.isEmpty() ? null : nos.get(nos.size() - 1);
+	}
+
+	/** A company's strings: field, FIRST or LAST, and the five characters. */
+	private static List<String[]> strings(Row contact) {
+		List<String[]> strings = new ArrayList<>();
+		for (String field : FIELDS) {
+			String key = searchKey(contact.text(field));
+			if (!key.isEmpty()) {
+				strings.add(new String[] { field, "FIRST", key.substring(0, Math.min(5, key.length())) });
+				strings.add(new String[] { field, "LAST", key.substring(Math.max(0, key.length() - 5)) });
+			}
+		}
+		return strings;
 	}
 
 	/** The value with spaces and punctuation removed, upper-cased. */

@@ -62,7 +62,7 @@ class JobRunner {
 	private final int pageSize;
 
 	JobRunner(JdbcClient jdbc, Linking linking, DuplicateSearch duplicates, List<LinkedRecordService> services,
-			PlatformTransactionManager transactions, @Value("${contactsync.jobs.page-size:200}") int pageSize) {
+			PlatformTransactionManager transactions, @Value("${contactsync.jobs.page-size:1000}") int pageSize) {
 		this.jdbc = jdbc;
 		this.linking = linking;
 		this.duplicates = duplicates;
@@ -217,27 +217,22 @@ class JobRunner {
 		if (nos.isEmpty()) {
 			return Optional.empty();
 		}
-		long created = 0;
-		long skipped = 0;
-		long duplicatesFound = 0;
 		List<String[]> errors = new ArrayList<>();
-		for (String no : nos) {
-			try {
-				Optional<String> made = perRecord.execute(status -> linking.createContactIfMissing(type, no));
-				if (made != null && made.isPresent()) {
-					created++;
-					if (!duplicates.of(made.get(), false).isEmpty()) {
-						duplicatesFound++;
-					}
-				}
-				else {
-					skipped++;
-				}
-			}
-			catch (RuntimeException ex) {
-				errors.add(new String[] { no, message(ex) });
-			}
+		long created;
+		long duplicatesFound;
+		try {
+			List<String> made = perRecord.execute(status -> linking.createContactsIfMissing(type, nos));
+			created = made.size();
+			duplicatesFound = duplicates.countWithDuplicates(made);
 		}
+		catch (RuntimeException ex) {
+			// A record the rules refuse spoils the bulk statements of its page: the page
+			// is done again record by record, which says which record and why.
+			long[] counts = recordByRecord(type, nos, errors);
+			created = counts[0];
+			duplicatesFound = counts[1];
+		}
+		long skipped = nos.size() - created - errors.size();
 		for (String[] error : errors) {
 			jdbc.sql("INSERT INTO job_error (job_id, no, message) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
 				.params(id, error[0], error[1])
@@ -249,6 +244,30 @@ class JobRunner {
 			.params(nos.size(), created, skipped, errors.size(), duplicatesFound, last, id)
 			.update();
 		return Optional.of(last);
+	}
+
+	/**
+	 * The single-record path, each record in a savepoint of its own.
+	 * @return how many contacts were made, and how many of them have duplicates
+	 */
+	private long[] recordByRecord(LinkedRecordType type, List<String> nos, List<String[]> errors) {
+		long created = 0;
+		long duplicatesFound = 0;
+		for (String no : nos) {
+			try {
+				Optional<String> made = perRecord.execute(status -> linking.createContactIfMissing(type, no));
+				if (made != null && made.isPresent()) {
+					created++;
+					if (!duplicates.of(made.get(), false).isEmpty()) {
+						duplicatesFound++;
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				errors.add(new String[] { no, message(ex) });
+			}
+		}
+		return new long[] { created, duplicatesFound };
 	}
 
 	private static String message(RuntimeException ex) {

@@ -1,5 +1,7 @@
 package io.contactsync.relation;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -210,6 +212,21 @@ public class Linking {
 	}
 
 	/**
+	 * §10: a person's summary counts its company's relations from the moment it joins the
+	 * company, however it was made or moved.
+	 */
+	@EventListener
+	@Order(25)
+	void onPersonJoined(TableChanged change) {
+		if (!change.recordType().equals("CONTACT") || change.kind() == TableChanged.Kind.DELETED
+				|| change.values().get("companyNo") == null
+				|| (change.kind() == TableChanged.Kind.CREATED && !"PERSON".equals(change.values().get("type")))) {
+			return;
+		}
+		contacts.find(change.no()).ifPresent(relations::refreshSummary);
+	}
+
+	/**
 	 * §3.3 as a batch job does it: creates and links the contact of a record that has
 	 * none.
 	 * @return the new contact's number; empty when the record had a contact already
@@ -237,6 +254,85 @@ public class Linking {
 	 * batch.
 	 */
 	Row createContactFor(LinkedRecordType type, Row record, String code) {
+		Row contact = contacts.insert(contactValues(type, record));
+		relations.add(contact, code, type, record.text("no"));
+		if (type != LinkedRecordType.BANK_ACCOUNT) {
+			String primary = contact.text("no");
+			Map<String, @Nullable Object> person = personValues(record, contact);
+			if (person != null) {
+				primary = contacts.insert(person).text("no");
+			}
+			records.of(type).apply(record.text("no"), Map.of("primaryContactNo", primary));
+		}
+		return contact;
+	}
+
+	/**
+	 * §3.3 in bulk, for a batch job: creates and links the contacts of the records among
+	 * {@code recordNos} that have none, with the same values as one at a time, a few
+	 * statements for them all. The records are locked first, so that none changes while
+	 * its contact is made from it.
+	 * @return the numbers of the company contacts made, one per record that had none
+	 */
+	@Transactional
+	public List<String> createContactsIfMissing(LinkedRecordType type, List<String> recordNos) {
+		String code = codeFor(type);
+		LinkedRecordService service = records.of(type);
+		List<Row> unlinked = jdbc
+			.sql("SELECT * FROM " + service.table().table() + " r WHERE r.no = ANY(?) AND NOT EXISTS (SELECT 1"
+					+ " FROM contact_business_relation l WHERE l." + Relations.column(type) + " = r.no)"
+					+ " ORDER BY r.no FOR UPDATE OF r")
+			.param(recordNos.toArray(String[]::new))
+			.query(service.rows())
+			.list();
+		if (unlinked.isEmpty()) {
+			return List.of();
+		}
+		List<Row> companies = contacts.insertAll(unlinked.stream().map(record -> contactValues(type, record)).toList());
+		List<String> linkedNos = unlinked.stream().map(record -> record.text("no")).toList();
+		relations.addNewLinks(type, code, companies, linkedNos);
+		List<String> made = new ArrayList<>(companies.stream().map(contact -> contact.text("no")).toList());
+		List<String> summaries = new ArrayList<>(made);
+		if (type != LinkedRecordType.BANK_ACCOUNT) {
+			List<Map<String, @Nullable Object>> people = new ArrayList<>();
+			List<String> recordsOfPeople = new ArrayList<>();
+			for (int i = 0; i < unlinked.size(); i++) {
+				Map<String, @Nullable Object> person = personValues(unlinked.get(i), companies.get(i));
+				if (person != null) {
+					people.add(person);
+					recordsOfPeople.add(linkedNos.get(i));
+				}
+			}
+			Map<String, Row> primaryOf = new HashMap<>();
+			for (int i = 0; i < unlinked.size(); i++) {
+				primaryOf.put(linkedNos.get(i), companies.get(i));
+			}
+			List<Row> madePeople = contacts.insertAll(people);
+			for (int i = 0; i < madePeople.size(); i++) {
+				primaryOf.put(recordsOfPeople.get(i), madePeople.get(i));
+				summaries.add(madePeople.get(i).text("no"));
+			}
+			// What choosing a primary contact does (PrimaryContacts): the record shows
+			// its name. Its phone and e-mail are the company's already, being where the
+			// company's came from.
+			Map<String, Map<String, @Nullable Object>> chosen = new LinkedHashMap<>();
+			primaryOf.forEach((recordNo, primary) -> {
+				Map<String, @Nullable Object> change = new LinkedHashMap<>();
+				change.put("primaryContactNo", primary.text("no"));
+				change.put("contact", primary.text("name"));
+				chosen.put(recordNo, change);
+			});
+			service.applyAll(chosen);
+		}
+		contacts.showBusinessRelation(summaries, type.name());
+		return made;
+	}
+
+	/**
+	 * A new contact's values from its record: the shared fields, name, type, and the
+	 * record's salesperson (purchaser, our contact).
+	 */
+	private Map<String, @Nullable Object> contactValues(LinkedRecordType type, Row record) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>(shared.shared(type, record));
 		values.put("name", record.text("name"));
 		values.put("type", type == LinkedRecordType.CUSTOMER ? record.text("contactType") : "COMPANY");
@@ -246,21 +342,23 @@ public class Linking {
 			case BANK_ACCOUNT -> record.text("ourContactCode");
 		};
 		values.put("salespersonCode", salesperson);
-		Row contact = contacts.insert(values);
-		relations.add(contact, code, type, record.text("no"));
-		if (type != LinkedRecordType.BANK_ACCOUNT) {
-			String primary = contact.text("no");
-			String person = record.text("contact");
-			if (person != null && !person.isBlank() && "COMPANY".equals(contact.text("type"))) {
-				Map<String, @Nullable Object> personValues = new LinkedHashMap<>();
-				personValues.put("type", "PERSON");
-				personValues.put("name", person);
-				personValues.put("companyNo", contact.text("no"));
-				primary = contacts.insert(personValues).text("no");
-			}
-			records.of(type).apply(record.text("no"), Map.of("primaryContactNo", primary));
+		return values;
+	}
+
+	/**
+	 * The person a record's {@code contact} text names, of the record's new company
+	 * contact; null when it names none or the contact is a person itself.
+	 */
+	private static @Nullable Map<String, @Nullable Object> personValues(Row record, Row contact) {
+		String person = record.text("contact");
+		if (person == null || person.isBlank() || !"COMPANY".equals(contact.text("type"))) {
+			return null;
 		}
-		return contact;
+		Map<String, @Nullable Object> values = new LinkedHashMap<>();
+		values.put("type", "PERSON");
+		values.put("name", person);
+		values.put("companyNo", contact.text("no"));
+		return values;
 	}
 
 	/** §9: a deleted contact's relations go; its records stay, without it. */

@@ -1,6 +1,7 @@
 package io.contactsync.relation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.FieldChange;
+import io.contactsync.platform.JsonRows;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableChanged;
 import io.contactsync.setup.LinkedRecordType;
@@ -95,6 +97,48 @@ class Relations {
 		}
 		publish(contact.text("no"), code, TableChanged.Kind.CREATED, changes);
 		refreshSummary(contact);
+	}
+
+	/**
+	 * {@link #add} for the links of many new contacts at once: one statement for the
+	 * relations, one for the records' {@code contactNo}, one change event, one for the
+	 * contacts' summaries. Nothing names a contact made in the same transaction yet, so
+	 * no {@link RecordLinked} goes out: there is nothing for its listeners to pass on.
+	 * @param contacts new company contacts, each with only the link it gets here
+	 * @param recordNos the record each is linked to, in the same order
+	 */
+	void addNewLinks(LinkedRecordType type, String code, List<Row> contacts, List<String> recordNos) {
+		List<String> columns = List.of("contact_no", "contact_type", "contact_standalone", "business_relation_code",
+				"link_to_table", column(type));
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>(contacts.size());
+		List<TableChanged> changes = new ArrayList<>(contacts.size());
+		Map<String, String> contactOfRecord = new LinkedHashMap<>();
+		for (int i = 0; i < contacts.size(); i++) {
+			Row contact = contacts.get(i);
+			String recordNo = recordNos.get(i);
+			Map<String, @Nullable Object> row = new HashMap<>();
+			row.put("contact_no", contact.text("no"));
+			row.put("contact_type", contact.text("type"));
+			row.put("contact_standalone", contact.get("companyNo") == null);
+			row.put("business_relation_code", code);
+			row.put("link_to_table", type.name());
+			row.put(column(type), recordNo);
+			rows.add(row);
+			contactOfRecord.put(recordNo, contact.text("no"));
+			changes.add(new TableChanged("CONTACT_BUSINESS_RELATION", contact.text("no") + "/" + code,
+					TableChanged.Kind.CREATED,
+					List.of(new FieldChange("businessRelationCode", null, code),
+							new FieldChange("linkToTable", null, type.name()),
+							new FieldChange("linkedNo", null, recordNo)),
+					Map.of(), Actor.current()));
+		}
+		jdbc.sql("INSERT INTO contact_business_relation (" + String.join(", ", columns) + ") SELECT "
+				+ String.join(", ", columns)
+				+ " FROM jsonb_populate_recordset(NULL::contact_business_relation, CAST(:rows AS jsonb))")
+			.param("rows", JsonRows.of(columns, rows))
+			.update();
+		records.of(type).showContacts(contactOfRecord);
+		events.publishEvent(new TableChanged.Batch("CONTACT_BUSINESS_RELATION", TableChanged.Kind.CREATED, changes));
 	}
 
 	/** Removes a relation; a link goes with it, and both records stay. */

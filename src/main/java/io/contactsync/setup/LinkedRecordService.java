@@ -103,6 +103,22 @@ public abstract class LinkedRecordService extends RecordService {
 	}
 
 	/**
+	 * {@link #showContact} for many records at once.
+	 * @param contactNos the contact of each record, by record number
+	 */
+	@Transactional
+	public void showContacts(Map<String, String> contactNos) {
+		if (contactNos.isEmpty()) {
+			return;
+		}
+		jdbc.sql("UPDATE " + table.table() + " t SET contact_no = v.contact_no FROM unnest(:nos, :contacts)"
+				+ " AS v(no, contact_no) WHERE t.no = v.no AND t.contact_no IS DISTINCT FROM v.contact_no")
+			.param("nos", contactNos.keySet().toArray(String[]::new))
+			.param("contacts", contactNos.values().toArray(String[]::new))
+			.update();
+	}
+
+	/**
 	 * The template of this record type with that code; unknown: UNKNOWN_CODE on
 	 * templateCode.
 	 */

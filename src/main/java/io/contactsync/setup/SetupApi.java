@@ -1,6 +1,8 @@
 package io.contactsync.setup;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.contactsync.platform.TransactionScoped;
@@ -19,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SetupApi {
 
 	private static final String MARKETING = "marketing setup";
+
+	private static final String POST_CODES = "post codes";
 
 	private final TableStore store;
 
@@ -43,6 +47,7 @@ public class SetupApi {
 		if (change.recordType().equals("SETUP")) {
 			TransactionScoped.evict(MARKETING);
 			TransactionScoped.evict(SyncFieldMap.DIRECTIONS);
+			TransactionScoped.evict(POST_CODES);
 		}
 	}
 
@@ -94,10 +99,14 @@ public class SetupApi {
 	 */
 	@Transactional(readOnly = true)
 	public List<Row> postCodes(String code, @Nullable String countryRegionCode) {
-		List<Row> all = jdbc.sql("SELECT * FROM post_code WHERE code = ? ORDER BY city")
-			.param(code)
-			.query(store.rows(SetupTableDefinitions.POST_CODES))
-			.list();
+		// Kept per transaction: a batch of contacts in one city asks for the same code
+		// often.
+		Map<String, List<Row>> known = TransactionScoped.get(POST_CODES, HashMap::new);
+		List<Row> all = known.computeIfAbsent(code,
+				c -> jdbc.sql("SELECT * FROM post_code WHERE code = ? ORDER BY city")
+					.param(c)
+					.query(store.rows(SetupTableDefinitions.POST_CODES))
+					.list());
 		if (all.size() > 1 && countryRegionCode != null) {
 			List<Row> narrowed = all.stream()
 				.filter(row -> countryRegionCode.equals(row.text("countryRegionCode")))

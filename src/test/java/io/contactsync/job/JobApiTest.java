@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,6 +59,125 @@ class JobApiTest extends DemoCompanyApiTest {
 		JsonNode again = finished(submit("CREATE_CONTACTS_FROM_CUSTOMERS", from, to));
 		assertThat(again.get("created").asLong()).isZero();
 		assertThat(again.get("skipped").asLong()).isEqualTo(4);
+	}
+
+	@Test
+	void aJobMakesTheContactsThatCreatingTheRecordWithTheSyncOnMakes() {
+		Object[] fields = { "address", "Storgata 1", "postCode", "0150", "phoneNo", "22 33 44 55", "email",
+				"post@likt.no", "contact", "Kari Likt Nordmann" };
+		JsonNode single = customer("Likt Kunde AS", fields);
+		List<String> unlinked = unlinkedCustomers(0);
+		setMarketing("businessRelationCodeForCustomers", null);
+		String bulkNo;
+		try {
+			bulkNo = no(customer("Likt Kunde AS", fields));
+		}
+		finally {
+			setMarketing("businessRelationCodeForCustomers", "KUNDE");
+		}
+		assertThat(unlinked).isEmpty();
+
+		finished(submit("CREATE_CONTACTS_FROM_CUSTOMERS", bulkNo, bulkNo));
+
+		JsonNode bulk = read("/api/v1/customers/" + bulkNo);
+		JsonNode singleCompany = read("/api/v1/contacts/" + text(single, "contactNo"));
+		JsonNode bulkCompany = read("/api/v1/contacts/" + text(bulk, "contactNo"));
+		assertSameExceptNumbers(bulkCompany, singleCompany);
+		assertSameExceptNumbers(read("/api/v1/contacts/" + text(bulk, "primaryContactNo")),
+				read("/api/v1/contacts/" + text(single, "primaryContactNo")));
+		assertThat(text(bulk, "contact")).isEqualTo(text(single, "contact")).isEqualTo("Kari Likt Nordmann");
+		assertThat(loggedFields("CONTACT", text(bulkCompany, "no")))
+			.isEqualTo(loggedFields("CONTACT", text(singleCompany, "no")));
+		assertThat(loggedFields("CONTACT_BUSINESS_RELATION", text(bulkCompany, "no") + "/KUNDE"))
+			.isEqualTo(loggedFields("CONTACT_BUSINESS_RELATION", text(singleCompany, "no") + "/KUNDE"));
+		assertThat(loggedFields("CUSTOMER", bulkNo)).contains("primaryContactNo", "contact");
+		assertThat(jdbc.sql("SELECT count(*) FROM duplicate_search_string WHERE contact_no = ?")
+			.param(text(bulkCompany, "no"))
+			.query(Long.class)
+			.single())
+			.as("its search strings, as any company's")
+			.isEqualTo(jdbc.sql("SELECT count(*) FROM duplicate_search_string WHERE contact_no = ?")
+				.param(text(singleCompany, "no"))
+				.query(Long.class)
+				.single())
+			.isPositive();
+	}
+
+	@Test
+	void aRecordTheDatabaseRefusesFailsAloneAndTheRestOfItsPageIsDone() {
+		List<String> nos = unlinkedCustomers(3);
+		String refused = text(read("/api/v1/customers/" + nos.get(1)), "name");
+		jdbc.sql("ALTER TABLE contact ADD CONSTRAINT test_refuses_one CHECK (name <> '" + refused + "') NOT VALID")
+			.update();
+		JsonNode job;
+		try {
+			job = finished(submit("CREATE_CONTACTS_FROM_CUSTOMERS", nos.get(0), nos.get(2)));
+		}
+		finally {
+			jdbc.sql("ALTER TABLE contact DROP CONSTRAINT test_refuses_one").update();
+		}
+
+		assertThat(job.get("created").asLong()).isEqualTo(2);
+		assertThat(job.get("failed").asLong()).isEqualTo(1);
+		assertThat(job.get("errors").get(0).get("no").asString()).isEqualTo(nos.get(1));
+		assertThat(text(read("/api/v1/customers/" + nos.get(1)), "contactNo")).isNull();
+		assertThat(text(read("/api/v1/customers/" + nos.get(2)), "contactNo")).isNotNull();
+	}
+
+	@Test
+	void aPageOfRecordsCostsAFewStatementsWhateverItsSize() {
+		String tag = "JQ" + unique().substring(0, 6);
+		jdbc.sql("INSERT INTO customer (no, name, contact) SELECT ? || lpad(n::text, 4, '0'), 'Mengde ' || n,"
+				+ " CASE WHEN n % 2 = 0 THEN 'Person ' || n ELSE '' END FROM generate_series(1, 300) AS n")
+			.params(tag)
+			.update();
+		jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+		jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+
+		JsonNode job = finished(submit("CREATE_CONTACTS_FROM_CUSTOMERS", tag + "0001", tag + "0300"));
+
+		assertThat(job.get("created").asLong()).isEqualTo(300);
+		assertThat(jdbc
+			.sql("SELECT count(*) FROM contact WHERE company_no IN (SELECT contact_no FROM customer"
+					+ " WHERE no LIKE ? || '%') AND type = 'PERSON'")
+			.param(tag)
+			.query(Long.class)
+			.single()).isEqualTo(150);
+		jdbc.sql(
+				"SELECT calls, round(total_exec_time::numeric, 1) || ' ms ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 100) FROM pg_stat_statements"
+						+ " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+						+ " ORDER BY total_exec_time DESC LIMIT 15")
+			.query((rs, n) -> rs.getLong(1) + " x " + rs.getString(2))
+			.list()
+			.forEach(line -> System.out.println("  " + line));
+		assertThat(statementsInto("INSERT INTO contact ")).as("companies, then people").isEqualTo(2);
+		assertThat(statementsInto("INSERT INTO change_log")).as("a handful per page, none per record").isLessThan(10);
+	}
+
+	private long statementsInto(String prefix) {
+		return jdbc
+			.sql("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE query LIKE ? || '%'"
+					+ " AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")
+			.param(prefix)
+			.query(Long.class)
+			.single();
+	}
+
+	private List<String> loggedFields(String recordType, String no) {
+		return jdbc.sql("SELECT field FROM change_log WHERE record_type = ? AND no = ? ORDER BY field, id")
+			.params(recordType, no)
+			.query(String.class)
+			.list();
+	}
+
+	private static void assertSameExceptNumbers(JsonNode actual, JsonNode expected) {
+		ObjectNode left = ((ObjectNode) actual).deepCopy();
+		ObjectNode right = ((ObjectNode) expected).deepCopy();
+		for (String field : List.of("no", "companyNo", "version", "lastModifiedAt")) {
+			left.remove(field);
+			right.remove(field);
+		}
+		assertThat(left).isEqualTo(right);
 	}
 
 	@Test

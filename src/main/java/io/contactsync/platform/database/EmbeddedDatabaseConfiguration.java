@@ -20,7 +20,8 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgresServer embeddedPostgresServer(ContactSyncProperties properties) {
-		return EmbeddedPostgresServer.start(properties.dataDirectory().resolve("postgres"), true);
+		return EmbeddedPostgresServer.start(properties.dataDirectory().resolve("postgres"), true,
+				properties.embeddedSettings());
 	}
 
 	@Bean

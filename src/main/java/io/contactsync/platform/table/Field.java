@@ -38,6 +38,8 @@ public final class Field {
 
 	private @Nullable Reference reference;
 
+	private @Nullable String column;
+
 	private List<String> values = List.of();
 
 	private long min;
@@ -161,7 +163,13 @@ public final class Field {
 
 	/** The column: the JSON name in snake_case. */
 	public String column() {
-		return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+		// Asked for every value of every row read or written: worked out once.
+		String known = column;
+		if (known == null) {
+			known = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+			column = known;
+		}
+		return known;
 	}
 
 	Kind kind() {

@@ -13,6 +13,7 @@ import io.contactsync.platform.Problems;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,6 +69,63 @@ public abstract class RecordService {
 		return get(row.text("no"));
 	}
 
+	/**
+	 * {@link #insert} for many records at once, as bulk work does it: numbers drawn in
+	 * one block, the same preparation per record, one statement and one change event for
+	 * them all. Listeners of single creations are not called; see
+	 * {@link TableChanged.Batch}.
+	 * @return the records as stored, in the given order
+	 */
+	@Transactional
+	public List<Row> insertAll(List<Map<String, @Nullable Object>> given) {
+		if (given.isEmpty()) {
+			return List.of();
+		}
+		List<String> nos = numbersFor(given.size());
+		List<Map<String, @Nullable Object>> all = new ArrayList<>(given.size());
+		for (int i = 0; i < given.size(); i++) {
+			Map<String, @Nullable Object> values = new LinkedHashMap<>(given.get(i));
+			values.put("no", nos.get(i));
+			all.add(values);
+		}
+		prepareNewAll(all);
+		List<Row> rows = store.insertAll(table, all);
+		rows.forEach(this::afterCreate);
+		return rows;
+	}
+
+	/**
+	 * {@link #apply} for many records at once: locked in number order, prepared one by
+	 * one as single changes are, written with one statement per set of changed fields.
+	 * @param changes the changes by record number
+	 */
+	@Transactional
+	public List<Row> applyAll(Map<String, Map<String, @Nullable Object>> changes) {
+		List<Row> current = store.lockAll(table, changes.keySet());
+		if (current.size() != changes.size()) {
+			Set<String> found = new java.util.HashSet<>();
+			current.forEach(row -> found.add(row.text("no")));
+			String missing = changes.keySet().stream().filter(no -> !found.contains(no)).findFirst().orElseThrow();
+			throw new Problems.NotFound(table.title(), missing);
+		}
+		List<Map<String, @Nullable Object>> values = new ArrayList<>(current.size());
+		for (Row row : current) {
+			Map<String, @Nullable Object> change = changes.get(row.text("no"));
+			Map<String, @Nullable Object> after = row.copyValues();
+			change.forEach((field, value) -> after.put(field,
+					value == null ? table.field(field).map(Field::defaultValue).orElse(null) : value));
+			prepareUpdate(row, after, change.keySet());
+			values.add(after);
+		}
+		List<Row> updated = store.updateAll(table, current, values);
+		for (int i = 0; i < current.size(); i++) {
+			if (updated.get(i).version() != current.get(i).version()) {
+				afterUpdate(current.get(i), updated.get(i));
+			}
+		}
+		return updated;
+	}
+
 	@Transactional
 	public Row patch(String no, ExpectedVersion expected, JsonNode patch) {
 		Map<String, @Nullable Object> changes = store.parse(table, patch, TableStore.Mode.PATCH);
@@ -99,6 +157,11 @@ public abstract class RecordService {
 
 	public Table table() {
 		return table;
+	}
+
+	/** Maps the rows of {@code SELECT *} on this record's table. */
+	public RowMapper<Row> rows() {
+		return store.rows(table);
 	}
 
 	private Row change(Row current, Map<String, @Nullable Object> changes) {
@@ -164,6 +227,26 @@ public abstract class RecordService {
 	 * one.
 	 */
 	protected abstract String numberFor(@Nullable String givenNo);
+
+	/**
+	 * The numbers of {@code count} new records; a series that can draw them in one block
+	 * should.
+	 */
+	protected List<String> numbersFor(int count) {
+		List<String> nos = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			nos.add(numberFor(null));
+		}
+		return nos;
+	}
+
+	/**
+	 * Prepares many new records, each as {@link #prepareNew} would; one that reads other
+	 * rows for each should read them for all at once.
+	 */
+	protected void prepareNewAll(List<Map<String, @Nullable Object>> values) {
+		values.forEach(this::prepareNew);
+	}
 
 	/** Fills and checks the values of a new record before it is stored. */
 	protected void prepareNew(Map<String, @Nullable Object> values) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.contactsync.platform.Actor;
+import io.contactsync.platform.AuditedBatch;
 import io.contactsync.platform.AuditedChange;
 import io.contactsync.platform.FieldChange;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,20 @@ public record TableChanged(String recordType, String no, Kind kind, List<FieldCh
 
 	public boolean changed(String field) {
 		return values.containsKey(field);
+	}
+
+	/**
+	 * The changes of one bulk write: rows of one table, all created or all updated at
+	 * once. Its listeners are the change log and those that keep derived data (search
+	 * strings); a bulk path does itself, in bulk, what the other listeners of single
+	 * changes would do (links, summaries, primary contacts).
+	 */
+	public record Batch(String recordType, Kind kind, List<TableChanged> entries) implements AuditedBatch {
+
+		public Batch {
+			entries = List.copyOf(entries);
+		}
+
 	}
 
 }

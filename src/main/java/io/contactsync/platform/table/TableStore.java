@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.FieldError;
+import io.contactsync.platform.JsonRows;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import org.jspecify.annotations.Nullable;
@@ -136,6 +138,136 @@ public class TableStore {
 		Row created = new Row(values, 1);
 		publish(table, key, TableChanged.Kind.CREATED, diff(table, null, created), created.values());
 		return created;
+	}
+
+	/**
+	 * Inserts many new rows at once, after the same checks as {@link #insert}: one
+	 * statement for the rows, one query per reference field, and one change event for
+	 * them all ({@link TableChanged.Batch}). A key that is taken fails the whole call.
+	 */
+	@Transactional
+	public List<Row> insertAll(Table table, List<Map<String, @Nullable Object>> given) {
+		if (given.isEmpty()) {
+			return List.of();
+		}
+		Instant now = Instant.now();
+		List<Field> stamps = table.allFields().stream().filter(Field::isTimestamp).toList();
+		List<Map<String, @Nullable Object>> all = new ArrayList<>(given.size());
+		for (Map<String, @Nullable Object> one : given) {
+			Map<String, @Nullable Object> values = withDefaults(table, one);
+			checkOwnRules(table, values);
+			stamps.forEach(stamp -> values.put(stamp.name(), now));
+			all.add(values);
+		}
+		checkReferences(table, all, null);
+		List<Field> fields = table.allFields();
+		String columns = columns(fields);
+		try {
+			jdbc.sql("INSERT INTO " + table.table() + " (" + columns + ", version) SELECT " + columns
+					+ ", 1 FROM jsonb_populate_recordset(NULL::" + table.table() + ", CAST(:rows AS jsonb))")
+				.param("rows", JsonRows.of(fields.stream().map(Field::column).toList(), byColumn(fields, all)))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new Problems.AlreadyExists(table.title(), "one of " + all.size() + " new rows");
+		}
+		List<Row> rows = new ArrayList<>(all.size());
+		List<TableChanged> changes = new ArrayList<>(all.size());
+		for (Map<String, @Nullable Object> values : all) {
+			Row created = new Row(values, 1);
+			rows.add(created);
+			changes.add(change(table, created.key(table.keys()), TableChanged.Kind.CREATED, diff(table, null, created),
+					created.values()));
+		}
+		events.publishEvent(new TableChanged.Batch(table.recordType(), TableChanged.Kind.CREATED, changes));
+		return rows;
+	}
+
+	/**
+	 * Locks the rows of a record table with these numbers, in number order (the order
+	 * every writer takes), and reads them.
+	 */
+	public List<Row> lockAll(Table table, Collection<String> nos) {
+		if (nos.isEmpty()) {
+			return List.of();
+		}
+		return jdbc
+			.sql(select(table) + " WHERE " + table.keys().get(0).column() + " = ANY(:nos) ORDER BY "
+					+ table.keys().get(0).column() + " FOR UPDATE")
+			.param("nos", nos.stream().sorted().toArray(String[]::new))
+			.query((rs, n) -> toRow(table, rs))
+			.list();
+	}
+
+	/**
+	 * {@link #update} for many rows of a record table at once: the same checks and diffs,
+	 * one statement per set of changed fields, one change event for them all. Rows whose
+	 * values did not change are not written.
+	 * @param current the rows as read with {@link #lockAll}
+	 * @param values each row's new values, in the same order
+	 * @return the rows as written (unchanged ones as they were)
+	 */
+	@Transactional
+	public List<Row> updateAll(Table table, List<Row> current, List<Map<String, @Nullable Object>> values) {
+		Instant now = Instant.now();
+		Map<List<Field>, List<Map<String, @Nullable Object>>> byChangedFields = new LinkedHashMap<>();
+		List<Row> result = new ArrayList<>(current.size());
+		List<TableChanged> events = new ArrayList<>();
+		List<Map<String, @Nullable Object>> toCheck = new ArrayList<>();
+		Set<String> changedNames = new java.util.HashSet<>();
+		for (int i = 0; i < current.size(); i++) {
+			Row before = current.get(i);
+			Map<String, @Nullable Object> after = values.get(i);
+			List<FieldChange> changes = diff(table, before, new Row(after, before.version()));
+			if (changes.isEmpty()) {
+				result.add(before);
+				continue;
+			}
+			checkOwnRules(table, after);
+			toCheck.add(after);
+			List<Field> changed = table.fields()
+				.stream()
+				.filter(f -> f.isTimestamp() || changes.stream().anyMatch(c -> c.field().equals(f.name())))
+				.toList();
+			changes.forEach(c -> changedNames.add(c.field()));
+			table.fields().stream().filter(Field::isTimestamp).forEach(stamp -> after.put(stamp.name(), now));
+			byChangedFields.computeIfAbsent(changed, key -> new ArrayList<>()).add(after);
+			result.add(new Row(after, before.version() + 1));
+			Map<String, @Nullable Object> changedValues = new LinkedHashMap<>();
+			changed.stream()
+				.filter(f -> !f.isTimestamp())
+				.forEach(f -> changedValues.put(f.name(), after.get(f.name())));
+			events.add(change(table, before.key(table.keys()), TableChanged.Kind.UPDATED, changes, changedValues));
+		}
+		checkReferences(table, toCheck, changedNames);
+		String key = table.keys().get(0).column();
+		byChangedFields.forEach((changed, rows) -> {
+			List<Field> written = new ArrayList<>(table.keys());
+			written.addAll(changed);
+			jdbc.sql("UPDATE " + table.table() + " t SET "
+					+ changed.stream().map(f -> f.column() + " = v." + f.column()).collect(Collectors.joining(", "))
+					+ ", version = t.version + 1 FROM jsonb_populate_recordset(NULL::" + table.table()
+					+ ", CAST(:rows AS jsonb)) v WHERE t." + key + " = v." + key)
+				.param("rows", JsonRows.of(written.stream().map(Field::column).toList(), byColumn(written, rows)))
+				.update();
+		});
+		if (!events.isEmpty()) {
+			this.events.publishEvent(new TableChanged.Batch(table.recordType(), TableChanged.Kind.UPDATED, events));
+		}
+		return result;
+	}
+
+	private static List<Map<String, @Nullable Object>> byColumn(List<Field> fields,
+			List<Map<String, @Nullable Object>> rows) {
+		List<Map<String, @Nullable Object>> columns = new ArrayList<>(rows.size());
+		for (Map<String, @Nullable Object> row : rows) {
+			Map<String, @Nullable Object> byColumn = new java.util.HashMap<>();
+			for (Field field : fields) {
+				byColumn.put(field.column(), row.get(field.name()));
+			}
+			columns.add(byColumn);
+		}
+		return columns;
 	}
 
 	/** Applies a JSON merge patch: the fields present change, {@code null} clears. */
@@ -321,6 +453,12 @@ public class TableStore {
 	 * its foreign key, and the sync need not ask again on every carried change.
 	 */
 	private void validate(Table table, Map<String, @Nullable Object> values, @Nullable Set<String> changed) {
+		checkOwnRules(table, values);
+		checkReferences(table, List.of(values), changed);
+	}
+
+	/** Every field's own rules, then the table's. */
+	private static void checkOwnRules(Table table, Map<String, @Nullable Object> values) {
 		List<FieldError> errors = new ArrayList<>();
 		for (Field field : table.allFields()) {
 			if (field.isReadOnly()) {
@@ -338,26 +476,41 @@ public class TableStore {
 		if (!errors.isEmpty()) {
 			throw new Problems.ValidationFailed(errors);
 		}
+	}
+
+	/**
+	 * Checks that the codes the rows refer to exist: one query per reference field,
+	 * however many rows; only the fields in {@code changed}, or all when it is null.
+	 */
+	private void checkReferences(Table table, List<Map<String, @Nullable Object>> rows, @Nullable Set<String> changed) {
 		List<FieldError> unknown = new ArrayList<>();
 		for (Field field : table.allFields()) {
 			Field.Reference reference = field.reference();
-			Object value = values.get(field.name());
-			if (reference != null && value != null && (changed == null || changed.contains(field.name()))
-					&& !referenceExists(reference, value)) {
-				unknown.add(new FieldError(field.name(),
-						reference.what() + " " + value + " does not exist; create it first or choose another"));
+			if (reference == null || (changed != null && !changed.contains(field.name()))) {
+				continue;
 			}
+			Set<String> wanted = new java.util.TreeSet<>();
+			rows.stream()
+				.map(row -> row.get(field.name()))
+				.filter(Objects::nonNull)
+				.forEach(v -> wanted.add(v.toString()));
+			if (wanted.isEmpty()) {
+				continue;
+			}
+			Set<String> found = new java.util.HashSet<>(jdbc
+				.sql("SELECT " + reference.column() + " FROM " + reference.table() + " WHERE " + reference.column()
+						+ " = ANY(:values)")
+				.param("values", wanted.toArray(String[]::new))
+				.query(String.class)
+				.list());
+			wanted.stream()
+				.filter(value -> !found.contains(value))
+				.forEach(value -> unknown.add(new FieldError(field.name(),
+						reference.what() + " " + value + " does not exist; create it first or choose another")));
 		}
 		if (!unknown.isEmpty()) {
 			throw new Problems.UnknownCode(unknown);
 		}
-	}
-
-	private boolean referenceExists(Field.Reference reference, Object value) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + reference.table() + " WHERE " + reference.column() + " = ?)")
-			.param(value)
-			.query(Boolean.class)
-			.single();
 	}
 
 	private boolean exists(Table table, List<String> key) {
@@ -386,8 +539,13 @@ public class TableStore {
 
 	private void publish(Table table, String key, TableChanged.Kind kind, List<FieldChange> changes,
 			Map<String, @Nullable Object> values) {
-		events.publishEvent(new TableChanged(table.recordType(), table.changeLogNo(key), kind, changes,
-				Collections.unmodifiableMap(new LinkedHashMap<>(values)), Actor.current()));
+		events.publishEvent(change(table, key, kind, changes, values));
+	}
+
+	private static TableChanged change(Table table, String key, TableChanged.Kind kind, List<FieldChange> changes,
+			Map<String, @Nullable Object> values) {
+		return new TableChanged(table.recordType(), table.changeLogNo(key), kind, changes,
+				Collections.unmodifiableMap(new LinkedHashMap<>(values)), Actor.current());
 	}
 
 	/** Maps a result set row of {@code SELECT *}-like queries to a row of the table. */

@@ -1,0 +1,56 @@
+package io.contactsync.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark suite of quality.md, P1 to P5, each beside a baseline measured by the same
+ * program against the same server in the same run. {@code ./mvnw verify} runs it small,
+ * so that it cannot rot; {@code ./mvnw -Pbench verify} runs the sizes of quality.md (see
+ * bench/README.md). It prints a table; it asserts what must hold whatever the machine
+ * (numbers without gaps, the search on an index), never a time.
+ */
+class BenchmarkSuiteTest {
+
+	static final Size SIZE = Size.of(System.getProperty("bench.size", "small"));
+
+	@Test
+	void suite(@TempDir Path dir) throws Exception {
+		List<Figure> figures = new ArrayList<>();
+		System.out.printf("Benchmark suite, %s sizes, %d processors, %d MiB heap at most%n", SIZE.name(),
+				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+		figures.add(StartBench.run(dir.resolve("start"), SIZE));
+		try (Service service = Service.start(dir.resolve("data"))) {
+			figures.addAll(JobBench.run(service, SIZE));
+			figures.add(PatchBench.run(service, SIZE));
+			figures.add(CreateBench.run(service, SIZE));
+		}
+		try (Service service = Service.start(dir.resolve("growth"))) {
+			figures.addAll(GrowthBench.run(service, SIZE));
+		}
+		System.out.println();
+		System.out.println(Figure.table(figures));
+		assertThat(figures).allSatisfy(figure -> assertThat(figure.figure()).as(figure.id()).isPositive());
+	}
+
+	/** How big the suite runs: small in every build, full from the documented command. */
+	record Size(String name, int jobRecords, int patchSeconds, int smallRows, int largeRows, int samples,
+			int createdRecords) {
+
+		static Size of(String name) {
+			return switch (name) {
+				case "full" -> new Size(name, 100_000, 15, 10_000, 1_000_000, 300, 10_000);
+				case "small" -> new Size(name, 2_000, 2, 1_000, 5_000, 40, 400);
+				default -> throw new IllegalArgumentException("bench.size is small or full, not " + name);
+			};
+		}
+
+	}
+
+}

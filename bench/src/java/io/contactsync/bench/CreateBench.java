@@ -1,0 +1,118 @@
+package io.contactsync.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * P5: customers created through the API by 8 clients, each with the contact the sync makes
+ * for it; against creating the same customers with the sync for customers off. Then every
+ * customer and contact number drawn in the run is checked: none twice, none skipped.
+ */
+final class CreateBench {
+
+	private CreateBench() {
+	}
+
+	static Figure run(Service service, BenchmarkSuiteTest.Size size) throws Exception {
+		int n = size.createdRecords();
+		setCustomerCode(service, null);
+		double plain = n / create(service, "Usynket", n, new ConcurrentLinkedQueue<>());
+		setCustomerCode(service, "KUNDE");
+		Series customerNos = Series.of(service, "customer", "SELECT customer_nos FROM numbering_setup");
+		Series contactNos = Series.of(service, "contact", "SELECT contact_nos FROM marketing_setup");
+		double synced = n / create(service, "Synket", n, new ConcurrentLinkedQueue<>());
+		String gaps = customerNos.check(service) + contactNos.check(service);
+		if (!gaps.isEmpty()) {
+			throw new IllegalStateException("P5: numbers skipped or used twice: " + gaps);
+		}
+		return new Figure("P5", "create " + n + " customers with contacts, 8 clients", synced, plain, "rec/s",
+				">= 50 % of unsynced creation", "every customer and contact number drawn in the run is on"
+						+ " exactly one row, in step, none skipped (checked)");
+	}
+
+	private static double create(Service service, String name, int n, ConcurrentLinkedQueue<JsonNode> made)
+			throws Exception {
+		AtomicInteger next = new AtomicInteger();
+		List<Thread> clients = new ArrayList<>();
+		List<Exception> failures = Collections.synchronizedList(new ArrayList<>());
+		long started = System.nanoTime();
+		for (int c = 0; c < PatchBench.CLIENTS; c++) {
+			Thread client = new Thread(() -> {
+				int i;
+				while ((i = next.getAndIncrement()) < n) {
+					try {
+						made.add(service.call("POST", "/api/v1/customers", Map.of("name", name + " " + i + " AS",
+								"phoneNo", "33" + i, "contact", i % 2 == 0 ? "Ola " + i + " Nordmann" : "")));
+					}
+					catch (Exception ex) {
+						failures.add(ex);
+					}
+				}
+			});
+			client.start();
+			clients.add(client);
+		}
+		for (Thread client : clients) {
+			client.join();
+		}
+		if (!failures.isEmpty()) {
+			throw new IllegalStateException(failures.size() + " creations failed", failures.get(0));
+		}
+		return (System.nanoTime() - started) / 1e9;
+	}
+
+	private static void setCustomerCode(Service service, String code) throws Exception {
+		Service.setMarketing(service, "businessRelationCodeForCustomers", code);
+	}
+
+	/**
+	 * A number series as it stood before the run: every number it gave out during the run
+	 * must be on exactly one row, none skipped.
+	 */
+	record Series(String table, String code, String lastBefore, int increment) {
+
+		static Series of(Service service, String table, String codeQuery) {
+			String code = service.jdbc.sql(codeQuery).query(String.class).single();
+			Map<String, Object> row = service.jdbc
+				.sql("SELECT last_no_used, increment_by FROM number_series WHERE code = ?")
+				.param(code)
+				.query()
+				.singleRow();
+			return new Series(table, code, (String) row.get("last_no_used"), ((Number) row.get("increment_by")).intValue());
+		}
+
+		String check(Service service) {
+			String lastAfter = service.jdbc.sql("SELECT last_no_used FROM number_series WHERE code = ?")
+				.param(code)
+				.query(String.class)
+				.single();
+			List<String> nos = service.jdbc
+				.sql("SELECT no FROM " + table + " WHERE no > ? AND no <= ? AND length(no) = length(?) ORDER BY no")
+				.params(lastBefore, lastAfter, lastAfter)
+				.query(String.class)
+				.list();
+			long expected = (digits(lastAfter) - digits(lastBefore)) / increment;
+			if (nos.size() != expected) {
+				return table + ": " + expected + " numbers drawn, " + nos.size() + " rows carry them; ";
+			}
+			for (int i = 0; i < nos.size(); i++) {
+				if (digits(nos.get(i)) != digits(lastBefore) + (long) (i + 1) * increment) {
+					return table + ": " + nos.get(i) + " out of step; ";
+				}
+			}
+			return "";
+		}
+
+		private static long digits(String no) {
+			return Long.parseLong(no.replaceAll("^\\D+", ""));
+		}
+
+	}
+
+}

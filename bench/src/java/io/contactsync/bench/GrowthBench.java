@@ -1,0 +1,97 @@
+package io.contactsync.bench;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * P3: the P2 PATCH, {@code GET /contacts/{no}} of a contact picked at random, and a
+ * search for a word that a thousandth of the contacts have, each timed one after another
+ * at a small and a large number of linked contact-customer pairs; the ratio of their
+ * medians says how each cost grows. With them, issue 6's check: creating a company with
+ * the duplicate search on (strings kept for every company, autosearch answering in the
+ * response), at both sizes. The plan of the search at the large size is printed.
+ */
+final class GrowthBench {
+
+	private GrowthBench() {
+	}
+
+	record Medians(double patch, double get, double search, double create) {
+	}
+
+	static List<Figure> run(Service service, BenchmarkSuiteTest.Size size) throws Exception {
+		Service.setMarketing(service, "autosearchForDuplicates", true);
+		String linked = PatchBench.linkedCompany(service, "Vekst AS");
+		String word = Data.searchWord(service.jdbc);
+		long start = System.nanoTime();
+		Data.linkedPairs(service.jdbc, "G", 1, size.smallRows());
+		System.out.printf("P3: %,d linked pairs made in %.1f s%n", size.smallRows(), (System.nanoTime() - start) / 1e9);
+		Medians small = measure(service, linked, word, size.smallRows(), size.samples());
+		start = System.nanoTime();
+		Data.linkedPairs(service.jdbc, "G", size.smallRows() + 1, size.largeRows());
+		System.out.printf("P3: grown to %,d linked pairs in %.1f s%n", size.largeRows(),
+				(System.nanoTime() - start) / 1e9);
+		Medians large = measure(service, linked, word, size.largeRows(), size.samples());
+		String plan = plan(service, word);
+		System.out.println("P3: plan of the search at " + size.largeRows() + " contacts:\n" + plan);
+		// Below some tens of thousands of rows a scan is cheaper, and rightly chosen.
+		if (size.largeRows() >= 100_000 && plan.contains("Seq Scan on contact")) {
+			throw new IllegalStateException("P3: the search scans the contact table:\n" + plan);
+		}
+		String sizes = String.format("%,d vs %,d contacts", size.largeRows(), size.smallRows());
+		List<Figure> figures = new ArrayList<>();
+		figures.add(new Figure("P3", "PATCH linked contact, median, " + sizes, large.patch(), small.patch(), "ms",
+				"ratio <= 1.3", ""));
+		figures.add(new Figure("P3", "GET /contacts/{no} (random), median, " + sizes, large.get(), small.get(), "ms",
+				"ratio <= 1.3", ""));
+		figures.add(new Figure("P3", "GET /contacts?q=<word>&limit=50, median, " + sizes, large.search(),
+				small.search(), "ms", "ratio <= 1.3, on an index",
+				"the search's plan uses " + (plan.contains("contact_search") ? "the trigram index contact_search"
+						: "no trigram index") + "; full plan printed above the table"));
+		figures.add(new Figure("D1", "POST company, duplicate search on, median, " + sizes, large.create(),
+				small.create(), "ms", "within P2 latency (p99 <= 20 ms)", ""));
+		return figures;
+	}
+
+	private static Medians measure(Service service, String linked, String word, int rows, int samples)
+			throws Exception {
+		double patch = Load.median(samples,
+				i -> service.call("PATCH", "/api/v1/contacts/" + linked, Map.of("phoneNo", "4" + (1_000_000 + i))));
+		double get = Load.median(samples, i -> service.call("GET",
+				"/api/v1/contacts/G" + "C" + String.format("%07d", ThreadLocalRandom.current().nextInt(1, rows + 1)),
+				null));
+		double search = Load.median(samples, i -> {
+			int found = service
+				.call("GET", "/api/v1/contacts?limit=50&q=" + URLEncoder.encode(word, StandardCharsets.UTF_8), null)
+				.get("items")
+				.size();
+			if (found == 0) {
+				throw new IllegalStateException("the search for " + word + " found nothing");
+			}
+		});
+		String tag = rows + "x";
+		double create = Load.median(samples,
+				i -> service.call("POST", "/api/v1/contacts",
+						Map.of("name", "Ny " + tag + i + " " + word, "address", "Gate " + i, "city", "Oslo", "postCode",
+								"0150", "phoneNo", "24" + String.format("%07d", i))));
+		System.out.printf("P3 at %,d: PATCH %.2f ms, GET %.2f ms, search %.2f ms, create %.2f ms (medians of %d)%n",
+				rows, patch, get, search, create, samples);
+		return new Medians(patch, get, search, create);
+	}
+
+	/** The plan PostgreSQL chooses for the API's search query, as the API sends it. */
+	private static String plan(Service service, String word) {
+		return String.join("\n",
+				service.jdbc
+					.sql("EXPLAIN SELECT * FROM contact WHERE search_text LIKE '%' || search_key(?) || '%'"
+							+ " ORDER BY no LIMIT 51")
+					.param(word)
+					.query(String.class)
+					.list());
+	}
+
+}

@@ -1,0 +1,137 @@
+package io.contactsync.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import javax.sql.DataSource;
+
+import io.contactsync.ContactSyncApplication;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The service as users run it, on the embedded default with its durable settings, in a
+ * data directory of its own, started in this JVM so that the benchmarks can also reach
+ * its database for their baselines. Requests go over the loopback with a bearer token.
+ */
+final class Service implements AutoCloseable {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final String PASSWORD = "bench-password-0";
+
+	final ConfigurableApplicationContext context;
+
+	final int port;
+
+	final String token;
+
+	final JdbcClient jdbc;
+
+	final DataSource dataSource;
+
+	final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private Service(ConfigurableApplicationContext context) throws Exception {
+		this.context = context;
+		this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		this.dataSource = context.getBean(DataSource.class);
+		this.jdbc = JdbcClient.create(dataSource);
+		String basic = Base64.getEncoder()
+			.encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> created = http.send(
+				HttpRequest.newBuilder(uri("/api/v1/users/admin/tokens"))
+					.header("Authorization", "Basic " + basic)
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		this.token = JSON.readTree(created.body()).get("token").asString();
+	}
+
+	static Service start(Path dataDir) throws Exception {
+		ConfigurableApplicationContext context = SpringApplication.run(ContactSyncApplication.class,
+				"--contactsync.data-dir=" + dataDir, "--server.port=0", "--contactsync.demo=true",
+				"--contactsync.admin-password=" + PASSWORD, "--spring.jmx.enabled=false",
+				"--logging.level.root=WARN", "--spring.main.banner-mode=off",
+				"--contactsync.embedded-database-settings.shared_preload_libraries=pg_stat_statements");
+		return new Service(context);
+	}
+
+	URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + port + path);
+	}
+
+	HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(uri(path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json");
+	}
+
+	JsonNode call(String method, String path, Object body) throws Exception {
+		HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+		HttpRequest.Builder builder = request(path).method(method, publisher);
+		if (method.equals("PATCH") || method.equals("DELETE")) {
+			builder.header("If-Match", "*");
+		}
+		HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() >= 300) {
+			throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+					+ response.body());
+		}
+		return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+	}
+
+	/** Changes one field of marketing setup, keeping the others. */
+	static void setMarketing(Service service, String field, Object value) throws Exception {
+		tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode) service.call("GET",
+				"/api/v1/setup/marketing", null);
+		body.remove("version");
+		if (value == null) {
+			body.putNull(field);
+		}
+		else if (value instanceof Boolean flag) {
+			body.put(field, flag);
+		}
+		else {
+			body.put(field, value.toString());
+		}
+		service.call("PUT", "/api/v1/setup/marketing", body);
+	}
+
+	/**
+	 * Where the database's time went since the last call: the statements that took most,
+	 * for the evidence behind a figure.
+	 */
+	void printTopStatements(String title) {
+		jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+		System.out.println(title + ", the statements that took most of the database's time:");
+		jdbc.sql("SELECT calls, round(total_exec_time::numeric) AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 90)"
+				+ " FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 8")
+			.query((rs, n) -> String.format("  %8d calls %8d ms  %s", rs.getLong(1), rs.getLong(2), rs.getString(3)))
+			.list()
+			.forEach(System.out::println);
+		jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+	}
+
+	@Override
+	public void close() {
+		context.close();
+	}
+
+}

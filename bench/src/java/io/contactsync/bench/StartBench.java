@@ -1,0 +1,93 @@
+package io.contactsync.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * P4: the service started as a process of its own on the embedded default, twice on the
+ * same data; the time to the first 200 from /actuator/health, and the resident memory of
+ * the Java process then. It runs from the build's classes rather than the packaged jar,
+ * which the test phase does not have yet: the same code and libraries.
+ */
+final class StartBench {
+
+	private StartBench() {
+	}
+
+	static Figure run(Path dataDir, BenchmarkSuiteTest.Size size) throws Exception {
+		Files.createDirectories(dataDir);
+		long[] first = start(dataDir, "first");
+		long[] second = start(dataDir, "second");
+		return new Figure("P4", "start to first 200 from /actuator/health (second start)", second[0] / 1000.0, 0,
+				"s", "guide <= 10 s, RSS <= 600 MB",
+				String.format("first start (initdb) %.1f s; second start %.1f s; Java process RSS after start %d MB"
+						+ " (first %d MB); the embedded PostgreSQL's own processes are not counted", first[0] / 1000.0,
+						second[0] / 1000.0, second[1] >> 10, first[1] >> 10));
+	}
+
+	/** @return milliseconds to healthy, and resident KiB */
+	private static long[] start(Path dataDir, String label) throws Exception {
+		int port = freePort();
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), "io.contactsync.ContactSyncApplication",
+				"--contactsync.data-dir=" + dataDir, "--server.port=" + port,
+				"--contactsync.admin-password=" + Service.PASSWORD);
+		File log = dataDir.resolve("service-" + label + ".log").toFile();
+		long started = System.nanoTime();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+		try {
+			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+			HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+				.timeout(Duration.ofSeconds(2))
+				.build();
+			while (true) {
+				if (!process.isAlive()) {
+					throw new IllegalStateException("the service stopped; see " + log);
+				}
+				try {
+					if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+						break;
+					}
+				}
+				catch (IOException ex) {
+					// not listening yet
+				}
+				if (System.nanoTime() - started > Duration.ofMinutes(3).toNanos()) {
+					throw new IllegalStateException("no 200 from health within 3 minutes; see " + log);
+				}
+				Thread.sleep(20);
+			}
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			return new long[] { millis, residentKib(process.pid()) };
+		}
+		finally {
+			process.destroy();
+			process.waitFor();
+		}
+	}
+
+	private static long residentKib(long pid) throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("\\D", ""));
+			}
+		}
+		return -1;
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
