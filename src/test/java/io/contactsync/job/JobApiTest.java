@@ -181,6 +181,31 @@ class JobApiTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void aRunningJobCancelledStopsAfterAWholePage() {
+		String tag = "JC" + unique().substring(0, 6);
+		jdbc.sql("INSERT INTO customer (no, name) SELECT ? || lpad(n::text, 5, '0'), 'Avbrutt ' || n"
+				+ " FROM generate_series(1, 8000) AS n")
+			.params(tag)
+			.update();
+		long id = submit("CREATE_CONTACTS_FROM_CUSTOMERS", tag + "00001", tag + "08000").get("id").asLong();
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> text(admin().get("/api/v1/jobs/" + id).json(), "status").equals("RUNNING"));
+
+		Api.Response cancelled = admin().post("/api/v1/jobs/" + id + "/cancel", null);
+
+		assertThat(cancelled.status()).isEqualTo(202);
+		JsonNode job = finished(cancelled.json());
+		assertThat(text(job, "status")).isEqualTo("CANCELLED");
+		assertThat(job.get("processed").asLong()).as("stopped before the end").isLessThan(8000);
+		assertThat(job.get("processed").asLong() % 1000).as("after a whole page").isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM customer WHERE no LIKE ? || '%' AND contact_no IS NOT NULL")
+			.param(tag)
+			.query(Long.class)
+			.single()).as("what it did stays done").isEqualTo(job.get("created").asLong());
+	}
+
+	@Test
 	void aBadJobIsRefused() {
 		assertProblem(admin().post("/api/v1/jobs", Map.of("type", "DELETE_EVERYTHING")), 422, "VALIDATION_FAILED");
 		assertProblem(
