@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import io.contactsync.ContactSyncApplication;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -99,8 +100,7 @@ final class Service implements AutoCloseable {
 
 	/** Changes one field of marketing setup, keeping the others. */
 	static void setMarketing(Service service, String field, Object value) throws Exception {
-		tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode) service.call("GET",
-				"/api/v1/setup/marketing", null);
+		ObjectNode body = (ObjectNode) service.call("GET", "/api/v1/setup/marketing", null);
 		body.remove("version");
 		if (value == null) {
 			body.putNull(field);

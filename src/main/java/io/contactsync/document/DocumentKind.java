@@ -55,11 +55,11 @@ public enum DocumentKind {
 		this.english = english;
 	}
 
-	static Optional<DocumentKind> ofResource(String resource) {
+	public static Optional<DocumentKind> ofResource(String resource) {
 		return Arrays.stream(values()).filter(kind -> kind.resource.equals(resource)).findFirst();
 	}
 
-	String resource() {
+	public String resource() {
 		return resource;
 	}
 
@@ -72,15 +72,15 @@ public enum DocumentKind {
 	}
 
 	/** What printing or sending it logs; service orders log when they are created. */
-	@Nullable DocumentType printed() {
+	public @Nullable DocumentType printed() {
 		return printed;
 	}
 
-	String title(boolean english) {
+	public String title(boolean english) {
 		return english ? this.english : norwegian;
 	}
 
-	boolean isQuote() {
+	public boolean isQuote() {
 		return this == SALES_QUOTE || this == PURCHASE_QUOTE;
 	}
 
@@ -93,7 +93,7 @@ public enum DocumentKind {
 	}
 
 	/** The JSON names of its party fields. */
-	String contactField() {
+	public String contactField() {
 		return switch (side) {
 			case SALES -> "sellToContactNo";
 			case PURCHASE -> "buyFromContactNo";
@@ -101,7 +101,7 @@ public enum DocumentKind {
 		};
 	}
 
-	String recordField() {
+	public String recordField() {
 		return switch (side) {
 			case SALES -> "sellToCustomerNo";
 			case PURCHASE -> "buyFromVendorNo";
@@ -117,7 +117,7 @@ public enum DocumentKind {
 		};
 	}
 
-	@Nullable String templateField() {
+	public @Nullable String templateField() {
 		return switch (this) {
 			case SALES_QUOTE -> "customerTemplateCode";
 			case PURCHASE_QUOTE -> "vendorTemplateCode";
@@ -130,7 +130,7 @@ public enum DocumentKind {
 	}
 
 	/** The order a quote or blanket order becomes. */
-	DocumentKind orderKind() {
+	public DocumentKind orderKind() {
 		return side == Side.PURCHASE ? PURCHASE_ORDER : SALES_ORDER;
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * E-mail to a contact, logged as an EMAIL interaction when setup names a template for it.
  */
 @Service
-class ContactEmails {
+public class ContactEmails {
 
 	private final Contacts contacts;
 
@@ -30,7 +30,7 @@ class ContactEmails {
 		this.log = log;
 	}
 
-	record Email(@Nullable String subject, @Nullable String body) {
+	public record Email(@Nullable String subject, @Nullable String body) {
 	}
 
 	@Transactional

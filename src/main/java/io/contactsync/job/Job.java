@@ -9,14 +9,14 @@ import org.jspecify.annotations.Nullable;
  * A batch job as the API shows it; {@code duplicates} counts created contacts that have
  * duplicates.
  */
-record Job(long id, String type, String status, @Nullable Filter filter, long total, long processed, long created,
-		long skipped, long failed, long duplicates, @Nullable Instant startedAt, @Nullable Instant finishedAt,
-		List<Error> errors) {
+public record Job(long id, String type, String status, @Nullable Filter filter, long total, long processed,
+		long created, long skipped, long failed, long duplicates, @Nullable Instant startedAt,
+		@Nullable Instant finishedAt, List<Error> errors) {
 
-	record Filter(@Nullable String noFrom, @Nullable String noTo) {
+	public record Filter(@Nullable String noFrom, @Nullable String noTo) {
 	}
 
-	record Error(String no, String message) {
+	public record Error(String no, String message) {
 	}
 
 }

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /** Submitting, reading and cancelling batch jobs; {@link JobRunner} runs them. */
 @Service
-class Jobs {
+public class Jobs {
 
 	static final Map<String, LinkedRecordType> TYPES = Map.of("CREATE_CONTACTS_FROM_CUSTOMERS",
 			LinkedRecordType.CUSTOMER, "CREATE_CONTACTS_FROM_VENDORS", LinkedRecordType.VENDOR,
@@ -46,7 +46,7 @@ class Jobs {
 		this.runner = runner;
 	}
 
-	record Request(@Nullable String type, Job.@Nullable Filter filter) {
+	public record Request(@Nullable String type, Job.@Nullable Filter filter) {
 	}
 
 	@Transactional

@@ -74,6 +74,21 @@ public class Linking {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Linking writes the linked record: the roles that may write that kind of record may
+	 * link it (the path rules of the API and the UI let all of them reach here).
+	 */
+	public static void requireWriter(LinkedRecordType type) {
+		boolean permitted = switch (type) {
+			case CUSTOMER -> Actor.hasAnyRole("ADMIN", "SALES", "FINANCE");
+			case VENDOR -> Actor.hasAnyRole("ADMIN", "PURCHASING", "FINANCE");
+			case BANK_ACCOUNT -> Actor.hasAnyRole("ADMIN", "FINANCE");
+		};
+		if (!permitted) {
+			throw new Problems.Forbidden("Your roles do not allow you to link " + LinkedRecords.title(type) + "s.");
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public List<ContactBusinessRelation> relationsOf(String contactNo) {
 		contacts.get(contactNo);

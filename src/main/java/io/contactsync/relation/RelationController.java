@@ -79,7 +79,7 @@ class RelationController {
 		if (request.linkToTable() == null || request.no() == null || request.no().isBlank()) {
 			throw new Problems.ValidationFailed(request.linkToTable() == null ? "linkToTable" : "no", "is required");
 		}
-		requireWriter(request.linkToTable());
+		Linking.requireWriter(request.linkToTable());
 		ContactBusinessRelation link = linking.link(no, request.linkToTable(), request.no().toUpperCase(Locale.ROOT),
 				request.currentMasterFields() == null ? Linking.MasterFields.CONTACT : request.currentMasterFields());
 		return ResponseEntity.status(HttpStatus.CREATED).body(link);
@@ -110,21 +110,6 @@ class RelationController {
 		return ResponseEntity.created(URI.create(path))
 			.eTag("\"" + record.version() + "\"")
 			.body(store.toJson(records.of(type).table(), record));
-	}
-
-	/**
-	 * Linking writes the linked record: the roles that may write that kind of record may
-	 * link it (the path rule lets all of them reach here).
-	 */
-	private static void requireWriter(LinkedRecordType type) {
-		boolean permitted = switch (type) {
-			case CUSTOMER -> Actor.hasAnyRole("ADMIN", "SALES", "FINANCE");
-			case VENDOR -> Actor.hasAnyRole("ADMIN", "PURCHASING", "FINANCE");
-			case BANK_ACCOUNT -> Actor.hasAnyRole("ADMIN", "FINANCE");
-		};
-		if (!permitted) {
-			throw new Problems.Forbidden("Your roles do not allow you to link " + LinkedRecords.title(type) + "s.");
-		}
 	}
 
 }

@@ -176,11 +176,39 @@ public final class Field {
 		return kind;
 	}
 
-	int maxLength() {
+	/**
+	 * How a form asks for this field: {@code text}, {@code number}, {@code checkbox},
+	 * {@code select} (one of {@link #values()}) or {@code timestamp} (shown, never
+	 * typed).
+	 */
+	public String inputType() {
+		return switch (kind) {
+			case TEXT, CODE -> "text";
+			case BOOLEAN -> "checkbox";
+			case INTEGER, DECIMAL -> "number";
+			case ENUM -> "select";
+			case INSTANT -> "timestamp";
+		};
+	}
+
+	/**
+	 * Whether the value is a code (a key of this or another table), which is absent
+	 * rather than empty when not given.
+	 */
+	public boolean isCode() {
+		return kind == Kind.CODE || reference != null;
+	}
+
+	/** Whether the value is a whole number, so a form may send it as one. */
+	public boolean isInteger() {
+		return kind == Kind.INTEGER;
+	}
+
+	public int maxLength() {
 		return maxLength;
 	}
 
-	boolean isRequired() {
+	public boolean isRequired() {
 		return required;
 	}
 
@@ -188,7 +216,8 @@ public final class Field {
 		return min;
 	}
 
-	List<String> values() {
+	/** The values a field of {@code select} input may take. */
+	public List<String> values() {
 		return values;
 	}
 

@@ -1,0 +1,85 @@
+package io.contactsync.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.contactsync.platform.Actor;
+import io.contactsync.platform.Page;
+import io.contactsync.platform.Problems;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading the change log: who changed what, when, and through what. */
+@Service
+public class ChangeLog {
+
+	static final List<String> RECORD_TYPES = List.of("CONTACT", "CUSTOMER", "VENDOR", "BANK_ACCOUNT",
+			"CONTACT_BUSINESS_RELATION", "SALES_DOCUMENT", "PURCHASE_DOCUMENT", "SERVICE_ORDER", "INTERACTION",
+			"SETUP");
+
+	private final JdbcClient jdbc;
+
+	ChangeLog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public record Entry(long id, Instant at, String user, String origin, String recordType, String no, String field,
+			@Nullable String oldValue, @Nullable String newValue, @Nullable Long causedBy) {
+	}
+
+	/**
+	 * The change log, newest first. Who may not read bank accounts does not read their
+	 * changes either.
+	 */
+	@Transactional(readOnly = true)
+	public Page<Entry> list(@Nullable String recordType, @Nullable String no, @Nullable Integer limit,
+			@Nullable String cursor) {
+		int size = Page.limit(limit);
+		List<String> where = new ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		if (recordType != null) {
+			if (!RECORD_TYPES.contains(recordType)) {
+				throw new Problems.ValidationFailed("recordType", "must be one of " + String.join(", ", RECORD_TYPES));
+			}
+			where.add("record_type = ?");
+			params.add(recordType);
+		}
+		if (no != null) {
+			where.add("no = ?");
+			params.add(no);
+		}
+		if (!readsBankAccounts()) {
+			where.add("record_type <> 'BANK_ACCOUNT'");
+		}
+		String after = Page.decode(cursor);
+		if (after != null) {
+			try {
+				params.add(Long.parseLong(after));
+			}
+			catch (NumberFormatException ex) {
+				throw new Problems.MalformedRequest("cursor", "is not a cursor of this list");
+			}
+			where.add("id < ?");
+		}
+		String sql = "SELECT id, at, user_name, origin, record_type, no, field, old_value, new_value, caused_by"
+				+ " FROM change_log" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+				+ " ORDER BY id DESC LIMIT " + (size + 1);
+		List<Entry> entries = jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+					(Long) rs.getObject(10)))
+			.list();
+		return Page.of(entries, size, entry -> Long.toString(entry.id()));
+	}
+
+	private static boolean readsBankAccounts() {
+		return Actor.hasAnyRole("ADMIN", "FINANCE");
+	}
+
+}

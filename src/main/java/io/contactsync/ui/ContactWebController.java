@@ -1,0 +1,233 @@
+package io.contactsync.ui;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.contactsync.contact.Contacts;
+import io.contactsync.contact.DuplicateSearch;
+import io.contactsync.interaction.InteractionLog;
+import io.contactsync.interaction.InteractionTemplates;
+import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.platform.Page;
+import io.contactsync.platform.ProblemException;
+import io.contactsync.platform.table.Row;
+import io.contactsync.platform.table.Table;
+import io.contactsync.platform.table.TableStore;
+import io.contactsync.relation.Linking;
+import io.contactsync.setup.SetupTableDefinitions;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The contacts list (search as you type, filters, keyset paging) and the contact card:
+ * edit, create, delete, and what a company has: its people, business relations,
+ * duplicates and interactions. The card's actions are in
+ * {@link ContactActionsWebController}.
+ */
+@Controller
+@RequestMapping("/contacts")
+class ContactWebController {
+
+	/**
+	 * What a company's card does not ask for: it is no person, and is its own company.
+	 */
+	private static final Set<String> NOT_FOR_COMPANIES = Set.of("firstName", "middleName", "surname", "jobTitle",
+			"companyNo", "companyName");
+
+	private static final Set<String> SHOWN_ELSEWHERE = Set.of("no", "lastModifiedAt");
+
+	private final Contacts contacts;
+
+	private final Linking linking;
+
+	private final DuplicateSearch duplicates;
+
+	private final InteractionLog interactions;
+
+	private final TableStore store;
+
+	private final Forms forms;
+
+	private final Pages pages;
+
+	private final SyncEffects effects;
+
+	ContactWebController(Contacts contacts, Linking linking, DuplicateSearch duplicates, InteractionLog interactions,
+			TableStore store, Forms forms, Pages pages, SyncEffects effects) {
+		this.contacts = contacts;
+		this.linking = linking;
+		this.duplicates = duplicates;
+		this.interactions = interactions;
+		this.store = store;
+		this.forms = forms;
+		this.pages = pages;
+		this.effects = effects;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String type,
+			@RequestParam(required = false) @Nullable String relation,
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		Page<Row> page = contacts.list(blankAsNull(type), null, blankAsNull(relation), blankAsNull(q), 50,
+				blankAsNull(cursor));
+		model.addAttribute("page", page);
+		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("type", type == null ? "" : type);
+		model.addAttribute("relation", relation == null ? "" : relation);
+		model.addAttribute("relations", List.of("NONE", "CUSTOMER", "VENDOR", "BANK_ACCOUNT", "MULTIPLE", "OTHER"));
+		// A search as you type swaps the rows only; a next page adds its rows below.
+		if (htmx != null) {
+			return cursor == null || cursor.isBlank() ? "contacts/list :: results" : "contacts/list :: rows";
+		}
+		return "contacts/list";
+	}
+
+	@GetMapping("/new")
+	String newContact(@RequestParam(required = false) @Nullable String companyNo, Model model, Locale locale) {
+		Map<String, @Nullable Object> start = new HashMap<>();
+		if (companyNo != null) {
+			start.put("type", "PERSON");
+			start.put("companyNo", companyNo);
+		}
+		return newForm(model, start, Map.of(), locale);
+	}
+
+	@PostMapping
+	String create(@RequestParam MultiValueMap<String, String> form, Model model, Locale locale,
+			HttpServletRequest request, RedirectAttributes next) {
+		try {
+			SyncEffects.Outcome<Row> created = effects
+				.during(() -> contacts.create(forms.body(contacts.table(), form, true)));
+			Row contact = created.result();
+			pages.saved(next, forms.message("contact.created", locale, contact.text("no")), created.alsoUpdated(),
+					locale);
+			flashDuplicates(contact, next, locale);
+			return "redirect:/contacts/" + contact.text("no");
+		}
+		catch (ProblemException refused) {
+			Map<String, String> errors = pages.refusedForm(model, refused, locale, request);
+			return newForm(model, Forms.typed(form), errors, locale);
+		}
+	}
+
+	@GetMapping("/{no}")
+	String card(@PathVariable String no, Model model, Locale locale) {
+		Row contact = contacts.get(no);
+		return card(contact, contact.values(), Map.of(), model, locale);
+	}
+
+	@PostMapping("/{no}")
+	String save(@PathVariable String no, @RequestParam long version, @RequestParam MultiValueMap<String, String> form,
+			Model model, Locale locale, HttpServletRequest request, RedirectAttributes next) {
+		try {
+			SyncEffects.Outcome<Row> saved = effects.during(
+					() -> contacts.patch(no, ExpectedVersion.of(version), forms.body(contacts.table(), form, false)));
+			pages.saved(next, forms.message("record.saved", locale), saved.alsoUpdated(), locale);
+			flashDuplicates(saved.result(), next, locale);
+			return "redirect:/contacts/" + no;
+		}
+		catch (ProblemException refused) {
+			Map<String, String> errors = pages.refusedForm(model, refused, locale, request);
+			Row stored = contacts.get(no);
+			model.addAttribute("typedVersion", version);
+			return card(stored, Forms.typed(form), errors, model, locale);
+		}
+	}
+
+	@GetMapping("/{no}/delete")
+	String confirmDelete(@PathVariable String no, Model model, Locale locale) {
+		Row contact = contacts.get(no);
+		List<String> kept = linking.relationsOf(no)
+			.stream()
+			.filter(relation -> relation.isLink())
+			.map(relation -> forms.message("keep." + relation.linkToTable(), locale, relation.linkedNo()))
+			.toList();
+		model.addAttribute("title", forms.message("delete.contact", locale, no, contact.text("name")));
+		model.addAttribute("kept", kept.isEmpty() ? List.of(forms.message("keep.nothingLinked", locale)) : kept);
+		model.addAttribute("action", "/contacts/" + no + "/delete");
+		model.addAttribute("version", contact.version());
+		model.addAttribute("back", "/contacts/" + no);
+		model.addAttribute("active", "contacts");
+		return "confirm-delete";
+	}
+
+	@PostMapping("/{no}/delete")
+	String delete(@PathVariable String no, @RequestParam long version, Locale locale, RedirectAttributes next) {
+		try {
+			contacts.delete(no, ExpectedVersion.of(version));
+			next.addFlashAttribute("saved", forms.message("contact.deleted", locale, no));
+			return "redirect:/contacts";
+		}
+		catch (ProblemException refused) {
+			pages.refused(next, refused, locale);
+			return "redirect:/contacts/" + no;
+		}
+	}
+
+	private void flashDuplicates(Row contact, RedirectAttributes next, Locale locale) {
+		List<DuplicateSearch.Duplicate> found = duplicates.autosearch(contact);
+		if (found != null && !found.isEmpty()) {
+			next.addFlashAttribute("problem", forms.message("duplicates.found", locale,
+					String.join(", ", found.stream().map(DuplicateSearch.Duplicate::duplicateContactNo).toList())));
+		}
+	}
+
+	private String newForm(Model model, Map<String, ? extends @Nullable Object> values, Map<String, String> errors,
+			Locale locale) {
+		model.addAttribute("creating", true);
+		model.addAttribute("fields",
+				forms.fields(contacts.table(), values, errors, true, Set.of("companyName", "no"), locale));
+		model.addAttribute("active", "contacts");
+		return "contacts/new";
+	}
+
+	private String card(Row contact, Map<String, ? extends @Nullable Object> values, Map<String, String> errors,
+			Model model, Locale locale) {
+		String no = contact.text("no");
+		boolean company = "COMPANY".equals(contact.text("type"));
+		Set<String> leaveOut = new HashSet<>(SHOWN_ELSEWHERE);
+		if (company) {
+			leaveOut.addAll(NOT_FOR_COMPANIES);
+		}
+		model.addAttribute("contact", contact);
+		model.addAttribute("company", company);
+		model.addAttribute("version",
+				model.containsAttribute("typedVersion") ? model.getAttribute("typedVersion") : contact.version());
+		model.addAttribute("fields", forms.fields(contacts.table(), values, errors, false, leaveOut, locale));
+		model.addAttribute("relationLabel", forms.choice(contact.text("contactBusinessRelation"), locale));
+		model.addAttribute("relations", linking.relationsOf(no));
+		model.addAttribute("people", company ? contacts.list("PERSON", no, null, null, 200, null).items() : List.of());
+		model.addAttribute("duplicates", company ? duplicates.of(no, false) : List.of());
+		model.addAttribute("interactions", interactions.ofContact(no));
+		model.addAttribute("customerTemplates", codes(SetupTableDefinitions.CUSTOMER_TEMPLATES));
+		model.addAttribute("interactionTemplates", codes(InteractionTemplates.TABLE));
+		model.addAttribute("active", "contacts");
+		return "contacts/card";
+	}
+
+	private List<Row> codes(Table table) {
+		return store.list(table, Page.MAX_LIMIT, null).items();
+	}
+
+	private static @Nullable String blankAsNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+}

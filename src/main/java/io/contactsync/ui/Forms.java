@@ -1,0 +1,191 @@
+package io.contactsync.ui;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.contactsync.platform.FieldError;
+import io.contactsync.platform.ProblemException;
+import io.contactsync.platform.table.Field;
+import io.contactsync.platform.table.Table;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Turns a table's fields into form fields and a submitted form into the JSON the services
+ * take, so that the UI is checked by exactly the rules the API is checked by.
+ */
+@Component
+class Forms {
+
+	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+		.withZone(ZoneId.systemDefault());
+
+	private final MessageSource messages;
+
+	Forms(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * The fields of a form.
+	 * @param values stored values by field name, or what the user typed
+	 * @param creating whether the record is new, so that its key may be typed
+	 * @param leaveOut fields the page shows elsewhere, or not at all
+	 */
+	List<FormField> fields(Table table, Map<String, ? extends @Nullable Object> values, Map<String, String> errors,
+			boolean creating, Set<String> leaveOut, Locale locale) {
+		List<FormField> fields = new ArrayList<>();
+		for (Field field : table.allFields()) {
+			if (leaveOut.contains(field.name()) || (creating && field.isReadOnly())) {
+				continue;
+			}
+			boolean key = table.keys().contains(field);
+			boolean readOnly = field.isReadOnly() || "timestamp".equals(field.inputType()) || (key && !creating);
+			Object value = values.get(field.name());
+			if (value == null && creating) {
+				value = field.defaultValue();
+			}
+			List<FormField.Choice> choices = field.values()
+				.stream()
+				.map(choice -> new FormField.Choice(choice, choice(choice, locale)))
+				.toList();
+			fields.add(new FormField(field.name(), label(field.name(), locale), field.inputType(), shown(value, locale),
+					choices, field.maxLength(), field.isRequired() || (key && creating), readOnly,
+					errors.get(field.name())));
+		}
+		return fields;
+	}
+
+	/**
+	 * The JSON of a submitted form: the fields a user may change, typed as the API
+	 * expects them. A number that is not one is sent as text, so that the service names
+	 * the field.
+	 */
+	ObjectNode body(Table table, MultiValueMap<String, String> form, boolean creating) {
+		ObjectNode body = JSON.objectNode();
+		for (Field field : table.allFields()) {
+			boolean key = table.keys().contains(field);
+			if (field.isReadOnly() || "timestamp".equals(field.inputType()) || (key && !creating)) {
+				continue;
+			}
+			List<String> given = form.get(field.name());
+			if (given == null || given.isEmpty()) {
+				continue;
+			}
+			// A checkbox comes after its hidden "false", so the last value is the answer.
+			String value = given.get(given.size() - 1).strip();
+			switch (field.inputType()) {
+				case "checkbox" -> body.put(field.name(), "true".equals(value));
+				case "number" -> putNumber(body, field, value);
+				default -> {
+					if (value.isEmpty() && (field.isCode() || "select".equals(field.inputType()) || key)) {
+						if (!creating) {
+							body.putNull(field.name());
+						}
+					}
+					else {
+						body.put(field.name(), value);
+					}
+				}
+			}
+		}
+		return body;
+	}
+
+	private static void putNumber(ObjectNode body, Field field, String value) {
+		if (value.isEmpty()) {
+			body.putNull(field.name());
+			return;
+		}
+		try {
+			if (field.isInteger()) {
+				body.put(field.name(), Long.parseLong(value));
+			}
+			else {
+				body.put(field.name(), new BigDecimal(value.replace(',', '.')));
+			}
+		}
+		catch (NumberFormatException ex) {
+			body.put(field.name(), value);
+		}
+	}
+
+	/** What the user typed, to be shown again when a save is refused. */
+	static Map<String, String> typed(MultiValueMap<String, String> form) {
+		Map<String, String> typed = new LinkedHashMap<>();
+		form.forEach((name, values) -> {
+			if (!values.isEmpty()) {
+				typed.put(name, values.get(values.size() - 1));
+			}
+		});
+		return typed;
+	}
+
+	/** The refusal's reasons by field; reasons without a field under the empty name. */
+	static Map<String, String> errors(ProblemException refused) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (FieldError error : refused.errors()) {
+			errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b);
+		}
+		return errors;
+	}
+
+	String label(String field, Locale locale) {
+		return messages.getMessage("field." + field, null, humanized(field), locale);
+	}
+
+	String choice(String value, Locale locale) {
+		return messages.getMessage("choice." + value, null, humanized(value), locale);
+	}
+
+	/**
+	 * The message of a refusal in the user's language, by its code; else as the service
+	 * said it.
+	 */
+	String problem(ProblemException refused, Locale locale) {
+		return messages.getMessage("problem." + refused.code(), null, refused.getMessage(), locale);
+	}
+
+	String message(String key, Locale locale, Object... args) {
+		return messages.getMessage(key, args, key, locale);
+	}
+
+	static String shown(@Nullable Object value, Locale locale) {
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof Instant || value instanceof OffsetDateTime) {
+			return TIMESTAMP.withLocale(locale).format((TemporalAccessor) value);
+		}
+		if (value instanceof BigDecimal amount) {
+			return amount.toPlainString();
+		}
+		return value.toString();
+	}
+
+	/** {@code postCode} as Post code, {@code BANK_ACCOUNT} as Bank account. */
+	static String humanized(String name) {
+		String spaced = name.contains("_") ? name.toLowerCase(Locale.ROOT).replace('_', ' ')
+				: name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+		return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+	}
+
+}

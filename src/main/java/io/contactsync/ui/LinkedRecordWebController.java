@@ -1,0 +1,180 @@
+package io.contactsync.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.contactsync.bankaccount.BankAccounts;
+import io.contactsync.customer.Customers;
+import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.platform.Page;
+import io.contactsync.platform.ProblemException;
+import io.contactsync.platform.Problems;
+import io.contactsync.platform.table.Row;
+import io.contactsync.setup.LinkedRecordService;
+import io.contactsync.vendor.Vendors;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Customers, vendors and bank accounts: lists and cards with every field, including those
+ * that never sync (posting groups, payment terms, account numbers), and the linked
+ * contact one click away. The three differ only in their table, so one adapter serves
+ * them.
+ */
+@Controller
+@RequestMapping("/{kind:customers|vendors|bank-accounts}")
+class LinkedRecordWebController {
+
+	private static final Set<String> SHOWN_ELSEWHERE = Set.of("no", "contactNo", "lastModifiedAt");
+
+	private final Map<String, LinkedRecordService> services;
+
+	private final Forms forms;
+
+	private final Pages pages;
+
+	private final SyncEffects effects;
+
+	LinkedRecordWebController(Customers customers, Vendors vendors, BankAccounts bankAccounts, Forms forms, Pages pages,
+			SyncEffects effects) {
+		this.services = Map.of("customers", customers, "vendors", vendors, "bank-accounts", bankAccounts);
+		this.forms = forms;
+		this.pages = pages;
+		this.effects = effects;
+	}
+
+	@GetMapping
+	String list(@PathVariable String kind, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		Page<Row> page = service(kind).list(q == null || q.isBlank() ? null : q, 50,
+				cursor == null || cursor.isBlank() ? null : cursor);
+		describe(kind, model);
+		model.addAttribute("page", page);
+		model.addAttribute("q", q == null ? "" : q);
+		if (htmx != null) {
+			return cursor == null || cursor.isBlank() ? "records/list :: results" : "records/list :: rows";
+		}
+		return "records/list";
+	}
+
+	@GetMapping("/new")
+	String newRecord(@PathVariable String kind, Model model, Locale locale) {
+		return newForm(kind, Map.of(), Map.of(), model, locale);
+	}
+
+	@PostMapping
+	String create(@PathVariable String kind, @RequestParam MultiValueMap<String, String> form, Model model,
+			Locale locale, HttpServletRequest request, RedirectAttributes next) {
+		LinkedRecordService records = service(kind);
+		try {
+			SyncEffects.Outcome<Row> created = effects
+				.during(() -> records.create(forms.body(records.table(), form, true)));
+			pages.saved(next, forms.message("record.created", locale, created.result().text("no")),
+					created.alsoUpdated(), locale);
+			return "redirect:/" + kind + "/" + created.result().text("no");
+		}
+		catch (ProblemException refused) {
+			Map<String, String> errors = pages.refusedForm(model, refused, locale, request);
+			return newForm(kind, Forms.typed(form), errors, model, locale);
+		}
+	}
+
+	@GetMapping("/{no}")
+	String card(@PathVariable String kind, @PathVariable String no, Model model, Locale locale) {
+		Row record = service(kind).get(no);
+		return card(kind, record, record.values(), Map.of(), record.version(), model, locale);
+	}
+
+	@PostMapping("/{no}")
+	String save(@PathVariable String kind, @PathVariable String no, @RequestParam long version,
+			@RequestParam MultiValueMap<String, String> form, Model model, Locale locale, HttpServletRequest request,
+			RedirectAttributes next) {
+		LinkedRecordService records = service(kind);
+		try {
+			SyncEffects.Outcome<Row> saved = effects
+				.during(() -> records.patch(no, ExpectedVersion.of(version), forms.body(records.table(), form, false)));
+			pages.saved(next, forms.message("record.saved", locale), saved.alsoUpdated(), locale);
+			return "redirect:/" + kind + "/" + no;
+		}
+		catch (ProblemException refused) {
+			Map<String, String> errors = pages.refusedForm(model, refused, locale, request);
+			return card(kind, records.get(no), Forms.typed(form), errors, version, model, locale);
+		}
+	}
+
+	@GetMapping("/{no}/delete")
+	String confirmDelete(@PathVariable String kind, @PathVariable String no, Model model, Locale locale) {
+		Row record = service(kind).get(no);
+		String contactNo = record.text("contactNo");
+		model.addAttribute("title",
+				forms.message("delete." + kind, locale, no, record.text("name") == null ? "" : record.text("name")));
+		model.addAttribute("kept", List.of(contactNo == null ? forms.message("keep.nothingLinked", locale)
+				: forms.message("keep.CONTACT", locale, contactNo)));
+		model.addAttribute("action", "/" + kind + "/" + no + "/delete");
+		model.addAttribute("version", record.version());
+		model.addAttribute("back", "/" + kind + "/" + no);
+		model.addAttribute("active", kind);
+		return "confirm-delete";
+	}
+
+	@PostMapping("/{no}/delete")
+	String delete(@PathVariable String kind, @PathVariable String no, @RequestParam long version, Locale locale,
+			RedirectAttributes next) {
+		try {
+			service(kind).delete(no, ExpectedVersion.of(version));
+			next.addFlashAttribute("saved", forms.message("record.deleted", locale, no));
+			return "redirect:/" + kind;
+		}
+		catch (ProblemException refused) {
+			pages.refused(next, refused, locale);
+			return "redirect:/" + kind + "/" + no;
+		}
+	}
+
+	private String newForm(String kind, Map<String, ? extends @Nullable Object> values, Map<String, String> errors,
+			Model model, Locale locale) {
+		describe(kind, model);
+		model.addAttribute("fields",
+				forms.fields(service(kind).table(), values, errors, true, Set.of("contactNo"), locale));
+		return "records/new";
+	}
+
+	private String card(String kind, Row record, Map<String, ? extends @Nullable Object> values,
+			Map<String, String> errors, long version, Model model, Locale locale) {
+		describe(kind, model);
+		model.addAttribute("record", record);
+		model.addAttribute("version", version);
+		model.addAttribute("fields",
+				forms.fields(service(kind).table(), values, errors, false, SHOWN_ELSEWHERE, locale));
+		return "records/card";
+	}
+
+	private void describe(String kind, Model model) {
+		model.addAttribute("kind", kind);
+		model.addAttribute("active", kind);
+		model.addAttribute("recordType", service(kind).table().recordType());
+	}
+
+	private LinkedRecordService service(String kind) {
+		LinkedRecordService service = services.get(kind);
+		if (service == null) {
+			throw new Problems.NotFound("Page", kind);
+		}
+		return service;
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.contactsync.ui;
+
+import io.contactsync.security.Role;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Who may see and do what in the UI: form login with a session, CSRF tokens on every form
+ * and htmx request, and the same roles per kind of record as the API (api.md). A path
+ * without a rule of its own is for administrators only, so nothing new is open by
+ * accident.
+ */
+@Configuration(proxyBeanMethods = false)
+class UiSecurityConfiguration {
+
+	private static final String ADMIN = Role.ADMIN.name();
+
+	private static final String SALES = Role.SALES.name();
+
+	private static final String PURCHASING = Role.PURCHASING.name();
+
+	private static final String FINANCE = Role.FINANCE.name();
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain ui(HttpSecurity http) throws Exception {
+		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/contacts", false).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; object-src 'none';"
+						+ " base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+			.authorizeHttpRequests(rules -> rules
+				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+				.permitAll()
+				.requestMatchers("/setup/**")
+				.hasRole(ADMIN)
+				.requestMatchers("/bank-accounts/**")
+				.hasAnyRole(ADMIN, FINANCE)
+				.requestMatchers(HttpMethod.GET, "/**")
+				.authenticated()
+				.requestMatchers("/contacts/*/create/CUSTOMER")
+				.hasAnyRole(ADMIN, SALES, FINANCE)
+				.requestMatchers("/contacts/*/create/VENDOR")
+				.hasAnyRole(ADMIN, PURCHASING, FINANCE)
+				.requestMatchers("/contacts/*/create/BANK_ACCOUNT")
+				.hasAnyRole(ADMIN, FINANCE)
+				// Which kind of record is linked is in the form: Linking checks it.
+				.requestMatchers("/contacts/*/link")
+				.hasAnyRole(ADMIN, SALES, PURCHASING, FINANCE)
+				.requestMatchers("/contacts/*/documents/sales-quotes")
+				.hasAnyRole(ADMIN, SALES)
+				.requestMatchers("/contacts/*/documents/purchase-quotes")
+				.hasAnyRole(ADMIN, PURCHASING)
+				.requestMatchers("/contacts", "/contacts/**")
+				.hasAnyRole(ADMIN, SALES, PURCHASING)
+				.requestMatchers("/customers", "/customers/**")
+				.hasAnyRole(ADMIN, SALES, FINANCE)
+				.requestMatchers("/vendors", "/vendors/**")
+				.hasAnyRole(ADMIN, PURCHASING, FINANCE)
+				.requestMatchers("/documents/sales-*/**", "/documents/service-orders/**")
+				.hasAnyRole(ADMIN, SALES)
+				.requestMatchers("/documents/purchase-*/**")
+				.hasAnyRole(ADMIN, PURCHASING)
+				.requestMatchers("/jobs", "/jobs/**")
+				.hasAnyRole(ADMIN, FINANCE)
+				.anyRequest()
+				.hasRole(ADMIN));
+		return http.build();
+	}
+
+}

@@ -1,0 +1,162 @@
+package io.contactsync.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through chromedriver (both installed by .ci/run),
+ * with the few moves the UI tests make. Chromium's own calls home are switched off: this
+ * machine's network refuses them.
+ */
+final class Browser implements AutoCloseable {
+
+	static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+	private final WebDriver driver;
+
+	private final String base;
+
+	private final Path profile;
+
+	private Browser(WebDriver driver, String base, Path profile) {
+		this.driver = driver;
+		this.base = base;
+		this.profile = profile;
+	}
+
+	/** A new browser whose user prefers the given language (as Accept-Language). */
+	static Browser open(int port, String language) throws IOException {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver"
+					+ " (apt-get install -y chromium chromium-driver; .ci/run does this)");
+		}
+		Path profile = Files.createTempDirectory("contactsync-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--disable-extensions", "--window-size=1280,1000", "--lang=" + language,
+				"--user-data-dir=" + profile.toAbsolutePath());
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		WebDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return new Browser(driver, "http://localhost:" + port, profile);
+	}
+
+	WebDriver driver() {
+		return driver;
+	}
+
+	Browser go(String path) {
+		driver.get(base + path);
+		return this;
+	}
+
+	String path() {
+		return driver.getCurrentUrl().substring(base.length());
+	}
+
+	WebElement find(String css) {
+		return driver.findElement(By.cssSelector(css));
+	}
+
+	boolean exists(String css) {
+		return !driver.findElements(By.cssSelector(css)).isEmpty();
+	}
+
+	String text(String css) {
+		return find(css).getText();
+	}
+
+	String value(String css) {
+		return find(css).getDomProperty("value");
+	}
+
+	Browser type(String css, String text) {
+		WebElement field = find(css);
+		field.clear();
+		field.sendKeys(text);
+		return this;
+	}
+
+	Browser choose(String css, String value) {
+		new Select(find(css)).selectByValue(value);
+		return this;
+	}
+
+	/** Chooses the first option with a value; the lists come from the demo's setup. */
+	String chooseFirst(String css) {
+		Select select = new Select(find(css));
+		String value = select.getOptions()
+			.stream()
+			.map(option -> option.getDomProperty("value"))
+			.filter(option -> option != null && !option.isEmpty())
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(css + " offers nothing to choose"));
+		select.selectByValue(value);
+		return value;
+	}
+
+	Browser click(String css) {
+		find(css).click();
+		return this;
+	}
+
+	/** Opens a folded section of a card (a details element). */
+	Browser unfold(String css) {
+		WebElement details = find(css);
+		if (details.getDomAttribute("open") == null) {
+			details.findElement(By.tagName("summary")).click();
+		}
+		return this;
+	}
+
+	<T> T waitFor(Function<WebDriver, T> condition) {
+		return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+	}
+
+	void signIn(String user, String password) {
+		go("/login");
+		type("#username", user).type("#password", password).click("#sign-in");
+	}
+
+	/** A picture of the page under target/screenshots/, for a person to look at. */
+	void screenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+		Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+	}
+
+	@Override
+	public void close() throws IOException {
+		driver.quit();
+		try (var files = Files.walk(profile)) {
+			files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+		}
+	}
+
+}
