@@ -5,5 +5,5 @@ import java.util.Set;
 /**
  * A user as the API shows it: never with a password.
  */
-record UserAccount(String username, Set<Role> roles, boolean enabled, long version) {
+public record UserAccount(String username, Set<Role> roles, boolean enabled, long version) {
 }

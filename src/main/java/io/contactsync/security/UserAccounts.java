@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * token itself exists only in the answer that created it.
  */
 @Service
-class UserAccounts implements UserDetailsService {
+public class UserAccounts implements UserDetailsService {
 
 	static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]{1,50}$");
 

@@ -5,6 +5,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The body of a new user; {@code password} is write-only. */
-record UserRequest(@Nullable String username, @Nullable String password, @Nullable Set<Role> roles,
+public record UserRequest(@Nullable String username, @Nullable String password, @Nullable Set<Role> roles,
 		@Nullable Boolean enabled) {
 }

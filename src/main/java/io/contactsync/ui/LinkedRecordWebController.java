@@ -3,6 +3,7 @@ package io.contactsync.ui;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.contactsync.bankaccount.BankAccounts;
@@ -12,7 +13,9 @@ import io.contactsync.platform.Page;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
+import io.contactsync.relation.Linking;
 import io.contactsync.setup.LinkedRecordService;
+import io.contactsync.setup.LinkedRecordType;
 import io.contactsync.vendor.Vendors;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -42,15 +45,18 @@ class LinkedRecordWebController {
 
 	private final Map<String, LinkedRecordService> services;
 
+	private final Linking linking;
+
 	private final Forms forms;
 
 	private final Pages pages;
 
 	private final SyncEffects effects;
 
-	LinkedRecordWebController(Customers customers, Vendors vendors, BankAccounts bankAccounts, Forms forms, Pages pages,
-			SyncEffects effects) {
+	LinkedRecordWebController(Customers customers, Vendors vendors, BankAccounts bankAccounts, Linking linking,
+			Forms forms, Pages pages, SyncEffects effects) {
 		this.services = Map.of("customers", customers, "vendors", vendors, "bank-accounts", bankAccounts);
+		this.linking = linking;
 		this.forms = forms;
 		this.pages = pages;
 		this.effects = effects;
@@ -114,6 +120,24 @@ class LinkedRecordWebController {
 			Map<String, String> errors = pages.refusedForm(model, refused, locale, request);
 			return card(kind, records.get(no), Forms.typed(form), errors, version, model, locale);
 		}
+	}
+
+	/**
+	 * A contact made from a record that has none: one by one, as the batch job does for
+	 * many.
+	 */
+	@PostMapping("/{no}/create-contact")
+	String createContact(@PathVariable String kind, @PathVariable String no, Locale locale, RedirectAttributes next) {
+		try {
+			LinkedRecordType type = LinkedRecordType.valueOf(service(kind).table().recordType());
+			Optional<String> made = linking.createContactIfMissing(type, no);
+			next.addFlashAttribute("saved", made.map(contactNo -> forms.message("contact.created", locale, contactNo))
+				.orElseGet(() -> forms.message("contact.alreadyThere", locale)));
+		}
+		catch (ProblemException refused) {
+			pages.refused(next, refused, locale);
+		}
+		return "redirect:/" + kind + "/" + no;
 	}
 
 	@GetMapping("/{no}/delete")

@@ -58,6 +58,28 @@ class UiModel {
 		model.addAttribute("lang", locale.getLanguage().equals("en") ? "en" : "nb");
 		model.addAttribute("path", request.getRequestURI());
 		model.addAttribute("recordPaths", RECORD_PATHS);
+		model.addAttribute("can", permissions(roles));
+	}
+
+	/**
+	 * What the signed-in user's roles allow, so that a page offers only what will be
+	 * accepted; the security rules and the services decide all the same.
+	 */
+	static Map<String, Boolean> permissions(Set<String> roles) {
+		return Map.of("editContacts", any(roles, "ADMIN", "SALES", "PURCHASING"), "createCustomer",
+				any(roles, "ADMIN", "SALES", "FINANCE"), "createVendor", any(roles, "ADMIN", "PURCHASING", "FINANCE"),
+				"createBankAccount", any(roles, "ADMIN", "FINANCE"), "link",
+				any(roles, "ADMIN", "SALES", "PURCHASING", "FINANCE"), "salesQuote", any(roles, "ADMIN", "SALES"),
+				"purchaseQuote", any(roles, "ADMIN", "PURCHASING"));
+	}
+
+	private static boolean any(Set<String> roles, String... wanted) {
+		for (String role : wanted) {
+			if (roles.contains(role)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@ExceptionHandler(ProblemException.class)

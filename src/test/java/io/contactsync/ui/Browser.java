@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -136,7 +137,9 @@ final class Browser implements AutoCloseable {
 	}
 
 	<T> T waitFor(Function<WebDriver, T> condition) {
-		return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+		// htmx swaps parts of the page in: an element read mid-swap is read again.
+		return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	void signIn(String user, String password) {

@@ -1,7 +1,7 @@
 package io.contactsync.ui;
 
 import io.contactsync.support.DemoCompanyApiTest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,18 +27,25 @@ class WebUiBrowserTest extends DemoCompanyApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	private Browser browser;
+	/** One signed-in browser for the class: starting Chromium costs seconds. */
+	private static Browser browser;
 
 	@BeforeEach
 	void openBrowser() throws Exception {
-		browser = Browser.open(port, "nb-NO");
-		browser.signIn("admin", ADMIN_PASSWORD);
-		browser.waitFor(driver -> browser.path().startsWith("/contacts"));
+		if (browser == null) {
+			browser = Browser.open(port, "nb-NO");
+			browser.signIn("admin", ADMIN_PASSWORD);
+			browser.waitFor(driver -> browser.path().startsWith("/contacts"));
+		}
+		browser.go("/contacts?lang=nb");
 	}
 
-	@AfterEach
-	void closeBrowser() throws Exception {
-		browser.close();
+	@AfterAll
+	static void closeBrowser() throws Exception {
+		if (browser != null) {
+			browser.close();
+			browser = null;
+		}
 	}
 
 	@Test
@@ -204,7 +211,7 @@ class WebUiBrowserTest extends DemoCompanyApiTest {
 	void aQuoteForAContactWithoutCustomerBecomesAnOrderThroughATemplate() throws Exception {
 		String contactNo = no(company("Tilbud " + unique() + " AS", "city", "Bodø"));
 		browser.go("/contacts/" + contactNo);
-		browser.unfold("details.action:nth-of-type(3)");
+		browser.unfold("#new-documents");
 		browser.click("#new-sales-quote");
 		browser.waitFor(driver -> browser.exists("#document-no"));
 		browser.type("#line-description", "Ventilasjonsaggregat").type("#line-quantity", "2");
@@ -233,6 +240,30 @@ class WebUiBrowserTest extends DemoCompanyApiTest {
 			stranger.waitFor(driver -> stranger.exists("#login-error"));
 			assertThat(stranger.text("#login-error")).isEqualTo(unknownPassword);
 			stranger.screenshot("sign-in");
+		}
+	}
+
+	@Test
+	void anAdministratorAddsASalesUserWhoSeesOnlyWhatSalesMayDo() throws Exception {
+		String username = "selger-" + unique().toLowerCase();
+		browser.go("/setup/users");
+		browser.type("#new-username", username).type("#new-password", "Salg-Passord-123");
+		browser.find("form.card input[name=roles][value=SALES]").click();
+		browser.find("form.card button[type=submit]").click();
+		browser.waitFor(driver -> browser.text("#users").contains(username));
+		browser.screenshot("users");
+		String contactNo = no(company("Rolle " + unique() + " AS"));
+
+		try (Browser seller = Browser.open(port, "nb-NO")) {
+			seller.signIn(username, "Salg-Passord-123");
+			seller.waitFor(driver -> seller.path().startsWith("/contacts"));
+			seller.go("/contacts/" + contactNo);
+			assertThat(seller.exists("#create-customer")).isTrue();
+			assertThat(seller.exists("#create-bank-account")).as("only ADMIN and FINANCE make bank accounts").isFalse();
+			assertThat(seller.exists("#new-purchase-quote")).isFalse();
+			assertThat(seller.exists("a[href='/setup']")).isFalse();
+			seller.go("/setup");
+			assertThat(seller.text("h1")).isEqualTo("403");
 		}
 	}
 
