@@ -3,7 +3,6 @@ package io.contactsync.audit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.Page;

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
-import io.contactsync.platform.Actor;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableStore;

@@ -47,9 +47,12 @@ public class UserAccounts implements UserDetailsService {
 
 	private final PasswordEncoder passwords;
 
-	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords) {
+	private final FailedLogins failedLogins;
+
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, FailedLogins failedLogins) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
+		this.failedLogins = failedLogins;
 	}
 
 	@Override
@@ -60,6 +63,7 @@ public class UserAccounts implements UserDetailsService {
 			.query((rs, n) -> User.withUsername(rs.getString(1))
 				.password(rs.getString(2))
 				.disabled(!rs.getBoolean(3))
+				.accountLocked(failedLogins.isLocked(username))
 				.authorities(roles(username).stream().map(Role::authority).toArray(String[]::new))
 				.build())
 			.optional()

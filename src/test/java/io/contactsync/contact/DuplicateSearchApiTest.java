@@ -114,45 +114,6 @@ class DuplicateSearchApiTest extends DemoCompanyApiTest {
 		assertThat(strings(no(company))).isEqualTo(6);
 	}
 
-	/**
-	 * What a batch job counts (has a duplicate not marked separate) must be what the list
-	 * says, for every company: one with a twin, one whose only twin is marked separate,
-	 * and the rest of the demo data.
-	 */
-	@Test
-	void theYesOrNoOfABatchJobAgreesWithTheListForEveryCompany() {
-		JsonNode[] twins = similarPair("yes");
-		JsonNode[] separate = { company("Xylofonsep Orgelbygg AS", "postCode", "8006"),
-				company("Xylofonsep Orgelbyggeri AS", "postCode", "8006") };
-		assertThat(jdbc.sql("SELECT contact_has_duplicate(?, 75, 1000)")
-			.param(no(separate[0]))
-			.query(Boolean.class)
-			.single()).as("a twin before it is marked separate").isTrue();
-		assertThat(admin()
-			.put("/api/v1/contacts/" + no(separate[0]) + "/duplicates/" + no(separate[1]),
-					Map.of("separateContacts", true))
-			.status()).isEqualTo(200);
-
-		List<Map<String, Object>> disagreeing = jdbc
-			.sql("SELECT c.no, contact_has_duplicate(c.no, 75, 1000) AS yes,"
-					+ " EXISTS (SELECT 1 FROM contact_duplicates(c.no, 75, 1000) d WHERE NOT d.separate) AS listed"
-					+ " FROM contact c WHERE c.type = 'COMPANY'")
-			.query()
-			.listOfRows()
-			.stream()
-			.filter(row -> !row.get("yes").equals(row.get("listed")))
-			.toList();
-
-		assertThat(disagreeing).isEmpty();
-		assertThat(
-				jdbc.sql("SELECT contact_has_duplicate(?, 75, 1000)").param(no(twins[0])).query(Boolean.class).single())
-			.isTrue();
-		assertThat(jdbc.sql("SELECT contact_has_duplicate(?, 75, 1000)")
-			.param(no(separate[0]))
-			.query(Boolean.class)
-			.single()).as("its only twin is marked separate").isFalse();
-	}
-
 	private List<String> duplicatesOf(String no) {
 		Api.Response response = admin().get("/api/v1/contacts/" + no + "/duplicates");
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);

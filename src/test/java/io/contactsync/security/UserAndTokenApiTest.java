@@ -29,6 +29,26 @@ class UserAndTokenApiTest extends ApiTest {
 	}
 
 	@Test
+	void fiveWrongPasswordsLockTheNameEvenAgainstTheRightOneAndOthersSignInAsBefore() {
+		String username = "gjetter-" + unique().toLowerCase();
+		assertThat(admin()
+			.post("/api/v1/users",
+					Map.of("username", username, "password", "the-right-secret-1", "roles", List.of("VIEWER")))
+			.status()).isEqualTo(201);
+		Api other = userWithRole("VIEWER");
+
+		for (int i = 0; i < FailedLogins.FREE_ATTEMPTS; i++) {
+			assertProblem(Api.anonymous(port).as(username, "guess-" + i).get("/api/v1/setup/marketing"), 401,
+					"UNAUTHORIZED");
+		}
+
+		Api.Response locked = Api.anonymous(port).as(username, "the-right-secret-1").get("/api/v1/setup/marketing");
+		assertProblem(locked, 401, "UNAUTHORIZED");
+		assertThat(locked.text()).as("the refusal reads like any other").doesNotContainIgnoringCase("lock");
+		assertThat(other.get("/api/v1/setup/marketing").status()).isEqualTo(200);
+	}
+
+	@Test
 	void administratorCreatesAUserWhoSignsInWithBasic() {
 		String username = "kari-" + unique().toLowerCase();
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -134,6 +135,24 @@ final class Browser implements AutoCloseable {
 			details.findElement(By.tagName("summary")).click();
 		}
 		return this;
+	}
+
+	/** Does something in a phone-sized window, then goes back to the desktop size. */
+	void onAPhone(Step step) throws IOException {
+		Dimension desktop = driver.manage().window().getSize();
+		driver.manage().window().setSize(new Dimension(390, 844));
+		try {
+			step.run();
+		}
+		finally {
+			driver.manage().window().setSize(desktop);
+		}
+	}
+
+	interface Step {
+
+		void run() throws IOException;
+
 	}
 
 	<T> T waitFor(Function<WebDriver, T> condition) {

@@ -74,6 +74,7 @@ class WebUiBrowserTest extends DemoCompanyApiTest {
 		browser.click("#linked-contact");
 		browser.waitFor(driver -> browser.exists("#contact-form"));
 		assertThat(browser.value("#f-phoneNo")).isEqualTo("75 50 99 99");
+		browser.onAPhone(() -> browser.screenshot("contact-card-phone"));
 		assertThat(admin().get("/api/v1/customers/" + customerNo).json().get("phoneNo").asString())
 			.isEqualTo("75 50 99 99");
 	}
@@ -228,6 +229,14 @@ class WebUiBrowserTest extends DemoCompanyApiTest {
 		assertThat(admin().get("/api/v1/customers/" + customerNo).json().get("contactNo").asString())
 			.isEqualTo(contactNo);
 		browser.screenshot("order-card");
+	}
+
+	@Test
+	void aPageThatIsNotThereIsAPageNotJson() {
+		browser.go("/finnes-ikke");
+
+		assertThat(browser.text("h1")).isEqualTo("404");
+		assertThat(browser.exists("a[href='/contacts']")).isTrue();
 	}
 
 	@Test

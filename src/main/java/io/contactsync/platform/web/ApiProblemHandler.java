@@ -1,5 +1,6 @@
 package io.contactsync.platform.web;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,10 +31,12 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns everything a request can go wrong with into an RFC 9457 problem with a stable
@@ -101,6 +104,27 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return response(problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
 				"Something went wrong on our side; nothing was changed. Try again, and tell the administrator if it persists.",
 				List.of()));
+	}
+
+	/**
+	 * A person's browser asking for a page that is not there gets the UI's error page,
+	 * not JSON; everyone else, and every path under /api, gets the problem.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (request instanceof ServletWebRequest page && page.getResponse() != null
+				&& !page.getRequest().getRequestURI().startsWith(page.getRequest().getContextPath() + "/api/")
+				&& String.valueOf(page.getHeader(HttpHeaders.ACCEPT)).contains("text/html")) {
+			try {
+				page.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+				return null;
+			}
+			catch (IOException notSent) {
+				log.debug("The error page could not be sent: {}", notSent.getMessage());
+			}
+		}
+		return super.handleNoResourceFoundException(ex, headers, status, request);
 	}
 
 	@Override
