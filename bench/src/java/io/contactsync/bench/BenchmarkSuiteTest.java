@@ -25,18 +25,39 @@ class BenchmarkSuiteTest {
 		List<Figure> figures = new ArrayList<>();
 		System.out.printf("Benchmark suite, %s sizes, %d processors, %d MiB heap at most%n", SIZE.name(),
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-		figures.add(StartBench.run(dir.resolve("start"), SIZE));
-		try (Service service = Service.start(dir.resolve("data"))) {
-			figures.addAll(JobBench.run(service, SIZE));
-			figures.add(PatchBench.run(service, SIZE));
-			figures.add(CreateBench.run(service, SIZE));
+		if (runs("P4")) {
+			figures.add(StartBench.run(dir.resolve("start"), SIZE));
 		}
-		try (Service service = Service.start(dir.resolve("growth"))) {
-			figures.addAll(GrowthBench.run(service, SIZE));
+		if (runs("P1") || runs("P2") || runs("P5")) {
+			try (Service service = Service.start(dir.resolve("data"))) {
+				if (runs("P1")) {
+					figures.addAll(JobBench.run(service, SIZE));
+				}
+				if (runs("P2")) {
+					figures.add(PatchBench.run(service, SIZE));
+				}
+				if (runs("P5")) {
+					figures.add(CreateBench.run(service, SIZE));
+				}
+			}
+		}
+		if (runs("P3")) {
+			try (Service service = Service.start(dir.resolve("growth"))) {
+				figures.addAll(GrowthBench.run(service, SIZE));
+			}
 		}
 		System.out.println();
 		System.out.println(Figure.table(figures));
 		assertThat(figures).allSatisfy(figure -> assertThat(figure.figure()).as(figure.id()).isPositive());
+	}
+
+	/**
+	 * Whether a benchmark is to run: all of them, or those named in {@code bench.only}
+	 * (e.g. {@code -Dbench.only=P1,P3}) when working on one.
+	 */
+	private static boolean runs(String id) {
+		String only = System.getProperty("bench.only", "");
+		return only.isBlank() || List.of(only.split(",")).contains(id);
 	}
 
 	/** How big the suite runs: small in every build, full from the documented command. */

@@ -29,8 +29,11 @@ final class PatchBench {
 		}
 		Duration warmUp = Duration.ofSeconds(Math.max(1, size.patchSeconds() / 3));
 		Duration measured = Duration.ofSeconds(size.patchSeconds());
+		service.printTopStatements("P2 before the PATCHes");
 		Load.Result plain = Load.run(CLIENTS, warmUp, measured, (client, i) -> patch(service, unlinked.get(client), i));
+		service.printTopStatements("P2 PATCH of unlinked contacts");
 		Load.Result synced = Load.run(CLIENTS, warmUp, measured, (client, i) -> patch(service, linked.get(client), i));
+		service.printTopStatements("P2 PATCH of linked contacts");
 		return new Figure("P2", "PATCH phone of a contact linked 3 ways, 8 connections", synced.perSecond(),
 				plain.perSecond(), "req/s", ">= 50 % of unlinked PATCH",
 				"linked: " + synced + "; unlinked: " + plain + " (guide >= 1,000 req/s, p99 <= 20 ms)");

@@ -20,6 +20,9 @@ class DuplicateSearchApiTest extends DemoCompanyApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DuplicateSearch duplicates;
+
 	/**
 	 * Five of the first company's six strings (name start, city, post code) are the
 	 * second's too.
@@ -112,6 +115,33 @@ class DuplicateSearchApiTest extends DemoCompanyApiTest {
 			.until(() -> "SUCCEEDED".equals(admin().get("/api/v1/jobs/" + id).json().get("status").asString()));
 
 		assertThat(strings(no(company))).isEqualTo(6);
+	}
+
+	/**
+	 * What a batch job counts for a page must be what the list says of each company: with
+	 * a twin, with its only twin marked separate, and the rest of the data.
+	 */
+	@Test
+	void theCountOfABatchJobAgreesWithTheListOfEachCompany() {
+		JsonNode[] twins = similarPair("count");
+		JsonNode[] separate = { company("Xylofonsep Orgelbygg AS", "postCode", "8006"),
+				company("Xylofonsep Orgelbyggeri AS", "postCode", "8006") };
+		assertThat(duplicatesOf(no(separate[0]))).contains(no(separate[1]));
+		assertThat(admin()
+			.put("/api/v1/contacts/" + no(separate[0]) + "/duplicates/" + no(separate[1]),
+					Map.of("separateContacts", true))
+			.status()).isEqualTo(200);
+		List<String> companies = jdbc.sql("SELECT no FROM contact WHERE type = 'COMPANY'").query(String.class).list();
+		long listed = companies.stream()
+			.filter(no -> admin().get("/api/v1/contacts/" + no + "/duplicates")
+				.json()
+				.valueStream()
+				.anyMatch(duplicate -> !duplicate.get("separateContacts").asBoolean()))
+			.count();
+
+		assertThat(duplicates.countWithDuplicates(companies)).isEqualTo(listed);
+		assertThat(duplicates.countWithDuplicates(List.of(no(twins[0]), no(separate[0])))).isEqualTo(1);
+		assertThat(duplicates.countWithDuplicates(List.of(no(separate[0])))).as("its only twin is separate").isZero();
 	}
 
 	private List<String> duplicatesOf(String no) {

@@ -4,6 +4,8 @@ import io.contactsync.support.DemoCompanyApiTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import tools.jackson.databind.JsonNode;
@@ -48,19 +50,26 @@ class WebUiBrowserTest extends DemoCompanyApiTest {
 		}
 	}
 
-	@Test
-	void aCompanyBecomesACustomerAndAPhoneChangedOnTheCustomerShowsOnTheContact() throws Exception {
-		browser.screenshot("contacts-list");
+	/**
+	 * The heart of ui.md "Tests", in each language: what the pages say is checked in the
+	 * words of that language.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "nb, Kunde, Også oppdatert: Kontakt, ''", "en, Customer, Also updated: Contact, -en" })
+	void aCompanyBecomesACustomerAndAPhoneChangedOnTheCustomerShowsOnTheContact(String language, String customer,
+			String alsoUpdated, String suffix) throws Exception {
+		browser.go("/contacts?lang=" + language);
+		browser.screenshot("contacts-list" + suffix);
 		String name = "Nettleser Ventilasjon " + unique() + " AS";
 		String contactNo = createCompany(name, "75 50 10 00");
-		browser.screenshot("contact-card");
+		browser.screenshot("contact-card" + suffix);
 
 		browser.unfold("#create-as");
 		browser.chooseFirst("#template");
 		browser.click("#create-customer");
 		browser.waitFor(driver -> browser.exists("#linked-CUSTOMER"));
-		assertThat(browser.text(".flash.ok")).startsWith("Kunde ");
-		assertThat(browser.text("#business-relation")).isEqualTo("Kunde");
+		assertThat(browser.text(".flash.ok")).startsWith(customer + " ");
+		assertThat(browser.text("#business-relation")).isEqualTo(customer);
 		String customerNo = browser.text("#linked-CUSTOMER");
 
 		browser.click("#linked-CUSTOMER");
@@ -68,15 +77,36 @@ class WebUiBrowserTest extends DemoCompanyApiTest {
 		assertThat(browser.text("#linked-contact")).isEqualTo(contactNo);
 		browser.type("#f-phoneNo", "75 50 99 99").click("#save");
 		browser.waitFor(driver -> browser.exists("#also-updated"));
-		assertThat(browser.text("#also-updated")).isEqualTo("Også oppdatert: Kontakt " + contactNo);
-		browser.screenshot("customer-card");
+		assertThat(browser.text("#also-updated")).isEqualTo(alsoUpdated + " " + contactNo);
+		browser.screenshot("customer-card" + suffix);
 
 		browser.click("#linked-contact");
 		browser.waitFor(driver -> browser.exists("#contact-form"));
 		assertThat(browser.value("#f-phoneNo")).isEqualTo("75 50 99 99");
-		browser.onAPhone(() -> browser.screenshot("contact-card-phone"));
 		assertThat(admin().get("/api/v1/customers/" + customerNo).json().get("phoneNo").asString())
 			.isEqualTo("75 50 99 99");
+		browser.onAPhone(() -> browser.screenshot("contact-card-phone" + suffix));
+		browser.go("/change-log?recordType=CUSTOMER&no=" + customerNo);
+		assertThat(browser.text("#change-log")).contains("phoneNo");
+		browser.screenshot("change-log" + suffix);
+		browser.go("/customers");
+		browser.screenshot("customers-list" + suffix);
+	}
+
+	@Test
+	void aContactIsMadeFromACustomerThatHasNoneOneByOne() {
+		String customerNo = "UIC" + unique().substring(0, 5);
+		jdbc.sql("INSERT INTO customer (no, name, city) VALUES (?, ?, 'Alta')")
+			.params(customerNo, "Uten Kontakt " + customerNo + " AS")
+			.update();
+		browser.go("/customers/" + customerNo);
+
+		browser.click("#create-contact");
+
+		browser.waitFor(driver -> browser.exists("#linked-contact"));
+		String contactNo = browser.text("#linked-contact");
+		assertThat(admin().get("/api/v1/contacts/" + contactNo).json().get("city").asString()).isEqualTo("Alta");
+		assertThat(browser.exists("#create-contact")).isFalse();
 	}
 
 	@Test
@@ -121,14 +151,18 @@ class WebUiBrowserTest extends DemoCompanyApiTest {
 		assertThat(browser.text("h1")).as("remembered on the next page").isEqualTo("Batch jobs");
 		assertThat(browser.find("html").getDomAttribute("lang")).isEqualTo("en");
 		browser.screenshot("jobs-en");
-		browser.go("/contacts");
-		browser.screenshot("contacts-list-en");
+		browser.go("/documents/sales-quotes");
+		browser.screenshot("documents-list-en");
 		browser.go("/setup");
 		browser.screenshot("setup-en");
 
 		browser.click("#lang-nb");
 		browser.waitFor(driver -> browser.text("h1").equals("Oppsett"));
 		browser.screenshot("setup");
+		browser.go("/jobs");
+		browser.screenshot("jobs");
+		browser.go("/documents/sales-quotes");
+		browser.screenshot("documents-list");
 	}
 
 	@Test
