@@ -50,8 +50,12 @@ public abstract class LinkedRecordService extends RecordService {
 	 */
 	@Override
 	protected void lockFirst(String no) {
-		jdbc.sql("SELECT c.no FROM contact c JOIN " + table.table() + " r ON r.contact_no = c.no WHERE r.no = ?"
-				+ " FOR UPDATE OF c")
+		// Asked as one key lookup inside another. As a join, PostgreSQL at times chose to
+		// merge it along the whole contact key (estimating from statistics that had not
+		// yet
+		// seen the newest numbers): 40 ms at 133,000 contacts instead of 0.05 ms.
+		jdbc.sql("SELECT no FROM contact WHERE no = (SELECT contact_no FROM " + table.table() + " WHERE no = ?)"
+				+ " FOR UPDATE")
 			.param(no)
 			.query(String.class)
 			.optional();
