@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -88,13 +89,7 @@ final class JobBench {
 					String company = "RAW" + customer.get("no");
 					companies.setString(1, company);
 					companies.setString(2, (String) customer.get("name"));
-					companies.setString(3, company);
-					companies.setString(4, (String) customer.get("name"));
-					companies.setString(5, (String) customer.get("address"));
-					companies.setString(6, (String) customer.get("city"));
-					companies.setString(7, (String) customer.get("post_code"));
-					companies.setString(8, (String) customer.get("phone_no"));
-					companies.setString(9, (String) customer.get("email"));
+					setDetails(companies, 3, company, customer);
 					companies.addBatch();
 					String person = (String) customer.get("contact");
 					if (!person.isEmpty()) {
@@ -103,13 +98,7 @@ final class JobBench {
 						people.setString(2, person);
 						people.setString(3, parts[0]);
 						people.setString(4, parts[parts.length - 1]);
-						people.setString(5, company);
-						people.setString(6, (String) customer.get("name"));
-						people.setString(7, (String) customer.get("address"));
-						people.setString(8, (String) customer.get("city"));
-						people.setString(9, (String) customer.get("post_code"));
-						people.setString(10, (String) customer.get("phone_no"));
-						people.setString(11, (String) customer.get("email"));
+						setDetails(people, 5, company, customer);
 						people.addBatch();
 					}
 					relations.setString(1, company);
@@ -125,6 +114,19 @@ final class JobBench {
 			}
 		}
 		return (System.nanoTime() - started) / 1e9;
+	}
+
+	/**
+	 * The company's number and name and the customer's details, as both a company and its
+	 * person carry them, from parameter {@code first} on.
+	 */
+	private static void setDetails(PreparedStatement statement, int first, String company,
+			Map<String, Object> customer) throws SQLException {
+		statement.setString(first, company);
+		int i = first + 1;
+		for (String column : List.of("name", "address", "city", "post_code", "phone_no", "email")) {
+			statement.setString(i++, (String) customer.get(column));
+		}
 	}
 
 }

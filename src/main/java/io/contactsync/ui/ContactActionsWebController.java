@@ -66,7 +66,7 @@ class ContactActionsWebController {
 	String createAs(@PathVariable String no, @PathVariable LinkedRecordType type,
 			@RequestParam(required = false) @Nullable String template, Locale locale, RedirectAttributes next) {
 		return act(no, locale, next, () -> {
-			Row record = linking.createRecord(no, type, blankAsNull(template));
+			Row record = linking.createRecord(no, type, Forms.blankAsNull(template));
 			return forms.message("created." + type.name(), locale, record.text("no"));
 		});
 	}
@@ -112,7 +112,7 @@ class ContactActionsWebController {
 			@RequestParam(required = false) @Nullable String description, Locale locale, RedirectAttributes next) {
 		return act(no, locale, next, () -> {
 			interactions.logByHand(no,
-					new InteractionLog.Request(blankAsNull(template), description, null, null, null));
+					new InteractionLog.Request(Forms.blankAsNull(template), description, null, null, null));
 			return forms.message("interaction.logged", locale);
 		});
 	}
@@ -134,10 +134,6 @@ class ContactActionsWebController {
 			pages.refused(next, refused, locale);
 		}
 		return "redirect:/contacts/" + no;
-	}
-
-	private static @Nullable String blankAsNull(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value;
 	}
 
 }

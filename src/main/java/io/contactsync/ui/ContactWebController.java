@@ -85,8 +85,8 @@ class ContactWebController {
 			@RequestParam(required = false) @Nullable String relation,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-		Page<Row> page = contacts.list(blankAsNull(type), null, blankAsNull(relation), blankAsNull(q), 50,
-				blankAsNull(cursor));
+		Page<Row> page = contacts.list(Forms.blankAsNull(type), null, Forms.blankAsNull(relation), Forms.blankAsNull(q),
+				50, Forms.blankAsNull(cursor));
 		model.addAttribute("page", page);
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("type", type == null ? "" : type);
@@ -224,10 +224,6 @@ class ContactWebController {
 
 	private List<Row> codes(Table table) {
 		return store.list(table, Page.MAX_LIMIT, null).items();
-	}
-
-	private static @Nullable String blankAsNull(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value;
 	}
 
 }

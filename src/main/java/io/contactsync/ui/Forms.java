@@ -128,6 +128,11 @@ class Forms {
 		}
 	}
 
+	/** A field or parameter left empty means not given. */
+	static @Nullable String blankAsNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
 	/** What the user typed, to be shown again when a save is refused. */
 	static Map<String, String> typed(MultiValueMap<String, String> form) {
 		Map<String, String> typed = new LinkedHashMap<>();

@@ -55,7 +55,8 @@ class JobWebController {
 	String start(@RequestParam String type, @RequestParam(required = false) @Nullable String noFrom,
 			@RequestParam(required = false) @Nullable String noTo, Locale locale, RedirectAttributes next) {
 		try {
-			Job job = jobs.submit(new Jobs.Request(type, new Job.Filter(blankAsNull(noFrom), blankAsNull(noTo))));
+			Job job = jobs
+				.submit(new Jobs.Request(type, new Job.Filter(Forms.blankAsNull(noFrom), Forms.blankAsNull(noTo))));
 			next.addFlashAttribute("saved", forms.message("job.started", locale, job.id()));
 			return "redirect:/jobs/" + job.id();
 		}
@@ -91,10 +92,6 @@ class JobWebController {
 			pages.refused(next, refused, locale);
 		}
 		return "redirect:/jobs/" + id;
-	}
-
-	private static @Nullable String blankAsNull(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value;
 	}
 
 }
