@@ -13,6 +13,11 @@ public record Job(long id, String type, String status, @Nullable Filter filter, 
 		long created, long skipped, long failed, long duplicates, @Nullable Instant startedAt,
 		@Nullable Instant finishedAt, List<Error> errors) {
 
+	/** Whether the job has ended, one way or another: nothing more will change. */
+	public boolean isFinished() {
+		return "SUCCEEDED".equals(status) || "FAILED".equals(status) || "CANCELLED".equals(status);
+	}
+
 	public record Filter(@Nullable String noFrom, @Nullable String noTo) {
 	}
 

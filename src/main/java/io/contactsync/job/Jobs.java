@@ -49,14 +49,19 @@ public class Jobs {
 	public record Request(@Nullable String type, Job.@Nullable Filter filter) {
 	}
 
+	/** Every type of job there is, in order. */
+	public static List<String> types() {
+		List<String> types = new ArrayList<>(TYPES.keySet());
+		types.add(DUPLICATE_SEARCH_STRINGS);
+		return types.stream().sorted().toList();
+	}
+
 	@Transactional
 	public Job submit(Request request) {
 		boolean rebuild = DUPLICATE_SEARCH_STRINGS.equals(request.type());
 		if (request.type() == null || (!TYPES.containsKey(request.type()) && !rebuild)) {
-			List<String> types = new ArrayList<>(TYPES.keySet());
-			types.add(DUPLICATE_SEARCH_STRINGS);
-			throw new Problems.ValidationFailed(List
-				.of(new FieldError("type", "must be one of " + String.join(", ", types.stream().sorted().toList()))));
+			throw new Problems.ValidationFailed(
+					List.of(new FieldError("type", "must be one of " + String.join(", ", types()))));
 		}
 		String from = code(request.filter() == null ? null : request.filter().noFrom(), "filter.noFrom");
 		String to = code(request.filter() == null ? null : request.filter().noTo(), "filter.noTo");

@@ -1,8 +1,6 @@
 package io.contactsync.ui;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import io.contactsync.job.Job;
 import io.contactsync.job.Jobs;
@@ -26,11 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/jobs")
 class JobWebController {
 
-	static final List<String> TYPES = List.of("CREATE_CONTACTS_FROM_CUSTOMERS", "CREATE_CONTACTS_FROM_VENDORS",
-			"CREATE_CONTACTS_FROM_BANK_ACCOUNTS", "GENERATE_DUPLICATE_SEARCH_STRINGS");
-
-	private static final Set<String> FINISHED = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
-
 	private final Jobs jobs;
 
 	private final Pages pages;
@@ -45,7 +38,7 @@ class JobWebController {
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("types", TYPES);
+		model.addAttribute("types", Jobs.types());
 		model.addAttribute("jobs", jobs.list(20, null).items());
 		model.addAttribute("active", "jobs");
 		return "jobs/list";
@@ -69,7 +62,6 @@ class JobWebController {
 	@GetMapping("/{id}")
 	String card(@PathVariable long id, Model model) {
 		model.addAttribute("job", jobs.get(id));
-		model.addAttribute("finished", FINISHED);
 		model.addAttribute("active", "jobs");
 		return "jobs/card";
 	}
@@ -78,7 +70,6 @@ class JobWebController {
 	@GetMapping("/{id}/progress")
 	String progress(@PathVariable long id, Model model) {
 		model.addAttribute("job", jobs.get(id));
-		model.addAttribute("finished", FINISHED);
 		return "jobs/card :: progress";
 	}
 
