@@ -1,0 +1,348 @@
+package io.contactsync.security;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.contactsync.support.Api;
+import io.contactsync.support.ApiTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * quality.md S1: every endpoint the application maps, called as nobody and as a user of
+ * each role, is allowed or refused as the role table of api.md says. The endpoints come
+ * from the application's own request mappings and the expectations from the table below,
+ * written from api.md and not from the security configuration; an endpoint the table has
+ * no rule for fails the test, so a new endpoint cannot go out without one.
+ */
+@Tag("quality")
+class AuthorizationMatrixTest extends ApiTest {
+
+	private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+
+	private static final Set<Role> ALL_BUT_BANK = EnumSet.of(Role.ADMIN, Role.SALES, Role.PURCHASING, Role.FINANCE,
+			Role.VIEWER);
+
+	private static final String[] SETUP = { "/api/v1/setup/**", "/api/v1/number-series/**",
+			"/api/v1/business-relations/**", "/api/v1/customer-templates/**", "/api/v1/vendor-templates/**",
+			"/api/v1/interaction-templates/**", "/api/v1/salespeople/**", "/api/v1/territories/**",
+			"/api/v1/countries-regions/**", "/api/v1/languages/**", "/api/v1/currencies/**", "/api/v1/post-codes/**" };
+
+	/**
+	 * api.md, "Users and roles", one rule per line; the first that matches decides. A
+	 * change made on a contact that creates or links a customer, vendor or bank account
+	 * is a write of that record.
+	 */
+	private static final List<Rule> API_TABLE = List.of(
+			// the API's own description is public
+			Rule.get(ALL, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"),
+			Rule.any(EnumSet.of(Role.ADMIN), "/api/v1/users/**", "/api/v1/users"), Rule.get(ALL, SETUP),
+			Rule.any(EnumSet.of(Role.ADMIN), SETUP),
+			Rule.get(EnumSet.of(Role.ADMIN, Role.FINANCE), "/api/v1/bank-accounts", "/api/v1/bank-accounts/**"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.FINANCE), "/api/v1/bank-accounts", "/api/v1/bank-accounts/**"),
+			Rule.get(ALL_BUT_BANK, "/api/v1/**"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.FINANCE), "/api/v1/contacts/*/create-customer"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.PURCHASING, Role.FINANCE), "/api/v1/contacts/*/create-vendor"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.FINANCE), "/api/v1/contacts/*/create-bank-account"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.PURCHASING, Role.FINANCE), "/api/v1/contacts/*/link"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.PURCHASING), "/api/v1/contacts", "/api/v1/contacts/**",
+					"/api/v1/interaction-log-entries/*/cancel"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.FINANCE), "/api/v1/customers", "/api/v1/customers/**"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.PURCHASING, Role.FINANCE), "/api/v1/vendors", "/api/v1/vendors/**"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES), "/api/v1/sales-*", "/api/v1/sales-*/**",
+					"/api/v1/service-orders", "/api/v1/service-orders/**"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.PURCHASING), "/api/v1/purchase-*", "/api/v1/purchase-*/**"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.FINANCE), "/api/v1/jobs", "/api/v1/jobs/**"));
+
+	/** The web UI gives each role the same as the API does, page by page. */
+	private static final List<Rule> UI_TABLE = List.of(Rule.get(ALL, "/login"),
+			Rule.any(EnumSet.of(Role.ADMIN), "/setup", "/setup/**"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.FINANCE), "/bank-accounts", "/bank-accounts/**"),
+			Rule.get(ALL_BUT_BANK, "/**"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.FINANCE), "/contacts/*/create/CUSTOMER"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.PURCHASING, Role.FINANCE), "/contacts/*/create/VENDOR"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.FINANCE), "/contacts/*/create/BANK_ACCOUNT"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.PURCHASING, Role.FINANCE), "/contacts/*/link"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES), "/contacts/*/documents/sales-quotes"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.PURCHASING), "/contacts/*/documents/purchase-quotes"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.PURCHASING), "/contacts", "/contacts/**"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.FINANCE), "/customers", "/customers/**"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.PURCHASING, Role.FINANCE), "/vendors", "/vendors/**"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES), "/documents/sales-*/**", "/documents/service-orders/**"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.PURCHASING), "/documents/purchase-*/**"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.FINANCE), "/jobs", "/jobs/**"));
+
+	/** Values for path variables that stand for one of a few names. */
+	private static final Map<String, List<String>> CHOICES = Map.of("resource",
+			List.of("sales-quotes", "sales-orders", "sales-blanket-orders", "purchase-quotes", "purchase-orders",
+					"purchase-blanket-orders", "service-orders"),
+			"type", List.of("CUSTOMER", "VENDOR", "BANK_ACCOUNT"));
+
+	/** Mappings of the framework, outside both chains' role tables. */
+	private static final Set<String> FRAMEWORK = Set.of("/error", "/swagger-ui.html");
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Test
+	void everyApiEndpointAnswersEachRoleAsTheRoleTableSays() {
+		Map<Role, Api> users = new EnumMap<>(Role.class);
+		for (Role role : Role.values()) {
+			users.put(role, userWithToken(role));
+		}
+		List<String> wrong = new ArrayList<>();
+		int calls = 0;
+		for (Endpoint endpoint : endpoints(false)) {
+			Set<Role> allowed = expected(API_TABLE, endpoint);
+			boolean open = endpoint.path().startsWith("/v3/");
+			Api.Response nobody = anonymous().send(endpoint.method(), endpoint.path(), null);
+			calls++;
+			if (open ? isRefused(nobody.status()) : nobody.status() != 401) {
+				wrong.add(endpoint + " as nobody: " + nobody.status());
+			}
+			for (Role role : Role.values()) {
+				Api.Response answer = users.get(role).send(endpoint.method(), endpoint.path(), null);
+				calls++;
+				if (answer.status() >= 500 || isRefused(answer.status()) == allowed.contains(role)) {
+					wrong.add(endpoint + " as " + role + ": " + answer.status() + " (allowed: " + allowed + ")");
+				}
+			}
+		}
+		System.out.printf("AuthorizationMatrixTest: %d API calls%n", calls);
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void everyPageOfTheWebUiAnswersEachRoleAsTheRoleTableSays() throws Exception {
+		Map<Role, Browser> users = new EnumMap<>(Role.class);
+		for (Role role : Role.values()) {
+			users.put(role, signIn(role));
+		}
+		Browser nobody = new Browser();
+		List<String> wrong = new ArrayList<>();
+		int calls = 0;
+		for (Endpoint endpoint : endpoints(true)) {
+			Set<Role> allowed = expected(UI_TABLE, endpoint);
+			HttpResponse<String> anonymous = nobody.send(endpoint, null);
+			calls++;
+			boolean sentToLogin = anonymous.statusCode() == 302
+					&& anonymous.headers().firstValue("Location").orElse("").endsWith("/login");
+			if (!endpoint.path().equals("/login") && !sentToLogin && anonymous.statusCode() != 403) {
+				wrong.add(endpoint + " as nobody: " + anonymous.statusCode());
+			}
+			for (Role role : Role.values()) {
+				Browser user = users.get(role);
+				HttpResponse<String> answer = user.send(endpoint, user.csrfToken);
+				calls++;
+				if (answer.statusCode() >= 500 || (answer.statusCode() == 403) == allowed.contains(role)) {
+					wrong.add(endpoint + " as " + role + ": " + answer.statusCode() + " (allowed: " + allowed + ")");
+				}
+			}
+		}
+		System.out.printf("AuthorizationMatrixTest: %d web UI calls%n", calls);
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void theTablesHaveNoRuleForAPathNoRoleIsGiven() {
+		assertThat(Role.values()).as("a new role needs its line in api.md's table and in this test")
+			.containsExactlyInAnyOrder(Role.ADMIN, Role.SALES, Role.PURCHASING, Role.FINANCE, Role.VIEWER);
+		assertThat(endpoints(false)).hasSizeGreaterThan(100);
+		assertThat(endpoints(true)).hasSizeGreaterThan(40);
+	}
+
+	private static boolean isRefused(int status) {
+		return status == 401 || status == 403;
+	}
+
+	/** The roles a rule gives the endpoint; no rule fails the test. */
+	private static Set<Role> expected(List<Rule> table, Endpoint endpoint) {
+		return table.stream()
+			.filter(rule -> rule.matches(endpoint))
+			.findFirst()
+			.map(Rule::roles)
+			.orElseThrow(() -> new AssertionError("api.md's role table (and this test) has no rule for " + endpoint
+					+ "; add one before the endpoint goes out"));
+	}
+
+	/**
+	 * The application's endpoints, each path variable filled with a value no record has
+	 * (so nothing is changed) or, where the path says which of a few names it takes, with
+	 * each of them.
+	 */
+	private List<Endpoint> endpoints(boolean webUi) {
+		Set<Endpoint> found = new TreeSet<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
+			boolean ui = mapping.getValue().getBeanType().getPackageName().startsWith("io.contactsync.ui");
+			Set<RequestMethod> methods = mapping.getKey().getMethodsCondition().getMethods();
+			for (String pattern : mapping.getKey().getPatternValues()) {
+				if (FRAMEWORK.contains(pattern) || ui != webUi) {
+					continue;
+				}
+				assertThat(ui || pattern.startsWith("/api/v1/") || pattern.startsWith("/v3/api-docs"))
+					.as("an endpoint outside the API and the web UI: " + pattern)
+					.isTrue();
+				for (String path : concrete(pattern)) {
+					for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+						found.add(new Endpoint(method.name(), path));
+					}
+				}
+			}
+		}
+		return List.copyOf(found);
+	}
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{([a-zA-Z]+)(?::([^}]+))?}");
+
+	private static List<String> concrete(String pattern) {
+		Matcher variable = VARIABLE.matcher(pattern);
+		if (!variable.find()) {
+			return List.of(pattern);
+		}
+		List<String> values = (variable.group(2) != null) ? List.of(variable.group(2).split("\\|"))
+				: CHOICES.getOrDefault(variable.group(1),
+						List.of(variable.group(1).equals("id") || variable.group(1).equals("lineNo")
+								|| variable.group(1).equals("entryNo") ? "987654321" : "ZZNOSUCH"));
+		List<String> paths = new ArrayList<>();
+		for (String value : values) {
+			String one = pattern.substring(0, variable.start()) + value + pattern.substring(variable.end());
+			paths.addAll(concrete(one));
+		}
+		return paths;
+	}
+
+	private Api userWithToken(Role role) {
+		String username = "matrix-" + role.name().toLowerCase() + "-" + unique().toLowerCase();
+		Api.Response created = admin().post("/api/v1/users",
+				Map.of("username", username, "password", "password-" + username, "roles", List.of(role.name())));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		Api.Response token = admin().post("/api/v1/users/" + username + "/tokens", null);
+		assertThat(token.status()).as(token.toString()).isEqualTo(201);
+		return anonymous().withToken(token.json().get("token").asString());
+	}
+
+	private Browser signIn(Role role) throws Exception {
+		String username = "matrix-ui-" + role.name().toLowerCase() + "-" + unique().toLowerCase();
+		String password = "password-" + username;
+		assertThat(admin()
+			.post("/api/v1/users", Map.of("username", username, "password", password, "roles", List.of(role.name())))
+			.status()).isEqualTo(201);
+		Browser browser = new Browser();
+		String loginToken = browser.tokenOf(browser.send(new Endpoint("GET", "/login"), null).body(),
+				"name=\"_csrf\" value=\"([^\"]+)\"");
+		HttpResponse<String> signedIn = browser.post("/login", Map.of("username", username, "password", password),
+				loginToken);
+		assertThat(signedIn.headers().firstValue("Location").orElse("")).as("signed in as " + role)
+			.endsWith("/contacts");
+		browser.csrfToken = browser.tokenOf(browser.send(new Endpoint("GET", "/contacts"), null).body(),
+				"name=\"csrf-token\" content=\"([^\"]+)\"");
+		return browser;
+	}
+
+	/** One method and concrete path. */
+	record Endpoint(String method, String path) implements Comparable<Endpoint> {
+
+		@Override
+		public int compareTo(Endpoint other) {
+			int byPath = path.compareTo(other.path);
+			return (byPath != 0) ? byPath : method.compareTo(other.method);
+		}
+
+		@Override
+		public String toString() {
+			return method + " " + path;
+		}
+
+	}
+
+	/** Some methods of some paths, given to some roles. */
+	record Rule(Set<String> methods, List<String> patterns, Set<Role> roles) {
+
+		private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+		static Rule get(Set<Role> roles, String... patterns) {
+			return new Rule(Set.of("GET", "HEAD"), List.of(patterns), roles);
+		}
+
+		static Rule any(Set<Role> roles, String... patterns) {
+			return new Rule(Set.of(), List.of(patterns), roles);
+		}
+
+		boolean matches(Endpoint endpoint) {
+			return (methods.isEmpty() || methods.contains(endpoint.method()))
+					&& patterns.stream().anyMatch(pattern -> PATHS.match(pattern, endpoint.path()));
+		}
+
+	}
+
+	/** A browser's session: its cookies, and the CSRF token its pages carry. */
+	private final class Browser {
+
+		private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+		private String csrfToken = "";
+
+		HttpResponse<String> send(Endpoint endpoint, String token) throws Exception {
+			if (endpoint.method().equals("GET")) {
+				return http.send(HttpRequest.newBuilder(uri(endpoint.path())).GET().build(),
+						HttpResponse.BodyHandlers.ofString());
+			}
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri(endpoint.path()))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.method(endpoint.method(), HttpRequest.BodyPublishers.ofString(""));
+			if (token != null) {
+				request.header("X-CSRF-TOKEN", token);
+			}
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		HttpResponse<String> post(String path, Map<String, String> form, String token) throws Exception {
+			StringBuilder body = new StringBuilder("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+			form.forEach((name, value) -> body.append('&')
+				.append(name)
+				.append('=')
+				.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+			return http.send(HttpRequest.newBuilder(uri(path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		String tokenOf(String page, String regex) {
+			Matcher token = Pattern.compile(regex).matcher(page);
+			assertThat(token.find()).as("a CSRF token on the page").isTrue();
+			return token.group(1);
+		}
+
+		private URI uri(String path) {
+			return URI.create("http://localhost:" + port + path);
+		}
+
+	}
+
+}
