@@ -19,6 +19,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may call what. The API is stateless (HTTP Basic or a bearer token on every call);
@@ -63,6 +64,16 @@ class SecurityConfiguration {
 	@Bean
 	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
 		return new DefaultAuthenticationEventPublisher(events);
+	}
+
+	/**
+	 * A request the firewall refuses (a path with {@code //}, {@code ;} or an encoded
+	 * {@code %}) is told so in the API's own words, not by the container's error page.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, ex) -> ProblemWriter.write(response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+				"The request path is not one this service accepts; remove encoded or doubled separators.");
 	}
 
 	@Bean

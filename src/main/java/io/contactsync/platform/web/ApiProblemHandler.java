@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -62,6 +63,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		String message = "has the wrong type; expected " + ex.getRequiredType().getSimpleName().toLowerCase();
 		return response(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", ex.getName() + " " + message,
 				List.of(new FieldError(ex.getName(), message))));
+	}
+
+	/** A query parameter whose bytes are not UTF-8: Tomcat finds it when it is read. */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> handleUndecodableParameter(InvalidParameterException ex) {
+		return response(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+				"A query parameter is not valid UTF-8; encode it as UTF-8 and send it again.", List.of()));
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
@@ -130,6 +138,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (RequestBodyTooLarge.isCauseOf(ex)) {
+			return new ResponseEntity<>(
+					problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+							ex.getMostSpecificCause().getMessage() + "; send less at a time.", List.of()),
+					headers, HttpStatus.CONTENT_TOO_LARGE);
+		}
 		Throwable cause = ex.getMostSpecificCause();
 		List<FieldError> errors = List.of();
 		String detail = "The request body is not valid JSON of the expected shape.";

@@ -1,0 +1,25 @@
+package io.contactsync.platform.web;
+
+import java.io.IOException;
+
+/**
+ * A request body, sent without a length, passed the limit while it was read: the answer
+ * is a 413, whoever was reading it.
+ */
+public final class RequestBodyTooLarge extends IOException {
+
+	public RequestBodyTooLarge(long maxBytes) {
+		super("The request body is larger than " + maxBytes + " bytes");
+	}
+
+	/** Whether this, or what it was wrapped in, is the cause of a failure. */
+	public static boolean isCauseOf(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestBodyTooLarge) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
