@@ -101,13 +101,17 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			DataAccessResourceFailureException.class, TransientDataAccessException.class })
 	ResponseEntity<ProblemDetail> handleDatabaseAway(RuntimeException ex) {
 		log.warn("Database unavailable: {}", ex.getMessage());
-		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
-				"The database cannot be reached right now; nothing was changed. Try again in a moment.", List.of());
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", DatabaseAway.DETAIL,
+				List.of());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		if (DatabaseAway.isCauseOf(ex)) {
+			// such as a rollback that failed because the connection had gone
+			return handleDatabaseAway(new DataAccessResourceFailureException(ex.getMessage(), ex));
+		}
 		log.error("Unexpected error", ex);
 		return response(problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
 				"Something went wrong on our side; nothing was changed. Try again, and tell the administrator if it persists.",
