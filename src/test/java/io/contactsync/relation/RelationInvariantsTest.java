@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.contactsync.setup.LinkedRecordType;
 import io.contactsync.support.DemoCompanyApiTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -13,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The invariants of domain rules §2 hold in the database itself: rows written straight
- * through JDBC, past every check of the application, are refused.
+ * quality.md R4. The invariants of domain rules §2 hold in the database itself: rows
+ * written straight through JDBC, past every check of the application, are refused.
  */
+@Tag("quality")
 class RelationInvariantsTest extends DemoCompanyApiTest {
 
 	@Autowired
@@ -88,6 +90,24 @@ class RelationInvariantsTest extends DemoCompanyApiTest {
 		assertRefused(() -> jdbc.sql("UPDATE contact SET type = 'ROBOT' WHERE no = ?").param(no(company)).update());
 		assertRefused(() -> jdbc.sql("UPDATE contact SET name = ? WHERE no = ?")
 			.params("x".repeat(101), no(company))
+			.update());
+	}
+
+	@Test
+	void customersVendorsAndBankAccountsKeepTheirRules() {
+		JsonNode customer = customer("Invariant Ti AS");
+		JsonNode vendor = vendor("Invariant Elleve AS");
+		JsonNode bank = bankAccount("Invariant Tolv AS");
+
+		assertRefused(
+				() -> jdbc.sql("UPDATE customer SET blocked = 'SOMETIMES' WHERE no = ?").param(no(customer)).update());
+		assertRefused(() -> jdbc.sql("UPDATE customer SET primary_contact_no = 'NOSUCHCONTACT' WHERE no = ?")
+			.param(no(customer))
+			.update());
+		assertRefused(() -> jdbc.sql("UPDATE vendor SET blocked = 'INVOICE' WHERE no = ?").param(no(vendor)).update());
+		assertRefused(() -> jdbc.sql("UPDATE vendor SET name = '' WHERE no = ?").param(no(vendor)).update());
+		assertRefused(() -> jdbc.sql("UPDATE bank_account SET iban = ? WHERE no = ?")
+			.params("N".repeat(51), no(bank))
 			.update());
 	}
 

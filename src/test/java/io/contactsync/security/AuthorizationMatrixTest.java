@@ -1,12 +1,6 @@
 package io.contactsync.security;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -19,6 +13,7 @@ import java.util.regex.Pattern;
 
 import io.contactsync.support.Api;
 import io.contactsync.support.ApiTest;
+import io.contactsync.support.WebSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -138,17 +133,17 @@ class AuthorizationMatrixTest extends ApiTest {
 	}
 
 	@Test
-	void everyPageOfTheWebUiAnswersEachRoleAsTheRoleTableSays() throws Exception {
-		Map<Role, Browser> users = new EnumMap<>(Role.class);
+	void everyPageOfTheWebUiAnswersEachRoleAsTheRoleTableSays() {
+		Map<Role, WebSession> users = new EnumMap<>(Role.class);
 		for (Role role : Role.values()) {
 			users.put(role, signIn(role));
 		}
-		Browser nobody = new Browser();
+		WebSession nobody = new WebSession(port);
 		List<String> wrong = new ArrayList<>();
 		int calls = 0;
 		for (Endpoint endpoint : endpoints(true)) {
 			Set<Role> allowed = expected(UI_TABLE, endpoint);
-			HttpResponse<String> anonymous = nobody.send(endpoint, null);
+			HttpResponse<String> anonymous = call(nobody, endpoint);
 			calls++;
 			boolean sentToLogin = anonymous.statusCode() == 302
 					&& anonymous.headers().firstValue("Location").orElse("").endsWith("/login");
@@ -156,8 +151,7 @@ class AuthorizationMatrixTest extends ApiTest {
 				wrong.add(endpoint + " as nobody: " + anonymous.statusCode());
 			}
 			for (Role role : Role.values()) {
-				Browser user = users.get(role);
-				HttpResponse<String> answer = user.send(endpoint, user.csrfToken);
+				HttpResponse<String> answer = call(users.get(role), endpoint);
 				calls++;
 				if (answer.statusCode() >= 500 || (answer.statusCode() == 403) == allowed.contains(role)) {
 					wrong.add(endpoint + " as " + role + ": " + answer.statusCode() + " (allowed: " + allowed + ")");
@@ -246,22 +240,18 @@ class AuthorizationMatrixTest extends ApiTest {
 		return anonymous().withToken(token.json().get("token").asString());
 	}
 
-	private Browser signIn(Role role) throws Exception {
+	private WebSession signIn(Role role) {
 		String username = "matrix-ui-" + role.name().toLowerCase() + "-" + unique().toLowerCase();
 		String password = "password-" + username;
 		assertThat(admin()
 			.post("/api/v1/users", Map.of("username", username, "password", password, "roles", List.of(role.name())))
 			.status()).isEqualTo(201);
-		Browser browser = new Browser();
-		String loginToken = browser.tokenOf(browser.send(new Endpoint("GET", "/login"), null).body(),
-				"name=\"_csrf\" value=\"([^\"]+)\"");
-		HttpResponse<String> signedIn = browser.post("/login", Map.of("username", username, "password", password),
-				loginToken);
-		assertThat(signedIn.headers().firstValue("Location").orElse("")).as("signed in as " + role)
-			.endsWith("/contacts");
-		browser.csrfToken = browser.tokenOf(browser.send(new Endpoint("GET", "/contacts"), null).body(),
-				"name=\"csrf-token\" content=\"([^\"]+)\"");
-		return browser;
+		return new WebSession(port).signIn(username, password);
+	}
+
+	private static HttpResponse<String> call(WebSession session, Endpoint endpoint) {
+		return endpoint.method().equals("GET") ? session.get(endpoint.path())
+				: session.send(endpoint.method(), endpoint.path());
 	}
 
 	/** One method and concrete path. */
@@ -296,51 +286,6 @@ class AuthorizationMatrixTest extends ApiTest {
 		boolean matches(Endpoint endpoint) {
 			return (methods.isEmpty() || methods.contains(endpoint.method()))
 					&& patterns.stream().anyMatch(pattern -> PATHS.match(pattern, endpoint.path()));
-		}
-
-	}
-
-	/** A browser's session: its cookies, and the CSRF token its pages carry. */
-	private final class Browser {
-
-		private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		private String csrfToken = "";
-
-		HttpResponse<String> send(Endpoint endpoint, String token) throws Exception {
-			if (endpoint.method().equals("GET")) {
-				return http.send(HttpRequest.newBuilder(uri(endpoint.path())).GET().build(),
-						HttpResponse.BodyHandlers.ofString());
-			}
-			HttpRequest.Builder request = HttpRequest.newBuilder(uri(endpoint.path()))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.method(endpoint.method(), HttpRequest.BodyPublishers.ofString(""));
-			if (token != null) {
-				request.header("X-CSRF-TOKEN", token);
-			}
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		HttpResponse<String> post(String path, Map<String, String> form, String token) throws Exception {
-			StringBuilder body = new StringBuilder("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-			form.forEach((name, value) -> body.append('&')
-				.append(name)
-				.append('=')
-				.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-			return http.send(HttpRequest.newBuilder(uri(path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		String tokenOf(String page, String regex) {
-			Matcher token = Pattern.compile(regex).matcher(page);
-			assertThat(token.find()).as("a CSRF token on the page").isTrue();
-			return token.group(1);
-		}
-
-		private URI uri(String path) {
-			return URI.create("http://localhost:" + port + path);
 		}
 
 	}

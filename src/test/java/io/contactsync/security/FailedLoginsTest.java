@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How long a user name stays locked after wrong passwords (quality.md S4). */
+@Tag("quality")
 class FailedLoginsTest {
 
 	private Instant now = Instant.parse("2026-11-24T08:00:00Z");

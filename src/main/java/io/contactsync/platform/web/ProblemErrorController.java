@@ -1,0 +1,47 @@
+package io.contactsync.platform.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.autoconfigure.web.ErrorProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The container's error page for programs: a request the container refused (both a length
+ * and chunks, say) or a status sent without a body becomes a problem with a {@code code},
+ * not Spring Boot's own JSON.
+ */
+class ProblemErrorController extends BasicErrorController {
+
+	ProblemErrorController(ErrorAttributes attributes, ErrorProperties properties, List<ErrorViewResolver> resolvers) {
+		super(attributes, properties, resolvers);
+	}
+
+	@Override
+	public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+		HttpStatus status = getStatus(request);
+		if (status == HttpStatus.NO_CONTENT) {
+			return new ResponseEntity<>(status);
+		}
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", status.getReasonPhrase());
+		problem.put("status", status.value());
+		problem.put("detail", (status == HttpStatus.BAD_REQUEST)
+				? "The request is malformed; check its headers, path and body." : status.getReasonPhrase() + ".");
+		problem.put("instance", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+		problem.put("code", ApiProblemHandler.codeFor(status));
+		problem.put("errors", List.of());
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}
