@@ -42,6 +42,28 @@ class SyncApiTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void aNameTheDatabaseCouldNotStoreAsSentIsRefusedBeforeTheSyncSeesIt() {
+		// half a surrogate pair would be stored as '?', and the two sides would never
+		// agree
+		Linked linked = linkedToAllThree("Surrogat AS");
+		String path = "/api/v1/bank-accounts/" + linked.bank();
+
+		Api.Response refused = admin().header("If-Match", "*").patch(path, "{\"name\": \"Ugyldig \\ud800\"}");
+
+		assertProblem(refused, 422, "VALIDATION_FAILED");
+		assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+		assertThat(text(read("/api/v1/contacts/" + linked.contact()), "name")).isEqualTo("Surrogat AS");
+	}
+
+	@Test
+	void lengthsAreCountedInCharactersAsTheDatabaseCountsThem() {
+		String sixtyFaces = "\ud83d\ude42".repeat(60);
+		JsonNode customer = customer(sixtyFaces);
+
+		assertThat(text(read("/api/v1/contacts/" + text(customer, "contactNo")), "name")).isEqualTo(sixtyFaces);
+	}
+
+	@Test
 	void customerChangeReachesItsContactAndThroughItTheVendorAndBankAccount() {
 		Linked linked = linkedToAllThree("Adresse AS");
 

@@ -1,6 +1,9 @@
 package io.contactsync.security;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +23,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -99,7 +103,7 @@ class SecretsTest extends ApiTest {
 	@Test
 	void theFirstAdministratorsGeneratedPasswordIsNewEachTimeAndOnlyOnTheConsole(CapturedOutput output) {
 		UserAccounts users = mock(UserAccounts.class);
-		when(users.createFirstAdmin(org.mockito.ArgumentMatchers.anyString())).thenReturn(true);
+		when(users.createFirstAdmin(anyString())).thenReturn(true);
 		ContactSyncProperties unset = new ContactSyncProperties(Path.of("data"), false, null, null);
 
 		new FirstAdmin(users, unset).run(null);
@@ -118,13 +122,12 @@ class SecretsTest extends ApiTest {
 			.noneMatch(line -> line.contains(first) || line.contains(second))).as("no log line holds it").isTrue();
 	}
 
-	private static String sha256(String text) throws IllegalStateException {
+	private static String sha256(String text) {
 		try {
 			return HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

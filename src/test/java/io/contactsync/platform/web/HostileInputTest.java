@@ -1,6 +1,8 @@
 package io.contactsync.platform.web;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -70,7 +72,7 @@ class HostileInputTest extends ApiTest {
 	private static final List<JsonNode> WRONG_TYPES = List.of(NODES.numberNode(123), NODES.numberNode(-1),
 			NODES.numberNode(1.5e308), NODES.booleanNode(true), NODES.arrayNode(), NODES.objectNode(), NODES.nullNode(),
 			NODES.stringNode("not-a-number"), NODES.stringNode("2026-13-45"),
-			NODES.numberNode(new java.math.BigInteger("99999999999999999999999")));
+			NODES.numberNode(new BigInteger("99999999999999999999999")));
 
 	private static final List<String> BROKEN_JSON = List.of("{", "{\"name\":", "[1,2", "nul", "{\"name\": \"x\",}",
 			"{'name': 'x'}", "{\"name\":\"x\",\"name\":\"y\"}", "\"just a string\"", "[]", "null", "", "{}}",
@@ -375,7 +377,7 @@ class HostileInputTest extends ApiTest {
 		try {
 			return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
 		}
-		catch (java.io.IOException broken) {
+		catch (IOException broken) {
 			throw new AssertionError("no answer to " + request, broken);
 		}
 		catch (IllegalArgumentException unsendable) {
