@@ -28,11 +28,16 @@ final class CreateBench {
 			.sql("UPDATE number_series SET increment_by = 1 WHERE code = (SELECT customer_nos FROM numbering_setup)")
 			.update();
 		setCustomerCode(service, null);
+		service.printTopStatements("P5 before creating");
 		double plain = n / create(service, "Usynket", n, new ConcurrentLinkedQueue<>());
+		service.printTopStatements("P5 creating customers alone");
 		setCustomerCode(service, "KUNDE");
 		Series customerNos = Series.of(service, "customer", "SELECT customer_nos FROM numbering_setup");
 		Series contactNos = Series.of(service, "contact", "SELECT contact_nos FROM marketing_setup");
+		PatchBench.Waits waits = PatchBench.Waits.sample(service);
 		double synced = n / create(service, "Synket", n, new ConcurrentLinkedQueue<>());
+		waits.stopAndPrint("P5 creating customers with contacts");
+		service.printTopStatements("P5 creating customers with contacts");
 		String gaps = customerNos.check(service) + contactNos.check(service);
 		if (!gaps.isEmpty()) {
 			throw new IllegalStateException("P5: numbers skipped or used twice: " + gaps);

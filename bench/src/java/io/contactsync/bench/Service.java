@@ -120,7 +120,12 @@ final class Service implements AutoCloseable {
 	 */
 	void printTopStatements(String title) {
 		jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
-		System.out.println(title + ", the statements that took most of the database's time:");
+		System.out.println(title + ", the statements that took most of the database's time ("
+				+ jdbc.sql("SELECT sum(calls) || ' statements, ' || round(sum(total_exec_time)::numeric) || ' ms in all'"
+						+ " FROM pg_stat_statements")
+					.query(String.class)
+					.single()
+				+ "):");
 		jdbc.sql("SELECT calls, round(total_exec_time::numeric) AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 90)"
 				+ " FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 8")
 			.query((rs, n) -> String.format("  %8d calls %8d ms  %s", rs.getLong(1), rs.getLong(2), rs.getString(3)))

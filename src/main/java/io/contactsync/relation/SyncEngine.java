@@ -32,6 +32,11 @@ import org.springframework.stereotype.Component;
 @Component
 class SyncEngine {
 
+	private static final int MAX_HOPS = 8;
+
+	/** How deep in carried changes this thread is. */
+	private static final ThreadLocal<Integer> HOPS = ThreadLocal.withInitial(() -> 0);
+
 	private final Contacts contacts;
 
 	private final LinkedRecords records;
@@ -114,6 +119,14 @@ class SyncEngine {
 	}
 
 	private static void carry(Actor carrier, String from, String to, Supplier<?> change) {
+		// A change goes at most record, contact, other records: three hops. More means a
+		// value that changes on the way (stored other than it was sent) is going round;
+		// the change is refused rather than left to run until the stack is gone.
+		int hops = HOPS.get();
+		if (hops >= MAX_HOPS) {
+			throw new SyncRefused(from, to, "the values did not settle between the linked records", List.of());
+		}
+		HOPS.set(hops + 1);
 		try {
 			Actor.runAs(carrier, change);
 		}
@@ -125,6 +138,9 @@ class SyncEngine {
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new SyncRefused(from, to, "the value breaks a rule of " + to, List.of());
+		}
+		finally {
+			HOPS.set(hops);
 		}
 	}
 

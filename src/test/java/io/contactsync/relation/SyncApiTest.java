@@ -56,6 +56,28 @@ class SyncApiTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void valuesThatChangeOnTheWayAreRefusedInsteadOfCarriedRoundForever() {
+		// both tables store another city than they are sent, so the two never agree
+		String trigger = "CREATE FUNCTION sirkel() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+				+ " IF NEW.city LIKE 'Sirkel%' THEN NEW.city := NEW.city || '!'; END IF; RETURN NEW; END $$";
+		jdbc.sql(trigger).update();
+		try {
+			jdbc.sql("CREATE TRIGGER sirkel BEFORE UPDATE ON contact FOR EACH ROW EXECUTE FUNCTION sirkel()").update();
+			jdbc.sql("CREATE TRIGGER sirkel BEFORE UPDATE ON customer FOR EACH ROW EXECUTE FUNCTION sirkel()").update();
+			Linked linked = linkedToAllThree("Sirkel AS");
+
+			Api.Response refused = patch("/api/v1/contacts/" + linked.contact(), "city", "Sirkelby");
+
+			assertProblem(refused, 422, "VALIDATION_FAILED");
+			assertThat(refused.json().get("detail").asString()).contains("did not settle");
+			assertThat(text(read("/api/v1/customers/" + linked.customer()), "city")).isNotEqualTo("Sirkelby!");
+		}
+		finally {
+			jdbc.sql("DROP FUNCTION sirkel() CASCADE").update();
+		}
+	}
+
+	@Test
 	void lengthsAreCountedInCharactersAsTheDatabaseCountsThem() {
 		String sixtyFaces = "\ud83d\ude42".repeat(60);
 		JsonNode customer = customer(sixtyFaces);
