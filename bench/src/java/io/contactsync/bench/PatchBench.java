@@ -66,7 +66,7 @@ final class PatchBench {
 								+ " || ' | waiting: ' || left(regexp_replace(a.query, '\\s+', ' ', 'g'), 70)"
 								+ " || ' | held by: ' || coalesce((SELECT left(regexp_replace(b.query, '\\s+', ' ', 'g'), 70)"
 								+ " || ' (' || b.state || ')' FROM pg_stat_activity b"
-								+ " WHERE b.pid = (pg_blocking_pids(a.pid))[1]), '?')"
+								+ " WHERE b.pid = (pg_blocking_pids(a.pid))[1] LIMIT 1), '?')"
 								+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted")
 						.query(String.class)
 						.list()

@@ -61,7 +61,12 @@ public class DuplicateSearch {
 				&& !change.changed("type")) {
 			return;
 		}
-		contacts.find(change.no()).ifPresent(this::index);
+		boolean created = change.kind() == TableChanged.Kind.CREATED;
+		if (created && "PERSON".equals(change.values().get("type"))) {
+			// a person has no strings, and a new one none to remove
+			return;
+		}
+		contacts.find(change.no()).ifPresent(contact -> index(contact, !created));
 	}
 
 	/**
@@ -129,7 +134,13 @@ public class DuplicateSearch {
 	/** Writes a contact's strings anew: a company's from its values, a person's none. */
 	@Transactional
 	public void index(Row contact) {
-		jdbc.sql("DELETE FROM duplicate_search_string WHERE contact_no = ?").param(contact.text("no")).update();
+		index(contact, true);
+	}
+
+	private void index(Row contact, boolean replacing) {
+		if (replacing) {
+			jdbc.sql("DELETE FROM duplicate_search_string WHERE contact_no = ?").param(contact.text("no")).update();
+		}
 		if (!"COMPANY".equals(contact.text("type"))) {
 			return;
 		}
