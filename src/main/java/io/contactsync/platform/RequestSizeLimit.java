@@ -59,7 +59,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 	private void tooLarge(HttpServletResponse response) throws IOException {
 		ProblemWriter.write(response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-				"The request body is larger than " + maxBytes + " bytes; send less at a time.");
+				RequestBodyTooLarge.detail(maxBytes));
 	}
 
 	/** A request whose body stream counts what is read and stops at the limit. */

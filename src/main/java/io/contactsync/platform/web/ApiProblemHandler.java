@@ -99,7 +99,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
 			DataAccessResourceFailureException.class, TransientDataAccessException.class })
-	ResponseEntity<ProblemDetail> handleDatabaseAway(RuntimeException ex) {
+	ResponseEntity<ProblemDetail> handleDatabaseAway(Exception ex) {
 		log.warn("Database unavailable: {}", ex.getMessage());
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", DatabaseAway.DETAIL,
 				List.of());
@@ -110,7 +110,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
 		if (DatabaseAway.isCauseOf(ex)) {
 			// such as a rollback that failed because the connection had gone
-			return handleDatabaseAway(new DataAccessResourceFailureException(ex.getMessage(), ex));
+			return handleDatabaseAway(ex);
 		}
 		log.error("Unexpected error", ex);
 		return response(problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
@@ -143,10 +143,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (RequestBodyTooLarge.isCauseOf(ex)) {
-			return new ResponseEntity<>(
-					problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-							ex.getMostSpecificCause().getMessage() + "; send less at a time.", List.of()),
-					headers, HttpStatus.CONTENT_TOO_LARGE);
+			return new ResponseEntity<>(problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+					ex.getMostSpecificCause().getMessage(), List.of()), headers, HttpStatus.CONTENT_TOO_LARGE);
 		}
 		Throwable cause = ex.getMostSpecificCause();
 		List<FieldError> errors = List.of();

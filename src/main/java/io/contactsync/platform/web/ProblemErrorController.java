@@ -1,6 +1,5 @@
 package io.contactsync.platform.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,15 +31,10 @@ class ProblemErrorController extends BasicErrorController {
 		if (status == HttpStatus.NO_CONTENT) {
 			return new ResponseEntity<>(status);
 		}
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", (status == HttpStatus.BAD_REQUEST)
-				? "The request is malformed; check its headers, path and body." : status.getReasonPhrase() + ".");
+		Map<String, Object> problem = ProblemWriter.body(status, ApiProblemHandler.codeFor(status),
+				(status == HttpStatus.BAD_REQUEST) ? "The request is malformed; check its headers, path and body."
+						: status.getReasonPhrase() + ".");
 		problem.put("instance", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
-		problem.put("code", ApiProblemHandler.codeFor(status));
-		problem.put("errors", List.of());
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 

@@ -36,11 +36,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		HttpStatus known = HttpStatus.resolve(status);
-		String detail = (status == 400) ? "The request line or its encoding is malformed; check the path and query."
-				: "The request could not be served.";
-		String body = "{\"type\":\"about:blank\",\"title\":\"" + ((known != null) ? known.getReasonPhrase() : "Error")
-				+ "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"code\":\""
-				+ ApiProblemHandler.codeFor(HttpStatus.valueOf(status)) + "\",\"errors\":[]}";
+		if (known == null) {
+			return;
+		}
+		String body = ProblemWriter.json(known, ApiProblemHandler.codeFor(known),
+				(status == 400) ? "The request line or its encoding is malformed; check the path and query."
+						: known.getReasonPhrase() + ".");
 		try {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");

@@ -24,6 +24,19 @@ public final class ProblemWriter {
 
 	public static void write(HttpServletResponse response, HttpStatus status, String code, String detail)
 			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		JSON.writeValue(response.getOutputStream(), body(status, code, detail));
+	}
+
+	/** The problem as JSON text, for a writer that is not a servlet response's stream. */
+	static String json(HttpStatus status, String code, String detail) {
+		return JSON.writeValueAsString(body(status, code, detail));
+	}
+
+	/** The fields every problem of the API has, in their order. */
+	static Map<String, Object> body(HttpStatus status, String code, String detail) {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
 		problem.put("title", status.getReasonPhrase());
@@ -31,10 +44,7 @@ public final class ProblemWriter {
 		problem.put("detail", detail);
 		problem.put("code", code);
 		problem.put("errors", List.of());
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		JSON.writeValue(response.getOutputStream(), problem);
+		return problem;
 	}
 
 }

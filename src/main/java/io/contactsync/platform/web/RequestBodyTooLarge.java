@@ -9,7 +9,12 @@ import java.io.IOException;
 public final class RequestBodyTooLarge extends IOException {
 
 	public RequestBodyTooLarge(long maxBytes) {
-		super("The request body is larger than " + maxBytes + " bytes");
+		super(detail(maxBytes));
+	}
+
+	/** What the client is told: how much is too much, and what to do. */
+	public static String detail(long maxBytes) {
+		return "The request body is larger than " + maxBytes + " bytes; send less at a time.";
 	}
 
 	/** Whether this, or what it was wrapped in, is the cause of a failure. */
