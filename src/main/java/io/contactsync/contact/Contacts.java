@@ -65,7 +65,7 @@ public class Contacts extends RecordService {
 		fillIfEmpty(values, "countryRegionCode", marketing.text("defaultCountryRegionCode"));
 		fillIfEmpty(values, "salespersonCode", marketing.text("defaultSalespersonCode"));
 		fillIfEmpty(values, "territoryCode", marketing.text("defaultTerritoryCode"));
-		return insert(values);
+		return createdAsStored(insert(values));
 	}
 
 	@Transactional(readOnly = true)
@@ -361,7 +361,7 @@ public class Contacts extends RecordService {
 	 */
 	private void fillFromPostCode(Map<String, @Nullable Object> values) {
 		String postCode = (String) values.get("postCode");
-		if (postCode == null || (!isBlank(values.get("city")) && !isBlank(values.get("county")))) {
+		if (isBlank(postCode) || (!isBlank(values.get("city")) && !isBlank(values.get("county")))) {
 			return;
 		}
 		List<Row> matches = setup.postCodes(postCode, (String) values.get("countryRegionCode"));

@@ -66,7 +66,12 @@ public class DuplicateSearch {
 			// a person has no strings, and a new one none to remove
 			return;
 		}
-		contacts.find(change.no()).ifPresent(contact -> index(contact, !created));
+		if (created && change.row() != null) {
+			index(change.row(), false);
+		}
+		else {
+			contacts.find(change.no()).ifPresent(contact -> index(contact, !created));
+		}
 	}
 
 	/**

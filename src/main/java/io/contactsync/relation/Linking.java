@@ -222,7 +222,7 @@ public class Linking {
 		if (code.isEmpty()) {
 			return;
 		}
-		Row record = records.of(type).get(change.no());
+		Row record = change.row() != null ? change.row() : records.of(type).get(change.no());
 		createContactFor(type, record, code.get());
 	}
 
@@ -238,7 +238,12 @@ public class Linking {
 				|| (change.kind() == TableChanged.Kind.CREATED && !"PERSON".equals(change.values().get("type")))) {
 			return;
 		}
-		contacts.find(change.no()).ifPresent(relations::refreshSummary);
+		if (change.row() != null) {
+			relations.refreshSummary(change.row());
+		}
+		else {
+			contacts.find(change.no()).ifPresent(relations::refreshSummary);
+		}
 	}
 
 	/**
@@ -270,7 +275,7 @@ public class Linking {
 	 */
 	Row createContactFor(LinkedRecordType type, Row record, String code) {
 		Row contact = contacts.insert(contactValues(type, record));
-		relations.add(contact, code, type, record.text("no"));
+		relations.addToNew(contact, code, type, record.text("no"));
 		if (type != LinkedRecordType.BANK_ACCOUNT) {
 			String primary = contact.text("no");
 			Map<String, @Nullable Object> person = personValues(record, contact);

@@ -2,6 +2,7 @@ package io.contactsync.relation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.contactsync.contact.Contacts;
@@ -77,6 +78,14 @@ class PrimaryContacts {
 		if (chosen.equals(linked) && "COMPANY".equals(contact.text("type"))) {
 			copyIfNotBlank(contact, values, "phoneNo");
 			copyIfNotBlank(contact, values, "email");
+		}
+		Row record = change.row();
+		if (record != null && values.entrySet()
+			.stream()
+			.allMatch(value -> Objects.equals(value.getValue(), record.get(value.getKey())))) {
+			// The record shows the contact already (it was written with it): nothing to
+			// lock.
+			return;
 		}
 		Actor.runAs(change.actor().carrying(ChangeLogEntries.last()), () -> service.apply(change.no(), values));
 	}

@@ -74,6 +74,24 @@ class Relations {
 
 	/** Adds a relation; with a type and number it is a link to that record. */
 	void add(Row contact, String code, @Nullable LinkedRecordType type, @Nullable String recordNo) {
+		write(contact, code, type, recordNo);
+		if (type != null && recordNo != null) {
+			events.publishEvent(new RecordLinked(contact.text("no"), type, recordNo));
+		}
+		refreshSummary(contact);
+	}
+
+	/**
+	 * {@link #add} for a contact made in this transaction, which has no other relation,
+	 * no people and no documents yet: its summary is this relation, and no
+	 * {@link RecordLinked} goes out, there being nothing for its listeners to pass on.
+	 */
+	void addToNew(Row contact, String code, @Nullable LinkedRecordType type, @Nullable String recordNo) {
+		write(contact, code, type, recordNo);
+		contacts.showBusinessRelation(contact.text("no"), type == null ? "OTHER" : type.name());
+	}
+
+	private void write(Row contact, String code, @Nullable LinkedRecordType type, @Nullable String recordNo) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
 		values.put("customerNo", type == LinkedRecordType.CUSTOMER ? recordNo : null);
 		values.put("vendorNo", type == LinkedRecordType.VENDOR ? recordNo : null);
@@ -87,7 +105,6 @@ class Relations {
 			.update();
 		if (type != null && recordNo != null) {
 			records.of(type).showContact(recordNo, contact.text("no"));
-			events.publishEvent(new RecordLinked(contact.text("no"), type, recordNo));
 		}
 		List<FieldChange> changes = new ArrayList<>();
 		changes.add(new FieldChange("businessRelationCode", null, code));
@@ -96,7 +113,6 @@ class Relations {
 			changes.add(new FieldChange("linkedNo", null, recordNo));
 		}
 		publish(contact.text("no"), code, TableChanged.Kind.CREATED, changes);
-		refreshSummary(contact);
 	}
 
 	/**
@@ -166,14 +182,12 @@ class Relations {
 	 */
 	void refreshSummary(Row contact) {
 		String no = contact.text("no");
-		contacts.showBusinessRelation(no, summary(no, null));
-		if ("COMPANY".equals(contact.text("type"))) {
+		boolean company = "COMPANY".equals(contact.text("type"));
+		contacts.showBusinessRelation(no, summary(no, company ? null : contact.text("companyNo")));
+		if (company) {
 			for (String person : contacts.peopleOf(no)) {
 				contacts.showBusinessRelation(person, summary(person, no));
 			}
-		}
-		else if (contact.get("companyNo") != null) {
-			contacts.showBusinessRelation(no, summary(no, contact.text("companyNo")));
 		}
 	}
 

@@ -2,7 +2,6 @@ package io.contactsync.relation;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Actor;
@@ -90,13 +89,16 @@ class SyncEngine {
 	}
 
 	private void fromRecord(LinkedRecordType type, TableChanged change) {
+		Map<String, @Nullable Object> values = shared.toContact(type, change.values());
+		if (values.isEmpty()) {
+			// A change of the record's own fields (posting, primary contact) goes
+			// nowhere.
+			return;
+		}
 		relations.contactOf(type, change.no()).ifPresent(contactNo -> {
-			Map<String, @Nullable Object> values = shared.toContact(type, change.values());
-			if (!values.isEmpty()) {
-				Actor carrier = change.actor().carrying(ChangeLogEntries.last());
-				carry(carrier, LinkedRecords.title(type) + " " + change.no(), "contact " + contactNo,
-						() -> contacts.apply(contactNo, values));
-			}
+			Actor carrier = change.actor().carrying(ChangeLogEntries.last());
+			carry(carrier, LinkedRecords.title(type) + " " + change.no(), "contact " + contactNo,
+					() -> contacts.apply(contactNo, values));
 		});
 	}
 
@@ -118,7 +120,7 @@ class SyncEngine {
 		}
 	}
 
-	private static void carry(Actor carrier, String from, String to, Supplier<?> change) {
+	private static void carry(Actor carrier, String from, String to, Runnable change) {
 		// A change goes at most record, contact, other records: three hops. More means a
 		// value that changes on the way (stored other than it was sent) is going round;
 		// the change is refused rather than left to run until the stack is gone.

@@ -92,7 +92,7 @@ public abstract class LinkedRecordService extends RecordService {
 		}
 		Map<String, @Nullable Object> values = store.parse(table, request, TableStore.Mode.CREATE);
 		template.ifPresent(t -> fillFromTemplate(values, t));
-		return insert(values);
+		return createdAsStored(insert(values));
 	}
 
 	/**

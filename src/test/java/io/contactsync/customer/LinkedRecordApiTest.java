@@ -89,6 +89,31 @@ class LinkedRecordApiTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void aNumberGivenByHandThatIsTakenIsRefusedWithNothingWritten() {
+		String series = text(read("/api/v1/setup/numbering"), "vendorNos");
+		Api.Response lenient = patch("/api/v1/number-series/" + series, "manualNos", true);
+		assertThat(lenient.status()).as(lenient.toString()).isEqualTo(200);
+		try {
+			String no = "LH" + unique();
+			String name = "Hånd " + no + " AS";
+			vendor(name, "no", no);
+			long logged = admin().get("/api/v1/change-log?no=" + no + "&limit=1000").json().get("items").size();
+
+			assertProblem(admin().post("/api/v1/vendors", Map.of("no", no, "name", "Annen " + no)), 409,
+					"ALREADY_EXISTS");
+			assertThat(text(read("/api/v1/vendors/" + no), "name")).isEqualTo(name);
+			assertThat(admin().get("/api/v1/contacts?q=" + no + "&limit=1000").json().get("items").size())
+				.as("the contact of the first, none for the refused one")
+				.isEqualTo(1);
+			assertThat(admin().get("/api/v1/change-log?no=" + no + "&limit=1000").json().get("items").size())
+				.isEqualTo(logged);
+		}
+		finally {
+			patch("/api/v1/number-series/" + series, "manualNos", false);
+		}
+	}
+
+	@Test
 	void rolesOfCustomersVendorsAndBankAccounts() {
 		Map<String, List<String>> writers = Map.of("customers", List.of("SALES", "FINANCE"), "vendors",
 				List.of("PURCHASING", "FINANCE"), "bank-accounts", List.of("FINANCE"));

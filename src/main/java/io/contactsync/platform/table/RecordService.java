@@ -50,12 +50,14 @@ public abstract class RecordService {
 	@Transactional
 	public Row create(JsonNode body) {
 		Map<String, @Nullable Object> values = store.parse(table, body, TableStore.Mode.CREATE);
-		return insert(values);
+		return createdAsStored(insert(values));
 	}
 
 	/**
 	 * Creates a record from typed values, numbered from its series unless {@code no} is
 	 * given.
+	 * @return the record as written, before the listeners of its creation changed it (its
+	 * link, say): its number, type and what was given, without reading it back
 	 */
 	@Transactional
 	public Row insert(Map<String, @Nullable Object> given) {
@@ -64,9 +66,15 @@ public abstract class RecordService {
 		prepareNew(values);
 		Row row = store.insert(table, values);
 		afterCreate(row);
-		// Listeners of the creation may have changed the record (its link, say): answer
-		// with it as stored.
-		return get(row.text("no"));
+		return row;
+	}
+
+	/**
+	 * A new record as stored: listeners of its creation may have changed it (its link,
+	 * say), and the one who asked for it is answered with that.
+	 */
+	protected Row createdAsStored(Row written) {
+		return get(written.text("no"));
 	}
 
 	/**
@@ -132,18 +140,23 @@ public abstract class RecordService {
 		lockFirst(no);
 		Row current = store.lock(table, List.of(no));
 		TableStore.checkVersion(table, current, expected);
-		return change(current, changes);
+		Row changed = change(current, changes);
+		// Listeners of the change may have changed the record again (the sync, a primary
+		// contact's name): answer with it as stored.
+		return changed == current ? current : get(no);
 	}
 
 	/**
 	 * Changes fields of a record without a version check: for changes the application
 	 * makes itself on behalf of the user's change (the sync, inheritance). Fields that
-	 * already have their new values change nothing.
+	 * already have their new values change nothing. It answers nothing: its callers go on
+	 * with what they meant to change, and reading the record back would cost a statement
+	 * on every hop of the sync.
 	 */
 	@Transactional
-	public Row apply(String no, Map<String, @Nullable Object> changes) {
+	public void apply(String no, Map<String, @Nullable Object> changes) {
 		lockFirst(no);
-		return change(store.lock(table, List.of(no)), changes);
+		change(store.lock(table, List.of(no)), changes);
 	}
 
 	@Transactional
@@ -174,7 +187,7 @@ public abstract class RecordService {
 			return current;
 		}
 		afterUpdate(current, updated);
-		return get(updated.text("no"));
+		return updated;
 	}
 
 	/** A keyset-paged list in number order, searched with {@code q} when given. */

@@ -19,9 +19,18 @@ import org.jspecify.annotations.Nullable;
  * @param changes the changed fields as text, old and new, for the change log
  * @param values the changed fields' new values, typed, for whoever carries them on
  * @param actor who made the change
+ * @param row the whole record as written, for a record created or changed through the
+ * store; null where the publisher has no such row (deletions, relations, setup).
+ * Listeners read it instead of reading the record back.
  */
 public record TableChanged(String recordType, String no, Kind kind, List<FieldChange> changes,
-		Map<String, @Nullable Object> values, Actor actor) implements AuditedChange {
+		Map<String, @Nullable Object> values, Actor actor, @Nullable Row row) implements AuditedChange {
+
+	/** A change without the whole row. */
+	public TableChanged(String recordType, String no, Kind kind, List<FieldChange> changes,
+			Map<String, @Nullable Object> values, Actor actor) {
+		this(recordType, no, kind, changes, values, actor, null);
+	}
 
 	public enum Kind {
 

@@ -121,9 +121,8 @@ public class TableStore {
 		Map<String, @Nullable Object> values = withDefaults(table, given);
 		validate(table, values);
 		String key = new Row(values, 0).key(table.keys());
-		if (exists(table, keyOf(table, values))) {
-			throw new Problems.AlreadyExists(table.title(), key);
-		}
+		// A taken key is refused by the primary key itself (below), one statement fewer
+		// than asking first; the request fails either way.
 		values.replaceAll(
 				(name, value) -> table.field(name).filter(Field::isTimestamp).isPresent() ? Instant.now() : value);
 		List<Field> fields = table.allFields();
@@ -136,7 +135,8 @@ public class TableStore {
 			throw new Problems.AlreadyExists(table.title(), key);
 		}
 		Row created = new Row(values, 1);
-		publish(table, key, TableChanged.Kind.CREATED, diff(table, null, created), created.values());
+		events.publishEvent(
+				change(table, key, TableChanged.Kind.CREATED, diff(table, null, created), created.values(), created));
 		return created;
 	}
 
@@ -177,7 +177,7 @@ public class TableStore {
 			Row created = new Row(values, 1);
 			rows.add(created);
 			changes.add(change(table, created.key(table.keys()), TableChanged.Kind.CREATED, diff(table, null, created),
-					created.values()));
+					created.values(), created));
 		}
 		events.publishEvent(new TableChanged.Batch(table.recordType(), TableChanged.Kind.CREATED, changes));
 		return rows;
@@ -232,12 +232,14 @@ public class TableStore {
 			changes.forEach(c -> changedNames.add(c.field()));
 			table.fields().stream().filter(Field::isTimestamp).forEach(stamp -> after.put(stamp.name(), now));
 			byChangedFields.computeIfAbsent(changed, key -> new ArrayList<>()).add(after);
-			result.add(new Row(after, before.version() + 1));
+			Row updated = new Row(after, before.version() + 1);
+			result.add(updated);
 			Map<String, @Nullable Object> changedValues = new LinkedHashMap<>();
 			changed.stream()
 				.filter(f -> !f.isTimestamp())
 				.forEach(f -> changedValues.put(f.name(), after.get(f.name())));
-			events.add(change(table, before.key(table.keys()), TableChanged.Kind.UPDATED, changes, changedValues));
+			events.add(change(table, before.key(table.keys()), TableChanged.Kind.UPDATED, changes, changedValues,
+					updated));
 		}
 		checkReferences(table, toCheck, changedNames);
 		String key = table.keys().get(0).column();
@@ -364,7 +366,8 @@ public class TableStore {
 		Row updated = new Row(values, current.version() + 1);
 		Map<String, @Nullable Object> changedValues = new LinkedHashMap<>();
 		changed.forEach(f -> changedValues.put(f.name(), values.get(f.name())));
-		publish(table, current.key(table.keys()), TableChanged.Kind.UPDATED, changes, changedValues);
+		events.publishEvent(
+				change(table, current.key(table.keys()), TableChanged.Kind.UPDATED, changes, changedValues, updated));
 		return updated;
 	}
 
@@ -513,13 +516,6 @@ public class TableStore {
 		}
 	}
 
-	private boolean exists(Table table, List<String> key) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table.table() + whereKey(table) + ")")
-			.params(keyParams(table, key))
-			.query(Boolean.class)
-			.single();
-	}
-
 	private static List<FieldChange> diff(Table table, @Nullable Row before, @Nullable Row after) {
 		List<FieldChange> changes = new ArrayList<>();
 		for (Field field : table.allFields()) {
@@ -544,8 +540,13 @@ public class TableStore {
 
 	private static TableChanged change(Table table, String key, TableChanged.Kind kind, List<FieldChange> changes,
 			Map<String, @Nullable Object> values) {
+		return change(table, key, kind, changes, values, null);
+	}
+
+	private static TableChanged change(Table table, String key, TableChanged.Kind kind, List<FieldChange> changes,
+			Map<String, @Nullable Object> values, @Nullable Row row) {
 		return new TableChanged(table.recordType(), table.changeLogNo(key), kind, changes,
-				Collections.unmodifiableMap(new LinkedHashMap<>(values)), Actor.current());
+				Collections.unmodifiableMap(new LinkedHashMap<>(values)), Actor.current(), row);
 	}
 
 	/** Maps a result set row of {@code SELECT *}-like queries to a row of the table. */
