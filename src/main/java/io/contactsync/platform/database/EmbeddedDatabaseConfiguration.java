@@ -1,11 +1,11 @@
 package io.contactsync.platform.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.contactsync.platform.ContactSyncProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The embedded default: with no {@code spring.datasource.url}, the application runs its
@@ -18,10 +18,15 @@ class EmbeddedDatabaseConfiguration {
 
 	static final String DATABASE = "postgres";
 
-	@Bean(destroyMethod = "close")
-	EmbeddedPostgresServer embeddedPostgresServer(ContactSyncProperties properties) {
-		return EmbeddedPostgresServer.start(properties.dataDirectory().resolve("postgres"), true,
-				properties.embeddedSettings());
+	@Bean
+	static EmbeddedPostgresStart embeddedPostgresStart(Environment environment) {
+		return new EmbeddedPostgresStart(environment);
+	}
+
+	/** Closed by {@link EmbeddedPostgresStart}, after the data source that uses it. */
+	@Bean(destroyMethod = "")
+	EmbeddedPostgresServer embeddedPostgresServer(EmbeddedPostgresStart start) {
+		return start.server();
 	}
 
 	@Bean

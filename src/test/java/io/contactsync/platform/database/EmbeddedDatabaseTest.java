@@ -1,5 +1,6 @@
 package io.contactsync.platform.database;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,6 +79,20 @@ class EmbeddedDatabaseTest {
 		try (ConfigurableApplicationContext app = start(dataDir)) {
 			assertThatThrownBy(() -> start(dataDir).close()).hasStackTraceContaining("postgres");
 			assertThat(api(app).get("/actuator/health").status()).as("the first one runs on").isEqualTo(200);
+		}
+	}
+
+	@Test
+	void anApplicationThatFailsToStartStopsItsServer(@TempDir Path dataDir) throws Exception {
+		try (ServerSocket taken = new ServerSocket(0)) {
+			assertThatThrownBy(() -> start(dataDir, "server.port=" + taken.getLocalPort()).close())
+				.hasStackTraceContaining("" + taken.getLocalPort());
+		}
+		assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid")))
+			.as("the server started early is stopped with the failed application")
+			.isFalse();
+		try (ConfigurableApplicationContext app = start(dataDir)) {
+			assertThat(api(app).get("/actuator/health").status()).isEqualTo(200);
 		}
 	}
 
