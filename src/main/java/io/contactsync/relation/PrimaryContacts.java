@@ -83,8 +83,7 @@ class PrimaryContacts {
 		if (record != null && values.entrySet()
 			.stream()
 			.allMatch(value -> Objects.equals(value.getValue(), record.get(value.getKey())))) {
-			// The record shows the contact already (it was written with it): nothing to
-			// lock.
+			// Written with the record's own change already: nothing to lock.
 			return;
 		}
 		Actor.runAs(change.actor().carrying(ChangeLogEntries.last()), () -> service.apply(change.no(), values));

@@ -91,8 +91,7 @@ class SyncEngine {
 	private void fromRecord(LinkedRecordType type, TableChanged change) {
 		Map<String, @Nullable Object> values = shared.toContact(type, change.values());
 		if (values.isEmpty()) {
-			// A change of the record's own fields (posting, primary contact) goes
-			// nowhere.
+			// Only the record's own fields changed (posting, primary contact).
 			return;
 		}
 		relations.contactOf(type, change.no()).ifPresent(contactNo -> {

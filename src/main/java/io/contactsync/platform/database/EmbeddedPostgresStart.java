@@ -47,8 +47,7 @@ class EmbeddedPostgresStart implements BeanFactoryPostProcessor, DisposableBean 
 
 	private synchronized CompletableFuture<EmbeddedPostgresServer> start() {
 		if (server == null) {
-			// Bound here rather than injected: beans are not bound to their properties
-			// yet.
+			// Bound here: no bean has its properties bound yet.
 			ContactSyncProperties properties = Binder.get(environment)
 				.bindOrCreate("contactsync", ContactSyncProperties.class);
 			server = CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer
