@@ -66,12 +66,7 @@ public class DuplicateSearch {
 			// a person has no strings, and a new one none to remove
 			return;
 		}
-		if (created && change.row() != null) {
-			index(change.row(), false);
-		}
-		else {
-			contacts.find(change.no()).ifPresent(contact -> index(contact, !created));
-		}
+		index(change.written(), !created);
 	}
 
 	/**

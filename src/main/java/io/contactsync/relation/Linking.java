@@ -222,8 +222,7 @@ public class Linking {
 		if (code.isEmpty()) {
 			return;
 		}
-		Row record = change.row() != null ? change.row() : records.of(type).get(change.no());
-		createContactFor(type, record, code.get());
+		createContactFor(type, change.written(), code.get());
 	}
 
 	/**
@@ -238,12 +237,7 @@ public class Linking {
 				|| (change.kind() == TableChanged.Kind.CREATED && !"PERSON".equals(change.values().get("type")))) {
 			return;
 		}
-		if (change.row() != null) {
-			relations.refreshSummary(change.row());
-		}
-		else {
-			contacts.find(change.no()).ifPresent(relations::refreshSummary);
-		}
+		relations.refreshSummary(change.written());
 	}
 
 	/**

@@ -79,8 +79,8 @@ class PrimaryContacts {
 			copyIfNotBlank(contact, values, "phoneNo");
 			copyIfNotBlank(contact, values, "email");
 		}
-		Row record = change.row();
-		if (record != null && values.entrySet()
+		Row record = change.written();
+		if (values.entrySet()
 			.stream()
 			.allMatch(value -> Objects.equals(value.getValue(), record.get(value.getKey())))) {
 			// Written with the record's own change already: nothing to lock.

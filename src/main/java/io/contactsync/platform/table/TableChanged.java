@@ -45,6 +45,17 @@ public record TableChanged(String recordType, String no, Kind kind, List<FieldCh
 		return new TableChanged("SETUP", no, Kind.UPDATED, changes, Map.of(), Actor.current());
 	}
 
+	/**
+	 * The whole record as written: a record created or changed through the store always
+	 * carries it.
+	 */
+	public Row written() {
+		if (row == null) {
+			throw new IllegalStateException(recordType + " " + no + " was " + kind + " without its row");
+		}
+		return row;
+	}
+
 	public boolean changed(String field) {
 		return values.containsKey(field);
 	}
