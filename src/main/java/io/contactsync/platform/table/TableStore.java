@@ -315,7 +315,8 @@ public class TableStore {
 			throw new Problems.InUse(table.title() + " " + String.join("/", key)
 					+ " is still used; change what uses it first, then delete it.");
 		}
-		publish(table, current.key(table.keys()), TableChanged.Kind.DELETED, diff(table, current, null), Map.of());
+		events.publishEvent(change(table, current.key(table.keys()), TableChanged.Kind.DELETED,
+				diff(table, current, null), Map.of(), null));
 	}
 
 	/** The API form of a row: every field, then {@code version}. */
@@ -531,16 +532,6 @@ public class TableStore {
 			}
 		}
 		return changes;
-	}
-
-	private void publish(Table table, String key, TableChanged.Kind kind, List<FieldChange> changes,
-			Map<String, @Nullable Object> values) {
-		events.publishEvent(change(table, key, kind, changes, values));
-	}
-
-	private static TableChanged change(Table table, String key, TableChanged.Kind kind, List<FieldChange> changes,
-			Map<String, @Nullable Object> values) {
-		return change(table, key, kind, changes, values, null);
 	}
 
 	private static TableChanged change(Table table, String key, TableChanged.Kind kind, List<FieldChange> changes,
