@@ -10,6 +10,9 @@ public final class ExpectedVersion {
 
 	private static final ExpectedVersion ANY = new ExpectedVersion(null);
 
+	/** A version no record ever has: what an entity tag we never issued names. */
+	private static final long NONE = -1;
+
 	private final @Nullable Long version;
 
 	private ExpectedVersion(@Nullable Long version) {
@@ -38,6 +41,10 @@ public final class ExpectedVersion {
 
 	/**
 	 * Reads an {@code If-Match} header that the request may have; null when it has none.
+	 * Entity tags are compared strongly, as HTTP asks of {@code If-Match}: a weak tag
+	 * ({@code W/"1"}) or one this API never issued ({@code "abc"}) matches no version, so
+	 * the write is stale (412); a value that is no entity tag at all ({@code 1}) is a
+	 * malformed request (400).
 	 */
 	public static @Nullable ExpectedVersion optional(@Nullable String ifMatch) {
 		if (ifMatch == null || ifMatch.isBlank()) {
@@ -47,23 +54,39 @@ public final class ExpectedVersion {
 		if (value.equals("*")) {
 			return ANY;
 		}
-		if (value.startsWith("W/")) {
-			value = value.substring(2);
+		long matched = NONE;
+		for (String tag : value.split(",")) {
+			long version = strongVersion(tag.trim());
+			if (version != NONE) {
+				matched = version;
+			}
 		}
-		if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-			value = value.substring(1, value.length() - 1);
+		return of(matched);
+	}
+
+	/** The version a strong entity tag names; NONE for a weak or foreign one. */
+	private static long strongVersion(String tag) {
+		boolean weak = tag.startsWith("W/");
+		String opaque = weak ? tag.substring(2) : tag;
+		if (opaque.length() < 2 || !opaque.startsWith("\"") || !opaque.endsWith("\"")
+				|| opaque.substring(1, opaque.length() - 1).contains("\"")) {
+			throw new Problems.MalformedRequest("If-Match",
+					"must be the ETag you read, in quotes (If-Match: \"3\"), or * to overwrite knowingly");
+		}
+		if (weak) {
+			return NONE;
 		}
 		try {
-			return of(Long.parseLong(value));
+			long version = Long.parseLong(opaque.substring(1, opaque.length() - 1));
+			return version < 0 ? NONE : version;
 		}
 		catch (NumberFormatException ex) {
-			// An entity tag we never issued matches no version: the write is stale.
-			return of(-1);
+			return NONE;
 		}
 	}
 
 	public boolean matches(long current) {
-		return version == null || version == current;
+		return version == null || (version != NONE && version == current);
 	}
 
 	/** The ETag of a version, as this API issues it. */

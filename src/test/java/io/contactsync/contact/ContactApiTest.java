@@ -141,6 +141,19 @@ class ContactApiTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void ifMatchComparesEntityTagsStrongly() {
+		JsonNode contact = company("Sterk AS");
+		String path = "/api/v1/contacts/" + no(contact);
+
+		assertProblem(admin().header("If-Match", "W/\"1\"").patch(path, Map.of("city", "Oslo")), 412,
+				"VERSION_CONFLICT");
+		assertProblem(admin().header("If-Match", "1").patch(path, Map.of("city", "Oslo")), 400, "MALFORMED_REQUEST");
+		assertThat(text(read(path), "city")).isEmpty();
+		assertThat(admin().header("If-Match", "\"7\", \"1\"").patch(path, Map.of("city", "Oslo")).status())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void searchIgnoresCaseAndAccentsAndReadsAaAsTheLetterAa() {
 		String tag = unique().toLowerCase();
 		JsonNode bjorn = person("Bjørn Ås " + tag, null);
