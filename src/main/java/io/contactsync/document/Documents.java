@@ -32,6 +32,8 @@ import io.contactsync.platform.Formats;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
+import io.contactsync.platform.RowVersions;
+import io.contactsync.platform.RowVersions;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableChanged;
 import io.contactsync.relation.Linking;
@@ -183,7 +185,8 @@ public class Documents {
 		jdbc.sql(
 				"UPDATE document SET document_date = ?, contact_no = ?, customer_no = ?, vendor_no = ?, party_name = ?,"
 						+ " template_code = ?, salesperson_code = ?, currency_code = ?, description = ?, status = ?,"
-						+ " version = version + 1, last_modified_at = now() WHERE kind = ? AND no = ?")
+						+ " version = " + RowVersions.next("document")
+						+ ", last_modified_at = now() WHERE kind = ? AND no = ?")
 			.params(input.has("documentDate") && input.documentDate() != null ? input.documentDate()
 					: current.documentDate(), party.contactNo(),
 					kind.partyType() == LinkedRecordType.CUSTOMER ? party.recordNo() : null,
@@ -324,11 +327,28 @@ public class Documents {
 		}
 		String column = quote == DocumentKind.SALES_QUOTE ? "customer_no" : "vendor_no";
 		Row record = service(linked.type()).get(linked.recordNo());
-		jdbc.sql("UPDATE document SET " + column + " = ?, party_name = ?, template_code = NULL, version = version + 1"
-				+ " WHERE kind = ? AND status = 'OPEN' AND " + column + " IS NULL AND contact_no IN"
-				+ " (SELECT no FROM contact WHERE no = ? OR company_no = ?)")
-			.params(linked.recordNo(), record.text("name"), quote.name(), linked.contactNo(), linked.contactNo())
-			.update();
+		String name = record.text("name");
+		// Each quote changed is logged like any change to a document, with what it was.
+		jdbc.sql("WITH quote AS (SELECT kind, no, party_name, template_code FROM document WHERE kind = ?"
+				+ " AND status = 'OPEN' AND " + column + " IS NULL AND contact_no IN"
+				+ " (SELECT no FROM contact WHERE no = ? OR company_no = ?) ORDER BY no FOR UPDATE)"
+				+ " UPDATE document d SET " + column + " = ?, party_name = ?, template_code = NULL, version = "
+				+ RowVersions.next("d") + " FROM quote q WHERE d.kind = q.kind AND d.no = q.no"
+				+ " RETURNING d.no, q.party_name, q.template_code")
+			.params(quote.name(), linked.contactNo(), linked.contactNo(), linked.recordNo(), name)
+			.query((rs, n) -> {
+				List<FieldChange> changes = new ArrayList<>();
+				changes.add(new FieldChange(quote.recordField(), null, linked.recordNo()));
+				if (!java.util.Objects.equals(rs.getString(2), name)) {
+					changes.add(new FieldChange(quote.recordNameField(), rs.getString(2), name));
+				}
+				if (rs.getString(3) != null) {
+					changes.add(new FieldChange(quote.templateField(), rs.getString(3), null));
+				}
+				publish(quote, rs.getString(1), TableChanged.Kind.UPDATED, changes);
+				return rs.getString(1);
+			})
+			.list();
 	}
 
 	/** §9: a contact that an open document names cannot be deleted. */

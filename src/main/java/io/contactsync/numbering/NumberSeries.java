@@ -6,6 +6,7 @@ import java.util.List;
 import io.contactsync.numbering.NumberSeriesProblems.ManualNosNotAllowed;
 import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesExhausted;
 import io.contactsync.platform.Problems;
+import io.contactsync.platform.RowVersions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +53,8 @@ public class NumberSeries {
 			numbers.add(no);
 			last = no;
 		}
-		jdbc.sql("UPDATE number_series SET last_no_used = ?, version = version + 1 WHERE code = ?")
+		jdbc.sql("UPDATE number_series SET last_no_used = ?, version = " + RowVersions.next("number_series")
+				+ " WHERE code = ?")
 			.params(last, series.code())
 			.update();
 		return numbers;

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.contactsync.contact.CompanyContactRequired;
 import io.contactsync.contact.ContactDeleting;
+import io.contactsync.contact.ContactType;
 import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.ChangeLogEntries;
@@ -222,7 +223,7 @@ public class Linking {
 		if (code.isEmpty()) {
 			return;
 		}
-		createContactFor(type, change.written(), code.get());
+		createContactFor(type, change.written(), code.get(), false);
 	}
 
 	/**
@@ -251,7 +252,7 @@ public class Linking {
 		if (relations.contactOf(type, recordNo).isPresent()) {
 			return Optional.empty();
 		}
-		return Optional.of(createContactFor(type, records.of(type).get(recordNo), codeFor(type)).text("no"));
+		return Optional.of(createContactFor(type, records.of(type).get(recordNo), codeFor(type), true).text("no"));
 	}
 
 	/**
@@ -265,18 +266,26 @@ public class Linking {
 
 	/**
 	 * Creates and links the contact of a record: the same rules for one record and for a
-	 * batch.
+	 * batch. A person named in the record's {@code contact} becomes its primary contact;
+	 * without one, a person customer's own contact is its primary contact, and a company
+	 * contact is one only when a batch job makes it, as the ERP does: a company customer
+	 * created by hand keeps {@code contact} free for the name of the person to make.
 	 */
-	Row createContactFor(LinkedRecordType type, Row record, String code) {
+	Row createContactFor(LinkedRecordType type, Row record, String code, boolean companyIsPrimary) {
 		Row contact = contacts.insert(contactValues(type, record));
 		relations.addToNew(contact, code, type, record.text("no"));
 		if (type != LinkedRecordType.BANK_ACCOUNT) {
-			String primary = contact.text("no");
 			Map<String, @Nullable Object> person = personValues(record, contact);
+			String primary = null;
 			if (person != null) {
 				primary = contacts.insert(person).text("no");
 			}
-			records.of(type).apply(record.text("no"), Map.of("primaryContactNo", primary));
+			else if (companyIsPrimary || ContactType.PERSON.is(contact.text("type"))) {
+				primary = contact.text("no");
+			}
+			if (primary != null) {
+				records.of(type).apply(record.text("no"), Map.of("primaryContactNo", primary));
+			}
 		}
 		return contact;
 	}

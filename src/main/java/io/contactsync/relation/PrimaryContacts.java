@@ -95,14 +95,11 @@ class PrimaryContacts {
 	 */
 	private void typeName(LinkedRecordType type, TableChanged change) {
 		LinkedRecordService service = records.of(type);
-		Row record = service.get(change.no());
+		Row record = change.written();
 		String name = (String) change.values().get("contact");
-		if (record.get("primaryContactNo") != null) {
-			throw new Problems.ValidationFailed("contact",
-					"shows the primary contact's name; choose another primaryContactNo, or clear it first");
-		}
 		Optional<String> linked = relations.contactOf(type, change.no());
-		if (name == null || name.isBlank() || linked.isEmpty()) {
+		// While a primary contact is chosen, the name is plain text, as in the ERP.
+		if (record.get("primaryContactNo") != null || name == null || name.isBlank() || linked.isEmpty()) {
 			return;
 		}
 		Row company = contacts.get(linked.get());

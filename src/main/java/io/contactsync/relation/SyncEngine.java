@@ -1,5 +1,7 @@
 package io.contactsync.relation;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,8 +72,14 @@ class SyncEngine {
 		}
 	}
 
+	/**
+	 * Carries a contact's change to its linked records, and its new name to the records
+	 * it is the primary contact of: each record gets one change with everything that
+	 * reaches it, so that it moves one version however many ways the change reaches it.
+	 */
 	private void fromContact(TableChanged change) {
 		Actor carrier = change.actor().carrying(ChangeLogEntries.last());
+		Map<Target, Map<String, @Nullable Object>> reaching = new LinkedHashMap<>();
 		for (ContactBusinessRelation link : relations.of(change.no())) {
 			if (!link.isLink()) {
 				continue;
@@ -79,13 +87,38 @@ class SyncEngine {
 			LinkedRecordType type = LinkedRecordType.valueOf(link.linkToTable());
 			Map<String, @Nullable Object> values = shared.toRecord(type, change.values());
 			if (!values.isEmpty()) {
-				carry(carrier, "contact " + change.no(), LinkedRecords.title(type) + " " + link.linkedNo(),
-						() -> records.of(type).apply(link.linkedNo(), values));
+				reaching.computeIfAbsent(new Target(type, link.linkedNo()), t -> new LinkedHashMap<>()).putAll(values);
 			}
 		}
 		if (change.changed("name")) {
-			showNameOfPrimaryContact(carrier, change.no(), (String) change.values().get("name"));
+			String name = (String) change.values().get("name");
+			for (Target target : recordsWithPrimaryContact(change.no())) {
+				reaching.computeIfAbsent(target, t -> new LinkedHashMap<>()).put("contact", name == null ? "" : name);
+			}
 		}
+		reaching.forEach((target, values) -> carry(carrier, "contact " + change.no(),
+				LinkedRecords.title(target.type()) + " " + target.no(),
+				() -> records.of(target.type()).apply(target.no(), values)));
+	}
+
+	/**
+	 * The customers and vendors whose primary contact this is: they show its name in
+	 * {@code contact} (a person's name too, though its other fields stay its own).
+	 */
+	private List<Target> recordsWithPrimaryContact(String contactNo) {
+		List<Target> targets = new ArrayList<>();
+		for (LinkedRecordType type : List.of(LinkedRecordType.CUSTOMER, LinkedRecordType.VENDOR)) {
+			jdbc.sql("SELECT no FROM " + records.of(type).table().table() + " WHERE primary_contact_no = ? ORDER BY no")
+				.param(contactNo)
+				.query(String.class)
+				.list()
+				.forEach(no -> targets.add(new Target(type, no)));
+		}
+		return targets;
+	}
+
+	/** A record a carried change reaches. */
+	private record Target(LinkedRecordType type, String no) {
 	}
 
 	private void fromRecord(LinkedRecordType type, TableChanged change) {
@@ -99,24 +132,6 @@ class SyncEngine {
 			carry(carrier, LinkedRecords.title(type) + " " + change.no(), "contact " + contactNo,
 					() -> contacts.apply(contactNo, values));
 		});
-	}
-
-	/**
-	 * A primary contact's new name shows in the {@code contact} field of its customers
-	 * and vendors (§4.2).
-	 */
-	private void showNameOfPrimaryContact(Actor carrier, String contactNo, @Nullable String name) {
-		for (LinkedRecordType type : List.of(LinkedRecordType.CUSTOMER, LinkedRecordType.VENDOR)) {
-			List<String> nos = jdbc
-				.sql("SELECT no FROM " + records.of(type).table().table() + " WHERE primary_contact_no = ? ORDER BY no")
-				.param(contactNo)
-				.query(String.class)
-				.list();
-			for (String no : nos) {
-				carry(carrier, "contact " + contactNo, LinkedRecords.title(type) + " " + no,
-						() -> records.of(type).apply(no, Map.of("contact", name == null ? "" : name)));
-			}
-		}
 	}
 
 	private static void carry(Actor carrier, String from, String to, Runnable change) {

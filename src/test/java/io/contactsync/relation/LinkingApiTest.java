@@ -29,16 +29,35 @@ class LinkingApiTest extends DemoCompanyApiTest {
 		assertThat(text(contact, "salespersonCode")).isEqualTo("KH");
 		assertThat(text(contact, "contactBusinessRelation")).isEqualTo("CUSTOMER");
 		assertThat(text(contact, "languageCode")).as("no marketing defaults for contacts made from records").isNull();
-		assertThat(text(read("/api/v1/customers/" + no(customer)), "primaryContactNo")).isEqualTo(contactNo);
+		JsonNode stored = read("/api/v1/customers/" + no(customer));
+		assertThat(stored.get("primaryContactNo").isNull())
+			.as("a company customer made by hand has no primary contact, as in the ERP")
+			.isTrue();
+		assertThat(stored.get("version").asLong()).as("one write, one version").isEqualTo(1);
 	}
 
 	@Test
-	void aPersonCustomerGetsAPersonContact() {
+	void aPersonCustomerGetsAPersonContactAsItsPrimaryContact() {
 		JsonNode customer = customer("Ola Privat", "contactType", "PERSON");
 
 		JsonNode contact = read("/api/v1/contacts/" + text(customer, "contactNo"));
 		assertThat(text(contact, "type")).isEqualTo("PERSON");
 		assertThat(text(contact, "surname")).isEqualTo("Privat");
+		JsonNode stored = read("/api/v1/customers/" + no(customer));
+		assertThat(text(stored, "primaryContactNo")).isEqualTo(no(contact));
+		assertThat(stored.get("version").asLong()).as("created with its contact in one write").isEqualTo(1);
+	}
+
+	@Test
+	void aNameTypedIntoACompanyCustomerMadeByHandBecomesItsPrimaryPerson() {
+		JsonNode customer = customer("Skrevet AS");
+
+		JsonNode typed = patched("/api/v1/customers/" + no(customer), "contact", "Siri Skriver");
+
+		JsonNode person = read("/api/v1/contacts/" + text(typed, "primaryContactNo"));
+		assertThat(text(person, "name")).isEqualTo("Siri Skriver");
+		assertThat(text(person, "companyNo")).isEqualTo(text(customer, "contactNo"));
+		assertThat(typed.get("version").asLong()).as("one PATCH, one version").isEqualTo(2);
 	}
 
 	@Test

@@ -61,14 +61,12 @@ class PrimaryContactApiTest extends DemoCompanyApiTest {
 
 		assertProblem(patch("/api/v1/customers/" + no(customer), "primaryContactNo", no(stranger)), 422,
 				"VALIDATION_FAILED");
-		assertThat(text(read("/api/v1/customers/" + no(customer)), "primaryContactNo"))
-			.isEqualTo(text(customer, "contactNo"));
+		assertThat(read("/api/v1/customers/" + no(customer)).get("primaryContactNo").isNull()).isTrue();
 	}
 
 	@Test
 	void typingANameWithNoPrimaryContactCreatesThatPerson() {
 		JsonNode customer = customer("Navngitt AS");
-		patched("/api/v1/customers/" + no(customer), "primaryContactNo", null);
 
 		JsonNode typed = patched("/api/v1/customers/" + no(customer), "contact", "Nina Ny");
 
@@ -79,10 +77,39 @@ class PrimaryContactApiTest extends DemoCompanyApiTest {
 	}
 
 	@Test
-	void theNameCannotBeTypedOverAChosenPrimaryContact() {
+	void withAPrimaryContactChosenTheNameIsPlainText() {
 		JsonNode customer = customer("Valgt AS");
+		patched("/api/v1/customers/" + no(customer), "primaryContactNo", text(customer, "contactNo"));
 
-		assertProblem(patch("/api/v1/customers/" + no(customer), "contact", "Noen Annen"), 422, "VALIDATION_FAILED");
+		JsonNode typed = patched("/api/v1/customers/" + no(customer), "contact", "Noen Annen");
+
+		assertThat(text(typed, "contact")).isEqualTo("Noen Annen");
+		assertThat(text(typed, "primaryContactNo")).isEqualTo(text(customer, "contactNo"));
+		assertThat(contactsNamed("Noen Annen")).as("no person is made").isZero();
+	}
+
+	@Test
+	void aCompanysNewNameReachesItsCustomerOnceWhereItIsAlsoThePrimaryContact() {
+		JsonNode customer = customer("Dobbel AS");
+		String company = text(customer, "contactNo");
+		long before = patched("/api/v1/customers/" + no(customer), "primaryContactNo", company).get("version").asLong();
+
+		patched("/api/v1/contacts/" + company, "name", "Dobbel Ny AS");
+
+		JsonNode after = read("/api/v1/customers/" + no(customer));
+		assertThat(text(after, "name")).isEqualTo("Dobbel Ny AS");
+		assertThat(text(after, "contact")).isEqualTo("Dobbel Ny AS");
+		assertThat(after.get("version").asLong()).as("name and contact in one carried write").isEqualTo(before + 1);
+
+		JsonNode renamed = patched("/api/v1/customers/" + no(customer), "name", "Dobbel Tredje AS");
+		assertThat(renamed.get("version").asLong())
+			.as("the name goes to the contact and back as the primary contact's name: still one write")
+			.isEqualTo(before + 2);
+		assertThat(text(renamed, "contact")).isEqualTo("Dobbel Tredje AS");
+	}
+
+	private long contactsNamed(String name) {
+		return admin().get("/api/v1/contacts?q=" + name.replace(" ", "+")).json().get("items").size();
 	}
 
 	@Test

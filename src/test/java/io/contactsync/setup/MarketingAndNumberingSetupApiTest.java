@@ -1,10 +1,12 @@
 package io.contactsync.setup;
 
+import java.util.List;
 import java.util.Map;
 
 import io.contactsync.support.Api;
 import io.contactsync.support.ApiTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +65,29 @@ class MarketingAndNumberingSetupApiTest extends ApiTest {
 		long version = admin().get("/api/v1/setup/numbering").version();
 
 		assertProblem(admin().ifMatch(version + 5).put("/api/v1/setup/numbering", Map.of()), 412, "VERSION_CONFLICT");
+	}
+
+	@Test
+	void whatAGetAnsweredIsTakenBackByAPut() {
+		for (String path : List.of("/api/v1/setup/marketing", "/api/v1/setup/numbering")) {
+			Api.Response read = admin().get(path);
+
+			Api.Response put = admin().put(path, read.text());
+
+			assertThat(put.status()).as(put.toString()).isEqualTo(200);
+			assertThat(put.version()).as("nothing changed: the version stays").isEqualTo(read.version());
+		}
+	}
+
+	@Test
+	void aStaleVersionInThePutBodyIs412AndChangesNothing() {
+		Api.Response read = admin().get("/api/v1/setup/marketing");
+		ObjectNode stale = (ObjectNode) read.json();
+		stale.put("version", read.version() + 3);
+		stale.put("searchHitPercent", 77);
+
+		assertProblem(admin().put("/api/v1/setup/marketing", stale.toString()), 412, "VERSION_CONFLICT");
+		assertThat(admin().get("/api/v1/setup/marketing").version()).isEqualTo(read.version());
 	}
 
 	@Test

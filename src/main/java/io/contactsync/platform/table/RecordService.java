@@ -127,7 +127,9 @@ public abstract class RecordService {
 		}
 		List<Row> updated = store.updateAll(table, current, values);
 		for (int i = 0; i < current.size(); i++) {
-			if (updated.get(i).version() != current.get(i).version()) {
+			// A row that changed is a new object; one that did not is handed back as it
+			// was.
+			if (updated.get(i) != current.get(i)) {
 				afterUpdate(current.get(i), updated.get(i));
 			}
 		}
@@ -183,7 +185,8 @@ public abstract class RecordService {
 				value == null ? table.field(field).map(Field::defaultValue).orElse(null) : value));
 		prepareUpdate(current, values, changes.keySet());
 		Row updated = store.update(table, current, values);
-		if (updated.version() == current.version()) {
+		if (updated == current) {
+			// Nothing really changed.
 			return current;
 		}
 		afterUpdate(current, updated);

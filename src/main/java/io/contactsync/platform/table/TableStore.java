@@ -23,6 +23,7 @@ import io.contactsync.platform.FieldError;
 import io.contactsync.platform.JsonRows;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
+import io.contactsync.platform.RowVersions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -211,8 +212,7 @@ public class TableStore {
 	public List<Row> updateAll(Table table, List<Row> current, List<Map<String, @Nullable Object>> values) {
 		Instant now = Instant.now();
 		Map<List<Field>, List<Map<String, @Nullable Object>>> byChangedFields = new LinkedHashMap<>();
-		List<Row> result = new ArrayList<>(current.size());
-		List<TableChanged> events = new ArrayList<>();
+		List<Pending> pending = new ArrayList<>();
 		List<Map<String, @Nullable Object>> toCheck = new ArrayList<>();
 		Set<String> changedNames = new java.util.HashSet<>();
 		for (int i = 0; i < current.size(); i++) {
@@ -220,7 +220,6 @@ public class TableStore {
 			Map<String, @Nullable Object> after = values.get(i);
 			List<FieldChange> changes = diff(table, before, new Row(after, before.version()));
 			if (changes.isEmpty()) {
-				result.add(before);
 				continue;
 			}
 			checkOwnRules(table, after);
@@ -232,31 +231,45 @@ public class TableStore {
 			changes.forEach(c -> changedNames.add(c.field()));
 			table.fields().stream().filter(Field::isTimestamp).forEach(stamp -> after.put(stamp.name(), now));
 			byChangedFields.computeIfAbsent(changed, key -> new ArrayList<>()).add(after);
-			Row updated = new Row(after, before.version() + 1);
-			result.add(updated);
-			Map<String, @Nullable Object> changedValues = new LinkedHashMap<>();
-			changed.stream()
-				.filter(f -> !f.isTimestamp())
-				.forEach(f -> changedValues.put(f.name(), after.get(f.name())));
-			events.add(change(table, before.key(table.keys()), TableChanged.Kind.UPDATED, changes, changedValues,
-					updated));
+			pending.add(new Pending(i, before, after, changes, changed));
 		}
 		checkReferences(table, toCheck, changedNames);
-		String key = table.keys().get(0).column();
+		Field key = table.keys().get(0);
+		Map<String, Long> versions = new java.util.HashMap<>();
 		byChangedFields.forEach((changed, rows) -> {
 			List<Field> written = new ArrayList<>(table.keys());
 			written.addAll(changed);
 			jdbc.sql("UPDATE " + table.table() + " t SET "
 					+ changed.stream().map(f -> f.column() + " = v." + f.column()).collect(Collectors.joining(", "))
-					+ ", version = t.version + 1 FROM jsonb_populate_recordset(NULL::" + table.table()
-					+ ", CAST(:rows AS jsonb)) v WHERE t." + key + " = v." + key)
+					+ ", version = " + RowVersions.next("t") + " FROM jsonb_populate_recordset(NULL::" + table.table()
+					+ ", CAST(:rows AS jsonb)) v WHERE t." + key.column() + " = v." + key.column() + " RETURNING t."
+					+ key.column() + ", t.version")
 				.param("rows", JsonRows.of(written.stream().map(Field::column).toList(), byColumn(written, rows)))
-				.update();
+				.query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2)))
+				.list();
 		});
+		List<Row> result = new ArrayList<>(current);
+		List<TableChanged> events = new ArrayList<>(pending.size());
+		for (Pending change : pending) {
+			Row updated = new Row(change.after(), versions.get(String.valueOf(change.after().get(key.name()))));
+			result.set(change.index(), updated);
+			Map<String, @Nullable Object> changedValues = new LinkedHashMap<>();
+			change.fields()
+				.stream()
+				.filter(f -> !f.isTimestamp())
+				.forEach(f -> changedValues.put(f.name(), change.after().get(f.name())));
+			events.add(change(table, change.before().key(table.keys()), TableChanged.Kind.UPDATED, change.changes(),
+					changedValues, updated));
+		}
 		if (!events.isEmpty()) {
 			this.events.publishEvent(new TableChanged.Batch(table.recordType(), TableChanged.Kind.UPDATED, events));
 		}
 		return result;
+	}
+
+	/** A row of {@link #updateAll} that changed, until its new version is known. */
+	private record Pending(int index, Row before, Map<String, @Nullable Object> after, List<FieldChange> changes,
+			List<Field> fields) {
 	}
 
 	private static List<Map<String, @Nullable Object>> byColumn(List<Field> fields,
@@ -287,12 +300,38 @@ public class TableStore {
 		return write(table, current, expected, values);
 	}
 
-	/** Replaces a singleton's values: what the body leaves out takes its default. */
+	/**
+	 * Replaces a singleton's values: what the body leaves out takes its default. The body
+	 * its GET answered is taken back as it is: read-only fields equal to the stored ones
+	 * are passed over, and {@code version} in the body is checked as {@code If-Match} is.
+	 */
 	@Transactional
 	public Row replace(Table table, @Nullable ExpectedVersion expected, JsonNode body) {
 		Row current = jdbc.sql(select(table) + " FOR UPDATE").query((rs, n) -> toRow(table, rs)).single();
-		Map<String, @Nullable Object> values = withDefaults(table, parse(table, body, Mode.REPLACE));
+		JsonNode request = body;
+		if (body instanceof ObjectNode object) {
+			ObjectNode copy = object.deepCopy();
+			checkVersion(table, current, versionIn(copy.remove("version")));
+			ObjectNode stored = toJson(table, current);
+			table.allFields()
+				.stream()
+				.filter(Field::isReadOnly)
+				.filter(field -> copy.has(field.name()) && copy.get(field.name()).equals(stored.get(field.name())))
+				.forEach(field -> copy.remove(field.name()));
+			request = copy;
+		}
+		Map<String, @Nullable Object> values = withDefaults(table, parse(table, request, Mode.REPLACE));
 		return write(table, current, expected == null ? ExpectedVersion.any() : expected, values);
+	}
+
+	private static ExpectedVersion versionIn(@Nullable JsonNode version) {
+		if (version == null || version.isNull()) {
+			return ExpectedVersion.any();
+		}
+		if (!version.isIntegralNumber() || !version.canConvertToLong()) {
+			throw new Problems.MalformedRequest("version", "must be the version you read, a whole number");
+		}
+		return ExpectedVersion.of(version.asLong());
 	}
 
 	@Transactional
@@ -360,11 +399,11 @@ public class TableStore {
 		});
 		String sql = "UPDATE " + table.table() + " SET "
 				+ written.stream().map(f -> f.column() + " = :" + f.column()).collect(Collectors.joining(", "))
-				+ ", version = version + 1" + whereKey(table);
+				+ ", version = " + RowVersions.next(table.table()) + whereKey(table) + " RETURNING version";
 		Map<String, Object> params = columnParams(written, values);
 		params.putAll(keyParams(table, keyOf(table, current.values())));
-		jdbc.sql(sql).params(params).update();
-		Row updated = new Row(values, current.version() + 1);
+		long version = jdbc.sql(sql).params(params).query(Long.class).single();
+		Row updated = new Row(values, version);
 		Map<String, @Nullable Object> changedValues = new LinkedHashMap<>();
 		changed.forEach(f -> changedValues.put(f.name(), values.get(f.name())));
 		events.publishEvent(

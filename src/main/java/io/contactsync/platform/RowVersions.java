@@ -1,0 +1,26 @@
+package io.contactsync.platform;
+
+/**
+ * How a row's {@code version} moves: once per transaction that writes it, however many
+ * statements of that transaction change it. A user's change often reaches a record more
+ * than once (its own field, then the name the sync carries back, then the primary
+ * contact's name); clients see one write, so they see one new version.
+ *
+ * A row created or already updated in the running transaction carries that transaction's
+ * id as its {@code xmin}; a row lock ({@code FOR UPDATE}) does not change it. So the
+ * version goes up only where the row's {@code xmin} is another transaction's.
+ */
+public final class RowVersions {
+
+	private RowVersions() {
+	}
+
+	/**
+	 * The SQL expression for the version after an {@code UPDATE}, for the row called
+	 * {@code alias} (a table name or its alias in the statement).
+	 */
+	public static String next(String alias) {
+		return alias + ".version + CASE WHEN " + alias + ".xmin = pg_current_xact_id()::xid THEN 0 ELSE 1 END";
+	}
+
+}
