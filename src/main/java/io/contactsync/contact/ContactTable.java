@@ -7,7 +7,10 @@ import io.contactsync.platform.table.Field;
 import io.contactsync.platform.table.Table;
 import io.contactsync.setup.ContactDetails;
 
-/** The contact record: its fields, lengths and formats (domain rules §1). */
+/**
+ * The contact record: its fields, lengths and formats (docs/rules.md, "Records and
+ * contacts").
+ */
 final class ContactTable {
 
 	static final List<String> TYPES = List.of("COMPANY", "PERSON");

@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Contacts: companies and their people. Keeps a person's name whole and in parts, its
- * company's name, and what it inherits from its company (domain rules §1, §5).
+ * company's name, and what it inherits from its company (docs/rules.md, "Records and
+ * contacts", "Person inheritance").
  */
 @Service
 public class Contacts extends RecordService {
@@ -100,9 +101,9 @@ public class Contacts extends RecordService {
 	}
 
 	/**
-	 * Records the contact's business relation summary (§10). It is derived from the
-	 * relations, which are logged themselves, so it neither moves the version nor the
-	 * log.
+	 * Records the contact's business relation summary (docs/rules.md, "Business relation
+	 * summary"). It is derived from the relations, which are logged themselves, so it
+	 * neither moves the version nor the log.
 	 */
 	@Transactional
 	public void showBusinessRelation(String no, String summary) {
@@ -238,7 +239,7 @@ public class Contacts extends RecordService {
 
 	/**
 	 * A company's change reaches its people where they still had the company's old value
-	 * (§5).
+	 * (docs/rules.md, "Person inheritance").
 	 */
 	@Override
 	protected void afterUpdate(Row before, Row after) {
@@ -280,9 +281,10 @@ public class Contacts extends RecordService {
 	}
 
 	/**
-	 * Attaching a person to a company (§5): salesperson, territory, country/region and
-	 * language are copied; the address only if the person's is blank or the old
-	 * company's; each communication field only if blank or the old company's value.
+	 * Attaching a person to a company (docs/rules.md, "Person inheritance"): salesperson,
+	 * territory, country/region and language are copied; the address only if the person's
+	 * is blank or the old company's; each communication field only if blank or the old
+	 * company's value.
 	 */
 	private void inherit(Map<String, @Nullable Object> person, @Nullable Row oldCompany, Row company,
 			boolean creating) {

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Duplicate company contacts (domain rules §12), found by search strings kept for each
- * company as it is made and changed: the first and last five characters of its name,
- * address, city, post code, phone and VAT number. People are never indexed.
+ * Duplicate company contacts (docs/rules.md, "Duplicate search"), found by search strings
+ * kept for each company as it is made and changed: the first and last five characters of
+ * its name, address, city, post code, phone and VAT number. People are never indexed.
  */
 @Service
 public class DuplicateSearch {

@@ -55,9 +55,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Documents made from contacts (domain rules §7): the party rules between a contact and
- * its customer or vendor, making orders from quotes, and what printing, sending and
- * creating log as interactions (§8).
+ * Documents made from contacts (docs/rules.md, "Documents from contacts"): the party
+ * rules between a contact and its customer or vendor, making orders from quotes, and what
+ * printing, sending and creating log as interactions (docs/rules.md, "Interactions").
  */
 @Service
 public class Documents {
@@ -312,8 +312,8 @@ public class Documents {
 	}
 
 	/**
-	 * §3: once a contact's company is linked, its open quotes without a customer (vendor)
-	 * get it.
+	 * (docs/rules.md, "Linking") once a contact's company is linked, its open quotes
+	 * without a customer (vendor) get it.
 	 */
 	@EventListener
 	void on(RecordLinked linked) {
@@ -351,7 +351,10 @@ public class Documents {
 			.list();
 	}
 
-	/** §9: a contact that an open document names cannot be deleted. */
+	/**
+	 * (docs/rules.md, "Deleting") a contact that an open document names cannot be
+	 * deleted.
+	 */
 	@EventListener
 	void on(ContactDeleting deleting) {
 		refuseIfNamed("contact_no", deleting.no(), "Contact " + deleting.no());

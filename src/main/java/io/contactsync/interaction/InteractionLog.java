@@ -32,9 +32,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The interaction log (domain rules §8): entries logged by hand, and by the actions that
- * log themselves (documents printed or sent, e-mail sent, service orders created) when
- * interaction template setup names a template for them and they have a contact.
+ * The interaction log (docs/rules.md, "Interactions"): entries logged by hand, and by the
+ * actions that log themselves (documents printed or sent, e-mail sent, service orders
+ * created) when interaction template setup names a template for them and they have a
+ * contact.
  */
 @Service
 public class InteractionLog {
@@ -187,8 +188,9 @@ public class InteractionLog {
 	}
 
 	/**
-	 * Entries are never lost with their contact (§9): a person's move to its company; a
-	 * company's keep their data, with the contact's name, without its number.
+	 * Entries are never lost with their contact (docs/rules.md, "Deleting"): a person's
+	 * move to its company; a company's keep their data, with the contact's name, without
+	 * its number.
 	 */
 	@EventListener
 	void on(ContactDeleting deleting) {

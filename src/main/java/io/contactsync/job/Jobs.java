@@ -31,7 +31,10 @@ public class Jobs {
 			LinkedRecordType.CUSTOMER, "CREATE_CONTACTS_FROM_VENDORS", LinkedRecordType.VENDOR,
 			"CREATE_CONTACTS_FROM_BANK_ACCOUNTS", LinkedRecordType.BANK_ACCOUNT);
 
-	/** Rebuilds the duplicate search strings of every company (domain rules §12). */
+	/**
+	 * Rebuilds the duplicate search strings of every company (docs/rules.md, "Duplicate
+	 * search").
+	 */
 	static final String DUPLICATE_SEARCH_STRINGS = "GENERATE_DUPLICATE_SEARCH_STRINGS";
 
 	private final JdbcClient jdbc;

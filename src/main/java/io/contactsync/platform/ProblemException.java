@@ -7,8 +7,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A request that the application refuses for a reason the client can act on. Each
- * subclass names one condition and carries the stable {@code code} of api.md; the API
- * turns it into an RFC 9457 problem.
+ * subclass names one condition and carries a stable {@code code} (docs/rest.md, "Error
+ * codes"); the API turns it into an RFC 9457 problem.
  */
 public abstract class ProblemException extends RuntimeException {
 

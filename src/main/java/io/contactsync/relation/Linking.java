@@ -34,9 +34,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The three ways to link (domain rules §3): a contact with an existing record, a new
- * record from a contact, and a new contact from a record; plain relations; and what
- * deleting either side does to the link (§9).
+ * The three ways to link (docs/rules.md, "Linking"): a contact with an existing record, a
+ * new record from a contact, and a new contact from a record; plain relations; and what
+ * deleting either side does to the link (docs/rules.md, "Deleting").
  */
 @Service
 public class Linking {
@@ -136,8 +136,8 @@ public class Linking {
 	}
 
 	/**
-	 * §3.1: links a contact with an existing record; {@code master} says whose values
-	 * win.
+	 * (docs/rules.md, "Link a contact with an existing record") links a contact with an
+	 * existing record; {@code master} says whose values win.
 	 */
 	@Transactional
 	public ContactBusinessRelation link(String contactNo, LinkedRecordType type, String recordNo, MasterFields master) {
@@ -162,8 +162,9 @@ public class Linking {
 	}
 
 	/**
-	 * §3.2: creates a customer, vendor or bank account from a contact, with the contact's
-	 * values and then the template's where still empty.
+	 * (docs/rules.md, "Create a record from a contact") creates a customer, vendor or
+	 * bank account from a contact, with the contact's values and then the template's
+	 * where still empty.
 	 */
 	@Transactional
 	public Row createRecord(String contactNo, LinkedRecordType type, @Nullable String templateCode) {
@@ -201,8 +202,9 @@ public class Linking {
 	}
 
 	/**
-	 * §3.3: a record created with the sync switched on for its type gets a contact of its
-	 * own, in the same transaction, from its shared fields.
+	 * (docs/rules.md, "Create contacts from records") a record created with the sync
+	 * switched on for its type gets a contact of its own, in the same transaction, from
+	 * its shared fields.
 	 */
 	@EventListener
 	@Order(20)
@@ -227,8 +229,9 @@ public class Linking {
 	}
 
 	/**
-	 * §10: a person's summary counts its company's relations from the moment it joins the
-	 * company, however it was made or moved.
+	 * (docs/rules.md, "Business relation summary") a person's summary counts its
+	 * company's relations from the moment it joins the company, however it was made or
+	 * moved.
 	 */
 	@EventListener
 	@Order(25)
@@ -242,8 +245,8 @@ public class Linking {
 	}
 
 	/**
-	 * §3.3 as a batch job does it: creates and links the contact of a record that has
-	 * none.
+	 * Creating contacts from records (docs/rules.md, "Create contacts from records") as a
+	 * batch job does it: creates and links the contact of a record that has none.
 	 * @return the new contact's number; empty when the record had a contact already
 	 * (nothing is done)
 	 */
@@ -291,10 +294,10 @@ public class Linking {
 	}
 
 	/**
-	 * §3.3 in bulk, for a batch job: creates and links the contacts of the records among
-	 * {@code recordNos} that have none, with the same values as one at a time, a few
-	 * statements for them all. The records are locked first, so that none changes while
-	 * its contact is made from it.
+	 * Creating contacts from records in bulk, for a batch job: creates and links the
+	 * contacts of the records among {@code recordNos} that have none, with the same
+	 * values as one at a time, a few statements for them all. The records are locked
+	 * first, so that none changes while its contact is made from it.
 	 * @return the numbers of the company contacts made, one per record that had none
 	 */
 	@Transactional
@@ -384,7 +387,10 @@ public class Linking {
 		return values;
 	}
 
-	/** §9: a deleted contact's relations go; its records stay, without it. */
+	/**
+	 * (docs/rules.md, "Deleting") a deleted contact's relations go; its records stay,
+	 * without it.
+	 */
 	@EventListener
 	void on(ContactDeleting deleting) {
 		for (ContactBusinessRelation relation : relations.of(deleting.no())) {
@@ -404,7 +410,7 @@ public class Linking {
 		}
 	}
 
-	/** §9: a deleted record's link goes; the contact stays. */
+	/** (docs/rules.md, "Deleting") a deleted record's link goes; the contact stays. */
 	@EventListener
 	void on(LinkedRecordDeleting deleting) {
 		relations.contactOf(deleting.type(), deleting.no())
@@ -424,7 +430,8 @@ public class Linking {
 
 	/**
 	 * Links live on the company: a person of a company links on its company's behalf; a
-	 * person without one may only be a customer in its own right (§2.3, §3).
+	 * person without one may only be a customer in its own right (docs/rules.md,
+	 * "Invariants", "Linking").
 	 */
 	private Row linkTarget(Row contact, LinkedRecordType type) {
 		if (!"PERSON".equals(contact.text("type"))) {

@@ -21,10 +21,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The primary contact of a customer or vendor (domain rules §6): the linked company or
- * one of its people. Choosing a person shows its name; choosing the company also copies
- * its phone and e-mail where not blank; typing a name with none chosen creates the
- * person.
+ * The primary contact of a customer or vendor (docs/rules.md, "Primary contact"): the
+ * linked company or one of its people. Choosing a person shows its name; choosing the
+ * company also copies its phone and e-mail where not blank; typing a name with none
+ * chosen creates the person.
  */
 @Component
 class PrimaryContacts {

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rows of contact business relations: read, added and removed with their change log
- * entries, and each contact's {@code contactBusinessRelation} kept current (§10).
+ * entries, and each contact's {@code contactBusinessRelation} kept current
+ * (docs/rules.md, "Business relation summary").
  */
 @Component
 class Relations {

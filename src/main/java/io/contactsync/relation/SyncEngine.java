@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Carries changed shared fields between a contact and its linked records, in the
- * transaction of the change (domain rules §4).
+ * transaction of the change (docs/rules.md, "Synchronisation").
  *
  * A change to a contact goes to every record linked to it; a change to a record goes to
  * its contact, and from there, as a change of the contact, to the contact's other

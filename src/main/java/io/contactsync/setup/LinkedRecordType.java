@@ -12,7 +12,10 @@ public enum LinkedRecordType {
 	CUSTOMER(List.of("vatRegistrationNo", "registrationNumber", "salespersonCode")),
 	VENDOR(List.of("vatRegistrationNo", "registrationNumber")), BANK_ACCOUNT(List.of());
 
-	/** The contact fields every linked record type shares (domain rules §4). */
+	/**
+	 * The contact fields every linked record type shares (docs/rules.md,
+	 * "Synchronisation").
+	 */
 	static final List<String> COMMON_FIELDS = List.of("name", "name2", "address", "address2", "city", "postCode",
 			"county", "countryRegionCode", "phoneNo", "mobilePhoneNo", "faxNo", "email", "homePage", "territoryCode",
 			"currencyCode", "languageCode");

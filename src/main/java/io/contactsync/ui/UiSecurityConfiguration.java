@@ -12,9 +12,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Who may see and do what in the UI: form login with a session, CSRF tokens on every form
- * and htmx request, and the same roles per kind of record as the API (api.md). A path
- * without a rule of its own is for administrators only, so nothing new is open by
- * accident.
+ * and htmx request, and the same roles per kind of record as the API (docs/rest.md,
+ * "Roles"). A path without a rule of its own is for administrators only, so nothing new
+ * is open by accident.
  */
 @Configuration(proxyBeanMethods = false)
 class UiSecurityConfiguration {

@@ -1,4 +1,4 @@
--- Duplicate search (domain rules §12): for each company contact, the first and last five
+-- Duplicate search (docs/rules.md, "Duplicate search"): for each company contact, the first and last five
 -- characters of name, address, city, post code, phone and VAT number, without spaces and
 -- punctuation, upper-cased. Companies that share enough of them are duplicates.
 CREATE TABLE duplicate_search_string (

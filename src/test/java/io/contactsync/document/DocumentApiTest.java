@@ -149,7 +149,15 @@ class DocumentApiTest extends DemoCompanyApiTest {
 		Api.Response created = admin().post("/api/v1/contacts/" + no(company) + "/create-customer",
 				Map.of("customerTemplateCode", "BEDRIFT"));
 
-		assertThat(text(read("/api/v1/sales-quotes/" + no(quote)), "sellToCustomerNo")).isEqualTo(no(created.json()));
+		JsonNode linked = read("/api/v1/sales-quotes/" + no(quote));
+		assertThat(text(linked, "sellToCustomerNo")).isEqualTo(no(created.json()));
+		assertThat(linked.get("version").asLong()).isEqualTo(quote.get("version").asLong() + 1);
+		List<String> logged = new java.util.ArrayList<>();
+		admin().get("/api/v1/change-log?recordType=SALES_DOCUMENT&no=SALES_QUOTE/" + no(quote) + "&limit=100")
+			.json()
+			.get("items")
+			.forEach(entry -> logged.add(text(entry, "field")));
+		assertThat(logged).as("the quote's new customer is in the change log").contains("sellToCustomerNo");
 	}
 
 	@Test
