@@ -7,6 +7,7 @@ import java.util.List;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +28,7 @@ public class ChangeLog {
 		this.jdbc = jdbc;
 	}
 
+	@Schema(name = "ChangeLogEntry")
 	public record Entry(long id, Instant at, String user, String origin, String recordType, String no, String field,
 			@Nullable String oldValue, @Nullable String newValue, @Nullable Long causedBy) {
 	}

@@ -2,6 +2,8 @@ package io.contactsync.audit;
 
 import java.util.Map;
 
+import io.contactsync.platform.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,12 +21,13 @@ class ChangeLogController {
 		this.changeLog = changeLog;
 	}
 
+	@Operation(operationId = "listChangeLog")
 	@GetMapping
-	Map<String, @Nullable Object> list(@RequestParam(required = false) @Nullable String recordType,
+	Page<ChangeLog.Entry> list(@RequestParam(required = false) @Nullable String recordType,
 			@RequestParam(required = false) @Nullable String no,
 			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
-		return changeLog.list(recordType, no, limit, cursor).asMap();
+		return changeLog.list(recordType, no, limit, cursor);
 	}
 
 }

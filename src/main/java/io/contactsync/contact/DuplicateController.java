@@ -3,6 +3,8 @@ package io.contactsync.contact;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,15 +24,18 @@ class DuplicateController {
 		this.search = search;
 	}
 
+	@Schema(name = "DuplicateMark")
 	record Separate(@Nullable Boolean separateContacts) {
 	}
 
 	/** The contact's duplicates, those marked separate included (with the flag set). */
+	@Operation(operationId = "listDuplicatesOfContact")
 	@GetMapping
 	List<DuplicateSearch.Duplicate> list(@PathVariable String no) {
 		return search.of(no.toUpperCase(Locale.ROOT), true);
 	}
 
+	@Operation(operationId = "markDuplicate")
 	@PutMapping("/{duplicateNo}")
 	List<DuplicateSearch.Duplicate> mark(@PathVariable String no, @PathVariable String duplicateNo,
 			@RequestBody Separate body) {

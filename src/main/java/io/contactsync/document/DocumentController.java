@@ -5,6 +5,9 @@ import java.util.Map;
 
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -36,6 +39,7 @@ class DocumentController {
 		this.documents = documents;
 	}
 
+	@Operation(operationId = "createDocument")
 	@PostMapping
 	ResponseEntity<JsonNode> create(@PathVariable String resource, @RequestBody JsonNode body) {
 		Doc doc = documents.create(kind(resource), body);
@@ -44,6 +48,7 @@ class DocumentController {
 			.body(json(doc));
 	}
 
+	@Operation(operationId = "listDocuments")
 	@GetMapping
 	Map<String, @Nullable Object> list(@PathVariable String resource,
 			@RequestParam(required = false) @Nullable String contactNo,
@@ -54,17 +59,20 @@ class DocumentController {
 		return documents.list(kind(resource), contactNo, customerNo, vendorNo, limit, cursor).map(this::json).asMap();
 	}
 
+	@Operation(operationId = "getDocument")
 	@GetMapping("/{no}")
 	ResponseEntity<JsonNode> get(@PathVariable String resource, @PathVariable String no) {
 		return answer(documents.get(kind(resource), no));
 	}
 
+	@Operation(operationId = "patchDocument")
 	@PatchMapping(path = "/{no}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	ResponseEntity<JsonNode> patch(@PathVariable String resource, @PathVariable String no,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
 		return answer(documents.patch(kind(resource), no, ExpectedVersion.required(ifMatch), body));
 	}
 
+	@Operation(operationId = "deleteDocument", responses = @ApiResponse(responseCode = "204", description = "Done"))
 	@DeleteMapping("/{no}")
 	ResponseEntity<Void> delete(@PathVariable String resource, @PathVariable String no,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
@@ -75,6 +83,7 @@ class DocumentController {
 	record MakeOrder(@Nullable String customerTemplateCode, @Nullable String vendorTemplateCode) {
 	}
 
+	@Operation(operationId = "makeOrder", responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/{no}/make-order")
 	ResponseEntity<JsonNode> makeOrder(@PathVariable String resource, @PathVariable String no,
 			@RequestBody(required = false) @Nullable MakeOrder request) {
@@ -87,6 +96,7 @@ class DocumentController {
 			.body(json(order));
 	}
 
+	@Operation(operationId = "printDocument")
 	@PostMapping("/{no}/print")
 	ResponseEntity<byte[]> print(@PathVariable String resource, @PathVariable String no,
 			@RequestParam(defaultValue = "true") boolean logInteraction) {
@@ -97,9 +107,11 @@ class DocumentController {
 			.body(printed);
 	}
 
+	@Schema(name = "SendDocumentRequest")
 	record Send(@Nullable String to) {
 	}
 
+	@Operation(operationId = "sendDocument", responses = @ApiResponse(responseCode = "202", description = "Accepted"))
 	@PostMapping("/{no}/send")
 	ResponseEntity<Void> send(@PathVariable String resource, @PathVariable String no,
 			@RequestBody(required = false) @Nullable Send request) {

@@ -84,6 +84,11 @@ public enum DocumentKind {
 		return this == SALES_QUOTE || this == PURCHASE_QUOTE;
 	}
 
+	/** Whether an order is made from it: quotes and blanket orders. */
+	boolean makesOrders() {
+		return isQuote() || this == SALES_BLANKET_ORDER || this == PURCHASE_BLANKET_ORDER;
+	}
+
 	/**
 	 * The kind of record its party is: customers for sales and service, vendors for
 	 * purchases.

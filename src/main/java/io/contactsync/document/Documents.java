@@ -33,7 +33,6 @@ import io.contactsync.platform.Page;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.RowVersions;
-import io.contactsync.platform.RowVersions;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableChanged;
 import io.contactsync.relation.Linking;
@@ -223,8 +222,7 @@ public class Documents {
 	 */
 	@Transactional
 	public Doc makeOrder(DocumentKind kind, String no, @Nullable String templateCode) {
-		if (!kind.isQuote() && kind != DocumentKind.SALES_BLANKET_ORDER
-				&& kind != DocumentKind.PURCHASE_BLANKET_ORDER) {
+		if (!kind.makesOrders()) {
 			throw new Problems.NotFound("Action make-order of", kind.resource());
 		}
 		Doc source = lock(kind, no);

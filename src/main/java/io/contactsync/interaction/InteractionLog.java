@@ -23,6 +23,7 @@ import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableChanged;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,6 +65,7 @@ public class InteractionLog {
 	}
 
 	/** What a user logs by hand. */
+	@Schema(name = "InteractionRequest")
 	public record Request(@Nullable String interactionTemplateCode, @Nullable String description,
 			@Nullable LocalDate date, @Nullable BigDecimal costLcy, @Nullable BigDecimal durationMin) {
 	}

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +23,13 @@ class InteractionTemplateSetupController {
 		this.setup = setup;
 	}
 
+	@Operation(operationId = "getInteractionTemplateSetup")
 	@GetMapping
 	Map<DocumentType, @Nullable String> get() {
 		return setup.all();
 	}
 
+	@Operation(operationId = "replaceInteractionTemplateSetup")
 	@PutMapping
 	Map<DocumentType, @Nullable String> put(@RequestBody Map<DocumentType, @Nullable String> body) {
 		Map<DocumentType, @Nullable String> codes = new HashMap<>();

@@ -3,6 +3,7 @@ package io.contactsync.interaction;
 import java.util.List;
 
 import io.contactsync.platform.Actor;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,7 @@ public class MailOut {
 	}
 
 	/** A message that went out, or waits in the outbox. */
+	@Schema(name = "OutboxMessage")
 	public record Message(long id, String createdAt, String createdBy, String recipient, String subject, String body,
 			@Nullable String attachmentName, String status) {
 	}

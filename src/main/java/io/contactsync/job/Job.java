@@ -3,6 +3,7 @@ package io.contactsync.job;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,9 +19,11 @@ public record Job(long id, String type, String status, @Nullable Filter filter, 
 		return "SUCCEEDED".equals(status) || "FAILED".equals(status) || "CANCELLED".equals(status);
 	}
 
+	@Schema(name = "JobFilter")
 	public record Filter(@Nullable String noFrom, @Nullable String noTo) {
 	}
 
+	@Schema(name = "JobError")
 	public record Error(String no, String message) {
 	}
 

@@ -2,6 +2,11 @@ package io.contactsync.job;
 
 import java.util.Map;
 
+import io.contactsync.platform.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -23,23 +28,31 @@ class JobController {
 		this.jobs = jobs;
 	}
 
+	@Operation(operationId = "submitJob",
+			responses = @ApiResponse(responseCode = "202", description = "Accepted",
+					content = @Content(schema = @Schema(ref = "Job"))))
 	@PostMapping
 	ResponseEntity<Job> submit(@RequestBody Jobs.Request request) {
 		Job job = jobs.submit(request);
 		return ResponseEntity.accepted().header("Location", "/api/v1/jobs/" + job.id()).body(job);
 	}
 
+	@Operation(operationId = "listJobs")
 	@GetMapping
-	Map<String, @Nullable Object> list(@RequestParam(required = false) @Nullable Integer limit,
+	Page<Job> list(@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
-		return jobs.list(limit, cursor).asMap();
+		return jobs.list(limit, cursor);
 	}
 
+	@Operation(operationId = "getJob")
 	@GetMapping("/{id}")
 	Job get(@PathVariable long id) {
 		return jobs.get(id);
 	}
 
+	@Operation(operationId = "cancelJob",
+			responses = @ApiResponse(responseCode = "202", description = "Accepted",
+					content = @Content(schema = @Schema(ref = "Job"))))
 	@PostMapping("/{id}/cancel")
 	ResponseEntity<Job> cancel(@PathVariable long id) {
 		return ResponseEntity.accepted().body(jobs.cancel(id));

@@ -15,6 +15,7 @@ import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import io.contactsync.relation.Linking;
 import io.contactsync.setup.LinkedRecordType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +50,7 @@ public class Jobs {
 		this.runner = runner;
 	}
 
+	@Schema(name = "JobRequest")
 	public record Request(@Nullable String type, Job.@Nullable Filter filter) {
 	}
 

@@ -8,6 +8,10 @@ import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableStore;
 import io.contactsync.setup.LinkedRecordType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -53,11 +57,15 @@ class RelationController {
 	record CreateBankAccountRequest() {
 	}
 
+	@Operation(operationId = "listBusinessRelationsOfContact")
 	@GetMapping("/business-relations")
 	List<ContactBusinessRelation> relations(@PathVariable String no) {
 		return linking.relationsOf(no);
 	}
 
+	@Operation(operationId = "addBusinessRelationToContact",
+			responses = @ApiResponse(responseCode = "201", description = "Created",
+					content = @Content(schema = @Schema(ref = "ContactBusinessRelation"))))
 	@PostMapping("/business-relations")
 	ResponseEntity<ContactBusinessRelation> addRelation(@PathVariable String no,
 			@RequestBody PlainRelationRequest request) {
@@ -67,12 +75,17 @@ class RelationController {
 			.body(relation);
 	}
 
+	@Operation(operationId = "removeBusinessRelationFromContact",
+			responses = @ApiResponse(responseCode = "204", description = "Done"))
 	@DeleteMapping("/business-relations/{code}")
 	ResponseEntity<Void> removeRelation(@PathVariable String no, @PathVariable String code) {
 		linking.remove(no, code);
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(operationId = "linkContact",
+			responses = @ApiResponse(responseCode = "201", description = "Created",
+					content = @Content(schema = @Schema(ref = "ContactBusinessRelation"))))
 	@PostMapping("/link")
 	ResponseEntity<ContactBusinessRelation> link(@PathVariable String no, @RequestBody LinkRequest request) {
 		if (request.linkToTable() == null || request.no() == null || request.no().isBlank()) {
@@ -84,6 +97,9 @@ class RelationController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(link);
 	}
 
+	@Operation(operationId = "createCustomerFromContact",
+			responses = @ApiResponse(responseCode = "201", description = "Created",
+					content = @Content(schema = @Schema(ref = "Customer"))))
 	@PostMapping("/create-customer")
 	ResponseEntity<JsonNode> createCustomer(@PathVariable String no,
 			@RequestBody(required = false) @Nullable CreateCustomerRequest request) {
@@ -91,6 +107,9 @@ class RelationController {
 				request == null ? null : request.customerTemplateCode()));
 	}
 
+	@Operation(operationId = "createVendorFromContact",
+			responses = @ApiResponse(responseCode = "201", description = "Created",
+					content = @Content(schema = @Schema(ref = "Vendor"))))
 	@PostMapping("/create-vendor")
 	ResponseEntity<JsonNode> createVendor(@PathVariable String no,
 			@RequestBody(required = false) @Nullable CreateVendorRequest request) {
@@ -98,6 +117,9 @@ class RelationController {
 				request == null ? null : request.vendorTemplateCode()));
 	}
 
+	@Operation(operationId = "createBankAccountFromContact",
+			responses = @ApiResponse(responseCode = "201", description = "Created",
+					content = @Content(schema = @Schema(ref = "BankAccount"))))
 	@PostMapping("/create-bank-account")
 	ResponseEntity<JsonNode> createBankAccount(@PathVariable String no,
 			@RequestBody(required = false) @Nullable CreateBankAccountRequest request) {

@@ -1,6 +1,9 @@
 package io.contactsync.security;
 
-/** The roles of api.md; a user may have several. */
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The roles (docs/rest.md, "Roles"); a user may have several. */
+@Schema(enumAsRef = true)
 public enum Role {
 
 	/** Everything, setup and users included. */

@@ -19,6 +19,7 @@ import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -257,6 +258,7 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	/** The fields a merge patch of a user may change, read strictly. */
+	@Schema(name = "UserPatch", description = "A JSON merge patch of a user: the fields present change.")
 	record UserPatch(@Nullable String password, @Nullable Set<Role> roles, @Nullable Boolean enabled) {
 
 		static UserPatch read(JsonNode patch) {

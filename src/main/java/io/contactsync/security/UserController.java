@@ -5,6 +5,10 @@ import java.util.Map;
 
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -32,17 +36,22 @@ class UserController {
 		this.users = users;
 	}
 
+	@Operation(operationId = "listUsers")
 	@GetMapping
 	Page<UserAccount> list(@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		return users.list(limit, cursor);
 	}
 
+	@Operation(operationId = "getUser")
 	@GetMapping("/{username}")
 	ResponseEntity<UserAccount> get(@PathVariable String username) {
 		return answer(users.get(username));
 	}
 
+	@Operation(operationId = "createUser",
+			responses = @ApiResponse(responseCode = "201", description = "Created",
+					content = @Content(schema = @Schema(ref = "UserAccount"))))
 	@PostMapping
 	ResponseEntity<UserAccount> create(@RequestBody UserRequest request) {
 		UserAccount user = users.create(request);
@@ -51,12 +60,16 @@ class UserController {
 			.body(user);
 	}
 
+	@Operation(operationId = "patchUser")
 	@PatchMapping(path = "/{username}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	ResponseEntity<UserAccount> patch(@PathVariable String username,
-			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, @RequestBody JsonNode patch) {
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = UserAccounts.UserPatch.class))) @RequestBody JsonNode patch) {
 		return answer(users.patch(username, ExpectedVersion.required(ifMatch), patch));
 	}
 
+	@Operation(operationId = "deleteUser", responses = @ApiResponse(responseCode = "204", description = "Done"))
 	@DeleteMapping("/{username}")
 	ResponseEntity<Void> delete(@PathVariable String username,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
@@ -65,6 +78,7 @@ class UserController {
 	}
 
 	/** The token is in this answer and nowhere else; it cannot be read again. */
+	@Operation(operationId = "createToken", responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/{username}/tokens")
 	ResponseEntity<Map<String, String>> createToken(@PathVariable String username) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", users.createToken(username)));

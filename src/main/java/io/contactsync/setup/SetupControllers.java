@@ -3,9 +3,11 @@ package io.contactsync.setup;
 import java.util.List;
 
 import io.contactsync.platform.table.CodeTableController;
-import io.contactsync.platform.table.TableEndpoints;
-import io.contactsync.platform.table.TableStore;
 import io.contactsync.platform.table.SingletonSetupController;
+import io.contactsync.platform.table.Table;
+import io.contactsync.platform.table.TableEndpoints;
+import io.contactsync.platform.table.TableResource;
+import io.contactsync.platform.table.TableStore;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -134,12 +136,22 @@ final class SetupControllers {
 	/** Post codes are keyed by code and city: one code may serve several cities. */
 	@RestController
 	@RequestMapping("/api/v1/post-codes")
-	static class PostCodeController {
+	static class PostCodeController implements TableResource {
 
 		private final TableEndpoints endpoints;
 
 		PostCodeController(TableStore tables) {
 			this.endpoints = new TableEndpoints(tables, SetupTableDefinitions.POST_CODES);
+		}
+
+		@Override
+		public Table table() {
+			return SetupTableDefinitions.POST_CODES;
+		}
+
+		@Override
+		public String path() {
+			return "/api/v1/post-codes";
 		}
 
 		@GetMapping

@@ -2,6 +2,8 @@ package io.contactsync.setup;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,11 +20,13 @@ class SyncFieldController {
 		this.map = map;
 	}
 
+	@Operation(operationId = "getSyncFields")
 	@GetMapping
 	List<SyncField> get() {
 		return map.entries();
 	}
 
+	@Operation(operationId = "replaceSyncFields")
 	@PutMapping
 	List<SyncField> put(@RequestBody List<SyncField> changes) {
 		return map.update(changes);

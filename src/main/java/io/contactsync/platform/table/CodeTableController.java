@@ -21,12 +21,25 @@ import org.springframework.web.bind.annotation.RequestParam;
  * CRUD of a setup table keyed by one code, at the path of the subclass's
  * {@code @RequestMapping}.
  */
-public abstract class CodeTableController {
+public abstract class CodeTableController implements TableResource {
 
 	private final TableEndpoints endpoints;
 
+	private final Table table;
+
 	protected CodeTableController(TableStore tables, Table table) {
 		this.endpoints = new TableEndpoints(tables, table);
+		this.table = table;
+	}
+
+	@Override
+	public Table table() {
+		return table;
+	}
+
+	@Override
+	public String path() {
+		return TableResource.mappedPath(getClass());
 	}
 
 	@GetMapping

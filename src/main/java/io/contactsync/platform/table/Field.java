@@ -229,6 +229,10 @@ public final class Field {
 		return readOnly;
 	}
 
+	@Nullable Format format() {
+		return format;
+	}
+
 	@Nullable Reference reference() {
 		return reference;
 	}

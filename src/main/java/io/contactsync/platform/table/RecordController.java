@@ -15,13 +15,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The HTTP side of a record keyed by {@code no}: create, read, merge-patch, delete and
  * the paged list, at the path of the subclass's {@code @RequestMapping}.
  */
-public abstract class RecordController {
+public abstract class RecordController implements TableResource {
 
 	private final RecordService records;
 
@@ -32,8 +31,17 @@ public abstract class RecordController {
 	protected RecordController(RecordService records, TableStore store) {
 		this.records = records;
 		this.store = store;
-		RequestMapping mapping = getClass().getAnnotation(RequestMapping.class);
-		this.path = mapping != null && mapping.value().length > 0 ? mapping.value()[0] : "";
+		this.path = TableResource.mappedPath(getClass());
+	}
+
+	@Override
+	public Table table() {
+		return records.table();
+	}
+
+	@Override
+	public String path() {
+		return path;
 	}
 
 	@GetMapping("/{no}")

@@ -13,12 +13,25 @@ import org.springframework.web.bind.annotation.RequestHeader;
  * GET and PUT of a one-row setup table, at the path of the subclass's
  * {@code @RequestMapping}.
  */
-public abstract class SingletonSetupController {
+public abstract class SingletonSetupController implements TableResource {
 
 	private final TableEndpoints endpoints;
 
+	private final Table table;
+
 	protected SingletonSetupController(TableStore tables, Table table) {
 		this.endpoints = new TableEndpoints(tables, table);
+		this.table = table;
+	}
+
+	@Override
+	public Table table() {
+		return table;
+	}
+
+	@Override
+	public String path() {
+		return TableResource.mappedPath(getClass());
 	}
 
 	@GetMapping
