@@ -49,14 +49,14 @@ class ModularityTests {
 		ArchRule rule = noClasses().that()
 			.resideInAnyPackage("io.contactsync.numbering..", "io.contactsync.setup..", "io.contactsync.interaction..",
 					"io.contactsync.audit..", "io.contactsync.demo..", "io.contactsync.contact..",
-					"io.contactsync.customer..", "io.contactsync.vendor..", "io.contactsync.bankaccount..",
+					"io.contactsync.customer..", "io.contactsync.purchasing..", "io.contactsync.bankaccount..",
 					"io.contactsync.relation..")
 			.and()
 			.areNotAnnotatedWith(RestController.class)
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..")
-			.because("services decide, controllers translate (design.md)");
+			.because("services decide, controllers translate (docs/architecture.md)");
 		rule.check(CLASSES);
 	}
 

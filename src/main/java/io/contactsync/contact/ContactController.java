@@ -1,5 +1,6 @@
 package io.contactsync.contact;
 
+import io.contactsync.setup.ContactType;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +63,7 @@ class ContactController extends RecordController {
 	@Override
 	protected JsonNode json(Row contact) {
 		ObjectNode json = (ObjectNode) super.json(contact);
-		if ("COMPANY".equals(contact.text("type"))) {
+		if (ContactType.COMPANY.is(contact.text("type"))) {
 			json.putNull("companyNo");
 			json.put("companyName", "");
 		}

@@ -1,5 +1,6 @@
 package io.contactsync.contact;
 
+import io.contactsync.setup.ContactType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import io.contactsync.setup.ContactDetails;
  */
 final class ContactTable {
 
-	static final List<String> TYPES = List.of("COMPANY", "PERSON");
+	static final List<String> TYPES = ContactType.names();
 
 	static final List<String> BUSINESS_RELATIONS = List.of("NONE", "CUSTOMER", "VENDOR", "BANK_ACCOUNT", "MULTIPLE",
 			"OTHER");
@@ -27,7 +28,7 @@ final class ContactTable {
 
 	static {
 		List<Field> fields = new ArrayList<>();
-		fields.add(Field.oneOf("type", TYPES).defaultsTo("COMPANY"));
+		fields.add(Field.oneOf("type", TYPES).defaultsTo(ContactType.COMPANY.name()));
 		fields.add(ContactDetails.name());
 		fields.add(Field.text("firstName", 30));
 		fields.add(Field.text("middleName", 30));

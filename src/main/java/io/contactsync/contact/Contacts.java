@@ -1,5 +1,6 @@
 package io.contactsync.contact;
 
+import io.contactsync.setup.ContactType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -175,7 +176,7 @@ public class Contacts extends RecordService {
 
 	private void prepareNew(Map<String, @Nullable Object> values, Function<String, Row> companies) {
 		if (values.get("type") == null) {
-			values.put("type", "COMPANY");
+			values.put("type", ContactType.COMPANY.name());
 		}
 		if (isPerson(values)) {
 			reconcileName(values,
@@ -199,7 +200,7 @@ public class Contacts extends RecordService {
 	@Override
 	protected void prepareUpdate(Row current, Map<String, @Nullable Object> values, Set<String> changed) {
 		if (isPerson(values)) {
-			if ("COMPANY".equals(current.text("type"))) {
+			if (ContactType.COMPANY.is(current.text("type"))) {
 				if (!peopleOf(current.text("no")).isEmpty()) {
 					throw new CompanyContactRequired("type",
 							"Company " + current.text("no") + " has people; move them first, then make it a person.");
@@ -210,7 +211,7 @@ public class Contacts extends RecordService {
 			}
 			reconcileName(values, changed);
 			String companyNo = (String) values.get("companyNo");
-			String oldCompanyNo = "PERSON".equals(current.text("type")) ? current.text("companyNo") : null;
+			String oldCompanyNo = ContactType.PERSON.is(current.text("type")) ? current.text("companyNo") : null;
 			if (companyNo == null) {
 				values.put("companyName", "");
 			}
@@ -225,7 +226,7 @@ public class Contacts extends RecordService {
 			}
 		}
 		else {
-			if ("PERSON".equals(current.text("type")) && changed.contains("companyNo")
+			if (ContactType.PERSON.is(current.text("type")) && changed.contains("companyNo")
 					&& values.get("companyNo") != null) {
 				throw new Problems.ValidationFailed("companyNo", "only a person belongs to a company");
 			}
@@ -243,7 +244,7 @@ public class Contacts extends RecordService {
 	 */
 	@Override
 	protected void afterUpdate(Row before, Row after) {
-		if (!"COMPANY".equals(after.text("type")) || !"COMPANY".equals(before.text("type"))) {
+		if (!ContactType.COMPANY.is(after.text("type")) || !ContactType.COMPANY.is(before.text("type"))) {
 			return;
 		}
 		List<String> inherited = inheritedFields(setup.marketing());
@@ -270,7 +271,7 @@ public class Contacts extends RecordService {
 
 	@Override
 	protected void beforeDelete(Row row) {
-		if ("COMPANY".equals(row.text("type"))) {
+		if (ContactType.COMPANY.is(row.text("type"))) {
 			for (String personNo : peopleOf(row.text("no"))) {
 				Row person = store.lock(table, List.of(personNo));
 				beforeDelete(person);
@@ -379,13 +380,13 @@ public class Contacts extends RecordService {
 	}
 
 	private Row requireCompany(String companyNo) {
-		return find(companyNo).filter(company -> "COMPANY".equals(company.text("type")))
+		return find(companyNo).filter(company -> ContactType.COMPANY.is(company.text("type")))
 			.orElseThrow(() -> new CompanyContactRequired("companyNo",
 					"companyNo must name a company contact; " + companyNo + " is none"));
 	}
 
 	private static boolean isPerson(Map<String, @Nullable Object> values) {
-		return "PERSON".equals(values.get("type"));
+		return ContactType.PERSON.is(values.get("type"));
 	}
 
 	private static void fillIfEmpty(Map<String, @Nullable Object> values, String field, @Nullable String value) {

@@ -1,5 +1,6 @@
 package io.contactsync.contact;
 
+import io.contactsync.setup.ContactType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +63,7 @@ public class DuplicateSearch {
 			return;
 		}
 		boolean created = change.kind() == TableChanged.Kind.CREATED;
-		if (created && "PERSON".equals(change.values().get("type"))) {
+		if (created && ContactType.PERSON.is(change.values().get("type"))) {
 			// a person has no strings, and a new one none to remove
 			return;
 		}
@@ -141,7 +142,7 @@ public class DuplicateSearch {
 		if (replacing) {
 			jdbc.sql("DELETE FROM duplicate_search_string WHERE contact_no = ?").param(contact.text("no")).update();
 		}
-		if (!"COMPANY".equals(contact.text("type"))) {
+		if (!ContactType.COMPANY.is(contact.text("type"))) {
 			return;
 		}
 		List<Object> params = new ArrayList<>();
@@ -184,7 +185,7 @@ public class DuplicateSearch {
 	 */
 	@Transactional(readOnly = true)
 	public @Nullable List<Duplicate> autosearch(Row contact) {
-		if (!setup.marketing().flag("autosearchForDuplicates") || !"COMPANY".equals(contact.text("type"))) {
+		if (!setup.marketing().flag("autosearchForDuplicates") || !ContactType.COMPANY.is(contact.text("type"))) {
 			return null;
 		}
 		return of(contact.text("no"), false);

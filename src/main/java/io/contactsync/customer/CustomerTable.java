@@ -1,5 +1,6 @@
 package io.contactsync.customer;
 
+import io.contactsync.setup.ContactType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ final class CustomerTable {
 
 	static {
 		List<Field> fields = new ArrayList<>();
-		fields.add(Field.oneOf("contactType", List.of("COMPANY", "PERSON")).defaultsTo("COMPANY"));
+		fields.add(Field.oneOf("contactType", ContactType.names()).defaultsTo(ContactType.COMPANY.name()));
 		fields.add(ContactDetails.name().required());
 		fields.addAll(ContactDetails.common());
 		fields.addAll(ContactDetails.registration());

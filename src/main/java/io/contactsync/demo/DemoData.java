@@ -21,7 +21,7 @@ import io.contactsync.platform.table.TableStore;
 import io.contactsync.relation.Linking;
 import io.contactsync.setup.LinkedRecordType;
 import io.contactsync.setup.SetupTableDefinitions;
-import io.contactsync.vendor.Vendors;
+import io.contactsync.purchasing.Vendors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

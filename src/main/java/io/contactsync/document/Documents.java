@@ -1,5 +1,6 @@
 package io.contactsync.document;
 
+import io.contactsync.setup.ContactType;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,7 +43,7 @@ import io.contactsync.setup.LinkedRecordDeleting;
 import io.contactsync.setup.LinkedRecordService;
 import io.contactsync.setup.LinkedRecordType;
 import io.contactsync.setup.SetupApi;
-import io.contactsync.vendor.Vendors;
+import io.contactsync.purchasing.Vendors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -427,7 +428,7 @@ public class Documents {
 		}
 		else {
 			String contactType = contact.get("companyNo") != null && !contactNo.equals(contact.text("companyNo"))
-					? "COMPANY" : contact.text("type");
+					? ContactType.COMPANY.name() : contact.text("type");
 			List<String> codes = setup.templateCodes(type, contactType);
 			template = codes.size() == 1 ? codes.get(0) : null;
 		}

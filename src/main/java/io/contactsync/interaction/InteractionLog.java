@@ -1,5 +1,6 @@
 package io.contactsync.interaction;
 
+import io.contactsync.setup.ContactType;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -196,7 +197,7 @@ public class InteractionLog {
 	 */
 	@EventListener
 	void on(ContactDeleting deleting) {
-		if ("PERSON".equals(deleting.type()) && deleting.companyNo() != null) {
+		if (ContactType.PERSON.is(deleting.type()) && deleting.companyNo() != null) {
 			jdbc.sql("UPDATE interaction_log_entry SET contact_no = ? WHERE contact_no = ?")
 				.params(deleting.companyNo(), deleting.no())
 				.update();

@@ -1,4 +1,4 @@
-package io.contactsync.vendor;
+package io.contactsync.purchasing;
 
 import java.util.ArrayList;
 import java.util.List;

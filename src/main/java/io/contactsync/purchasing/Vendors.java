@@ -1,4 +1,4 @@
-package io.contactsync.vendor;
+package io.contactsync.purchasing;
 
 import io.contactsync.numbering.NumberSeries;
 import io.contactsync.platform.table.TableStore;

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import io.contactsync.contact.CompanyContactRequired;
 import io.contactsync.contact.ContactDeleting;
-import io.contactsync.contact.ContactType;
+import io.contactsync.setup.ContactType;
 import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.ChangeLogEntries;
@@ -237,8 +237,8 @@ public class Linking {
 	@Order(25)
 	void onPersonJoined(TableChanged change) {
 		if (!change.recordType().equals("CONTACT") || change.kind() == TableChanged.Kind.DELETED
-				|| change.values().get("companyNo") == null
-				|| (change.kind() == TableChanged.Kind.CREATED && !"PERSON".equals(change.values().get("type")))) {
+				|| change.values().get("companyNo") == null || (change.kind() == TableChanged.Kind.CREATED
+						&& !ContactType.PERSON.is(change.values().get("type")))) {
 			return;
 		}
 		relations.refreshSummary(change.written());
@@ -361,7 +361,7 @@ public class Linking {
 	private Map<String, @Nullable Object> contactValues(LinkedRecordType type, Row record) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>(shared.shared(type, record));
 		values.put("name", record.text("name"));
-		values.put("type", type == LinkedRecordType.CUSTOMER ? record.text("contactType") : "COMPANY");
+		values.put("type", type == LinkedRecordType.CUSTOMER ? record.text("contactType") : ContactType.COMPANY.name());
 		String salesperson = switch (type) {
 			case CUSTOMER -> record.text("salespersonCode");
 			case VENDOR -> record.text("purchaserCode");
@@ -377,11 +377,11 @@ public class Linking {
 	 */
 	private static @Nullable Map<String, @Nullable Object> personValues(Row record, Row contact) {
 		String person = record.text("contact");
-		if (person == null || person.isBlank() || !"COMPANY".equals(contact.text("type"))) {
+		if (person == null || person.isBlank() || !ContactType.COMPANY.is(contact.text("type"))) {
 			return null;
 		}
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
-		values.put("type", "PERSON");
+		values.put("type", ContactType.PERSON.name());
 		values.put("name", person);
 		values.put("companyNo", contact.text("no"));
 		return values;
@@ -434,7 +434,7 @@ public class Linking {
 	 * "Invariants", "Linking").
 	 */
 	private Row linkTarget(Row contact, LinkedRecordType type) {
-		if (!"PERSON".equals(contact.text("type"))) {
+		if (!ContactType.PERSON.is(contact.text("type"))) {
 			return contact;
 		}
 		String companyNo = contact.text("companyNo");

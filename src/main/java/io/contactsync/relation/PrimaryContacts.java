@@ -1,5 +1,6 @@
 package io.contactsync.relation;
 
+import io.contactsync.setup.ContactType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -75,7 +76,7 @@ class PrimaryContacts {
 		}
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
 		values.put("contact", contact.text("name"));
-		if (chosen.equals(linked) && "COMPANY".equals(contact.text("type"))) {
+		if (chosen.equals(linked) && ContactType.COMPANY.is(contact.text("type"))) {
 			copyIfNotBlank(contact, values, "phoneNo");
 			copyIfNotBlank(contact, values, "email");
 		}
@@ -103,13 +104,13 @@ class PrimaryContacts {
 			return;
 		}
 		Row company = contacts.get(linked.get());
-		if (!"COMPANY".equals(company.text("type"))) {
+		if (!ContactType.COMPANY.is(company.text("type"))) {
 			return;
 		}
 		Actor carrier = change.actor().carrying(ChangeLogEntries.last());
 		Actor.runAs(carrier, () -> {
 			Map<String, @Nullable Object> person = new LinkedHashMap<>();
-			person.put("type", "PERSON");
+			person.put("type", ContactType.PERSON.name());
 			person.put("name", name);
 			person.put("companyNo", company.text("no"));
 			Row created = contacts.insert(person);

@@ -1,5 +1,6 @@
 package io.contactsync.relation;
 
+import io.contactsync.setup.ContactType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -183,7 +184,7 @@ class Relations {
 	 */
 	void refreshSummary(Row contact) {
 		String no = contact.text("no");
-		boolean company = "COMPANY".equals(contact.text("type"));
+		boolean company = ContactType.COMPANY.is(contact.text("type"));
 		contacts.showBusinessRelation(no, summary(no, company ? null : contact.text("companyNo")));
 		if (company) {
 			for (String person : contacts.peopleOf(no)) {

@@ -1,4 +1,4 @@
-package io.contactsync.contact;
+package io.contactsync.setup;
 
 import java.util.List;
 

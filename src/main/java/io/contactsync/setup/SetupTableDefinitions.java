@@ -15,7 +15,7 @@ public final class SetupTableDefinitions {
 	private SetupTableDefinitions() {
 	}
 
-	static final List<String> CONTACT_TYPES = List.of("COMPANY", "PERSON");
+	static final List<String> CONTACT_TYPES = ContactType.names();
 
 	static Field salespersonCode(String name) {
 		return Field.code(name, 20).references("salesperson", "code", "Salesperson");

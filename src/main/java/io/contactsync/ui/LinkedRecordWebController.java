@@ -16,7 +16,7 @@ import io.contactsync.platform.table.Row;
 import io.contactsync.relation.Linking;
 import io.contactsync.setup.LinkedRecordService;
 import io.contactsync.setup.LinkedRecordType;
-import io.contactsync.vendor.Vendors;
+import io.contactsync.purchasing.Vendors;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
