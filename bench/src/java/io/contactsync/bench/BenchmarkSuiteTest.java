@@ -10,9 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The benchmark suite of quality.md, P1 to P5, each beside a baseline measured by the same
+ * The benchmark suite of docs/targets.md, P1 to P5, each beside a baseline measured by the same
  * program against the same server in the same run. {@code ./mvnw verify} runs it small,
- * so that it cannot rot; {@code ./mvnw -Pbench verify} runs the sizes of quality.md (see
+ * so that it cannot rot; {@code ./mvnw -Pbench verify} runs the sizes of docs/targets.md (see
  * bench/README.md). It prints a table; it asserts what must hold whatever the machine
  * (numbers without gaps, the search on an index), never a time.
  */

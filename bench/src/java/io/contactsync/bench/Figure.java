@@ -2,7 +2,7 @@ package io.contactsync.bench;
 
 /**
  * One line of the benchmark table: what was measured, its figure, the baseline measured
- * beside it in the same run, and the target of quality.md.
+ * beside it in the same run, and the target of docs/targets.md.
  */
 record Figure(String id, String what, double figure, double baseline, String unit, String target, String note) {
 

@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * quality.md S5: a change from each origin — a person in the web UI (USER), an API client
- * (API), the sync carrying it on (SYNC), a batch job (JOB) and data loaded from outside
- * (IMPORT, the demo company) — is in the change log with the user, the time, the origin,
- * and the old and new values.
+ * docs/targets.md S5: a change from each origin — a person in the web UI (USER), an API
+ * client (API), the sync carrying it on (SYNC), a batch job (JOB) and data loaded from
+ * outside (IMPORT, the demo company) — is in the change log with the user, the time, the
+ * origin, and the old and new values.
  */
 @Tag("quality")
 class ChangeLogOriginsTest extends DemoCompanyApiTest {

@@ -15,7 +15,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Contacts through the API: domain rules §1, the list conventions of api.md. */
+/**
+ * Contacts through the API: docs/rules.md, "Records and contacts", the list conventions
+ * of docs/rest.md.
+ */
 class ContactApiTest extends DemoCompanyApiTest {
 
 	@Autowired

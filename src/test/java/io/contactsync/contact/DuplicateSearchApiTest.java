@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Duplicate company contacts (domain rules §12). */
+/** Duplicate company contacts (docs/rules.md, "Duplicate search"). */
 class DuplicateSearchApiTest extends DemoCompanyApiTest {
 
 	@Autowired

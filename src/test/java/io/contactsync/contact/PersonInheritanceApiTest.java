@@ -6,7 +6,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Person contacts inherit from their company (domain rules §5). */
+/** Person contacts inherit from their company (docs/rules.md, "Person inheritance"). */
 class PersonInheritanceApiTest extends DemoCompanyApiTest {
 
 	private JsonNode fullCompany(String name) {

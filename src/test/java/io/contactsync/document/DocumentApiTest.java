@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Documents from contacts (domain rules §7), and what printing, sending and creating log
- * (§8).
+ * Documents from contacts (docs/rules.md, "Documents from contacts"), and what printing,
+ * sending and creating log (docs/rules.md, "Interactions").
  */
 class DocumentApiTest extends DemoCompanyApiTest {
 

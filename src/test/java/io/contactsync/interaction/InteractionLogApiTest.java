@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The interaction log (domain rules §8) and e-mail to contacts, on the embedded default's
- * outbox.
+ * The interaction log (docs/rules.md, "Interactions") and e-mail to contacts, on the
+ * embedded default's outbox.
  */
 class InteractionLogApiTest extends DemoCompanyApiTest {
 

@@ -17,7 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The batch job of domain rules §3.3: contacts for the records that have none. */
+/**
+ * The batch job of docs/rules.md, "Create contacts from records": contacts for the
+ * records that have none.
+ */
 class JobApiTest extends DemoCompanyApiTest {
 
 	@Autowired

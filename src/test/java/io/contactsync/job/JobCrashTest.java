@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * quality.md R2: the service is killed with SIGKILL at random moments of a
+ * docs/targets.md R2: the service is killed with SIGKILL at random moments of a
  * contact-creation job and started again on the same data, each time: the job resumes,
  * and every customer ends with exactly one contact, no link lacks either end, and no
  * contact number is used twice or left for the number series to hand out again. The

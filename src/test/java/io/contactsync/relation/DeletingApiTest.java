@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Deleting one side never deletes the other (domain rules §9). */
+/** Deleting one side never deletes the other (docs/rules.md, "Deleting"). */
 class DeletingApiTest extends DemoCompanyApiTest {
 
 	@Test

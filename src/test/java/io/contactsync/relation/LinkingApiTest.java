@@ -10,10 +10,13 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The three ways to link (domain rules §3), plain relations, and §10's summary. */
+/**
+ * The three ways to link (docs/rules.md, "Linking"), plain relations, and docs/rules.md,
+ * "Business relation summary"'s summary.
+ */
 class LinkingApiTest extends DemoCompanyApiTest {
 
-	// §3.3, automatically
+	// docs/rules.md, "Create contacts from records", automatically
 
 	@Test
 	void creatingACustomerCreatesItsContactInTheSameTransaction() {
@@ -113,7 +116,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 		}
 	}
 
-	// §3.1, with an existing record
+	// docs/rules.md, "Link a contact with an existing record", with an existing record
 
 	@Test
 	void linkingWithAnExistingCustomerCopiesTheContactsValuesByDefault() {
@@ -196,7 +199,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 		assertThat(text(read("/api/v1/contacts/" + no(person)), "contactBusinessRelation")).isEqualTo("CUSTOMER");
 	}
 
-	// §3.2, a record from a contact
+	// docs/rules.md, "Create a record from a contact", a record from a contact
 
 	@Test
 	void aCustomerCreatedFromAContactTakesItsValuesAndTheSingleTemplateOfItsType() {
@@ -277,7 +280,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 				"CONTACT_ALREADY_LINKED");
 	}
 
-	// plain relations and the summary (§10)
+	// plain relations and the summary (docs/rules.md, "Business relation summary")
 
 	@Test
 	void plainRelationsClassifyAndTheSummaryFollows() {

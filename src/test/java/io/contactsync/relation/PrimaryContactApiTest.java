@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The primary contact of customers and vendors (domain rules §6). */
+/** The primary contact of customers and vendors (docs/rules.md, "Primary contact"). */
 class PrimaryContactApiTest extends DemoCompanyApiTest {
 
 	@Test

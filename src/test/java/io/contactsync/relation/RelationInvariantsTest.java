@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * quality.md R4. The invariants of domain rules §2 hold in the database itself: rows
- * written straight through JDBC, past every check of the application, are refused.
+ * docs/targets.md R4. The invariants of docs/rules.md, "Invariants" hold in the database
+ * itself: rows written straight through JDBC, past every check of the application, are
+ * refused.
  */
 @Tag("quality")
 class RelationInvariantsTest extends DemoCompanyApiTest {

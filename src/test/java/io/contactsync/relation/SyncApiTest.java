@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Synchronization (domain rules §4) through the API. */
+/** Synchronization (docs/rules.md, "Synchronisation") through the API. */
 class SyncApiTest extends DemoCompanyApiTest {
 
 	@Autowired

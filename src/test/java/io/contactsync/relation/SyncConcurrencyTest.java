@@ -23,12 +23,12 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * quality.md R1: clients send random PATCHes to both sides of linked contact–customer
- * pairs at once, each with {@code If-Match} and retrying on 412 as a client should.
- * Afterwards every pair agrees on every synced field; every write that was answered 2xx
- * moved its record's version by exactly one, no two of them claim the same version of a
- * record (so none was lost to another), and each is in the change log with the value it
- * wrote; no request got a 5xx.
+ * docs/targets.md R1: clients send random PATCHes to both sides of linked
+ * contact–customer pairs at once, each with {@code If-Match} and retrying on 412 as a
+ * client should. Afterwards every pair agrees on every synced field; every write that was
+ * answered 2xx moved its record's version by exactly one, no two of them claim the same
+ * version of a record (so none was lost to another), and each is in the change log with
+ * the value it wrote; no request got a 5xx.
  * <p>
  * {@code -Dr1.clients=16 -Dr1.pairs=100 -Dr1.seconds=60} are the full size; the build
  * runs it for fewer seconds.

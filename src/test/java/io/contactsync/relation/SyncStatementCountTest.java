@@ -45,9 +45,9 @@ class SyncStatementCountTest extends DemoCompanyApiTest {
 	}
 
 	/**
-	 * P5 of quality.md: creations wait on their number series, whose row stays locked to
-	 * the commit, so what a creation runs sets the rate. With its company and person
-	 * contacts a customer may cost at most three times what it costs alone.
+	 * P5 of docs/targets.md: creations wait on their number series, whose row stays
+	 * locked to the commit, so what a creation runs sets the rate. With its company and
+	 * person contacts a customer may cost at most three times what it costs alone.
 	 */
 	@Test
 	void aCustomerWithItsContactsCostsAtMostThreeTimesTheStatementsOfOneAlone() {

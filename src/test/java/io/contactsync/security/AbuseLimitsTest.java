@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * quality.md S4: repeated failed sign-ins lock the user name for a while, even for the
- * right password, without telling a guesser so; request bodies and list pages are capped.
- * ({@link FailedLoginsTest} holds the lock's timing.)
+ * docs/targets.md S4: repeated failed sign-ins lock the user name for a while, even for
+ * the right password, without telling a guesser so; request bodies and list pages are
+ * capped. ({@link FailedLoginsTest} holds the lock's timing.)
  */
 @Tag("quality")
 class AbuseLimitsTest extends ApiTest {

@@ -28,11 +28,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * quality.md S1: every endpoint the application maps, called as nobody and as a user of
- * each role, is allowed or refused as the role table of api.md says. The endpoints come
- * from the application's own request mappings and the expectations from the table below,
- * written from api.md and not from the security configuration; an endpoint the table has
- * no rule for fails the test, so a new endpoint cannot go out without one.
+ * docs/targets.md S1: every endpoint the application maps, called as nobody and as a user
+ * of each role, is allowed or refused as the role table of docs/rest.md says. The
+ * endpoints come from the application's own request mappings and the expectations from
+ * the table below, written from docs/rest.md and not from the security configuration; an
+ * endpoint the table has no rule for fails the test, so a new endpoint cannot go out
+ * without one.
  */
 @Tag("quality")
 class AuthorizationMatrixTest extends ApiTest {
@@ -48,8 +49,8 @@ class AuthorizationMatrixTest extends ApiTest {
 			"/api/v1/countries-regions/**", "/api/v1/languages/**", "/api/v1/currencies/**", "/api/v1/post-codes/**" };
 
 	/**
-	 * api.md, "Users and roles", one rule per line; the first that matches decides. A
-	 * change made on a contact that creates or links a customer, vendor or bank account
+	 * docs/rest.md, "Users and roles", one rule per line; the first that matches decides.
+	 * A change made on a contact that creates or links a customer, vendor or bank account
 	 * is a write of that record.
 	 */
 	private static final List<Rule> API_TABLE = List.of(
@@ -164,7 +165,7 @@ class AuthorizationMatrixTest extends ApiTest {
 
 	@Test
 	void theTablesHaveNoRuleForAPathNoRoleIsGiven() {
-		assertThat(Role.values()).as("a new role needs its line in api.md's table and in this test")
+		assertThat(Role.values()).as("a new role needs its line in docs/rest.md's table and in this test")
 			.containsExactlyInAnyOrder(Role.ADMIN, Role.SALES, Role.PURCHASING, Role.FINANCE, Role.VIEWER);
 		assertThat(endpoints(false)).hasSizeGreaterThan(100);
 		assertThat(endpoints(true)).hasSizeGreaterThan(40);
@@ -180,8 +181,8 @@ class AuthorizationMatrixTest extends ApiTest {
 			.filter(rule -> rule.matches(endpoint))
 			.findFirst()
 			.map(Rule::roles)
-			.orElseThrow(() -> new AssertionError("api.md's role table (and this test) has no rule for " + endpoint
-					+ "; add one before the endpoint goes out"));
+			.orElseThrow(() -> new AssertionError("the role table of docs/rest.md (and this test) has no rule for "
+					+ endpoint + "; add one before the endpoint goes out"));
 	}
 
 	/**

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** How long a user name stays locked after wrong passwords (quality.md S4). */
+/** How long a user name stays locked after wrong passwords (docs/targets.md S4). */
 @Tag("quality")
 class FailedLoginsTest {
 

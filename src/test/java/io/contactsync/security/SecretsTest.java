@@ -30,9 +30,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * quality.md S2: passwords are kept as bcrypt hashes and tokens as SHA-256 hashes; no
- * password or token, right or wrong, is written to the log or sent back in an answer; and
- * the first start's administrator password is never a fixed default.
+ * docs/targets.md S2: passwords are kept as bcrypt hashes and tokens as SHA-256 hashes;
+ * no password or token, right or wrong, is written to the log or sent back in an answer;
+ * and the first start's administrator password is never a fixed default.
  */
 @Tag("quality")
 @ExtendWith(OutputCaptureExtension.class)

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every keyed setup resource of api.md: its happy path, a validation error, and who may
- * use it.
+ * Every keyed setup resource of docs/rest.md: its happy path, a validation error, and who
+ * may use it.
  */
 class SetupResourcesApiTest extends ApiTest {
 

@@ -13,10 +13,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * quality.md S3: the web UI's session cookie is HttpOnly and SameSite=Lax and is renewed
- * at sign-in; every form needs the session's CSRF token; pages carry a content security
- * policy and may not be framed; what users typed is shown as text; signing out ends the
- * session.
+ * docs/targets.md S3: the web UI's session cookie is HttpOnly and SameSite=Lax and is
+ * renewed at sign-in; every form needs the session's CSRF token; pages carry a content
+ * security policy and may not be framed; what users typed is shown as text; signing out
+ * ends the session.
  */
 @Tag("quality")
 class WebSessionHardeningTest extends DemoCompanyApiTest {

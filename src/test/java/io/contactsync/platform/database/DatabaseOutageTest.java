@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * quality.md R5: the application runs on an external PostgreSQL (a second embedded server
- * standing in for the user's), which is stopped for ten seconds while clients read and
- * write, then started again on the same data and port. Requests in that window fail with
- * 503 problem+json and nothing else; the service finds its database again by itself,
+ * docs/targets.md R5: the application runs on an external PostgreSQL (a second embedded
+ * server standing in for the user's), which is stopped for ten seconds while clients read
+ * and write, then started again on the same data and port. Requests in that window fail
+ * with 503 problem+json and nothing else; the service finds its database again by itself,
  * without a restart, and what was written before the outage is still there.
  */
 @Tag("quality")

@@ -37,7 +37,7 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * quality.md R3: a seeded generator of bad requests, driven by the application's own
+ * docs/targets.md R3: a seeded generator of bad requests, driven by the application's own
  * OpenAPI document, sends them round-robin over every operation: broken JSON, wrong
  * types, missing and unknown fields, overlong and odd Unicode strings, huge and deeply
  * nested bodies, unknown codes, SQL and HTML fragments, bad keys, paging parameters and
