@@ -168,10 +168,15 @@ class JobCrashTest {
 		return anonymous.as("admin", PASSWORD);
 	}
 
-	/** The embedded server's port is in its postmaster.pid, fourth line. */
+	/**
+	 * The embedded server's port is in its postmaster.pid, fourth line; its password in
+	 * the file beside it.
+	 */
 	private static Connection database(Path dataDir) throws IOException, SQLException {
 		String port = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim();
-		return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+		String password = Files.readString(dataDir.resolve("postgres/contactsync.password")).strip();
+		return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "contactsync",
+				password);
 	}
 
 	private static long count(Connection db, String query) throws SQLException {
