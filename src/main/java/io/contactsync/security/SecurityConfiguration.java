@@ -78,7 +78,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, UserAccounts users) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, UserAccounts users, ApiTokens tokens) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"ContactSync\"");
 			ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
@@ -91,7 +91,7 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-			.addFilterBefore(new BearerTokenFilter(users), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(rules -> rules.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")

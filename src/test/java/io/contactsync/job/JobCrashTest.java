@@ -154,7 +154,10 @@ class JobCrashTest {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), "io.contactsync.ContactSyncApplication",
 				"--contactsync.data-dir=" + dataDir, "--server.port=" + port, "--contactsync.demo=true",
-				"--contactsync.admin-password=" + PASSWORD);
+				"--contactsync.admin-password=" + PASSWORD,
+				// A job of a killed instance is taken over once its lease ran out:
+				// shorter here.
+				"--contactsync.jobs.lease=10s");
 		File log = dataDir.resolve("service-" + label + ".log").toFile();
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 	}
