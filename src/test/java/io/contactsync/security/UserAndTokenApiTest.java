@@ -8,12 +8,16 @@ import java.util.Map;
 import io.contactsync.support.Api;
 import io.contactsync.support.ApiTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class UserAndTokenApiTest extends ApiTest {
 
 	@Autowired
@@ -32,13 +36,14 @@ class UserAndTokenApiTest extends ApiTest {
 	}
 
 	@Test
-	void fiveWrongPasswordsLockTheNameEvenAgainstTheRightOneAndOthersSignInAsBefore() {
+	void fiveWrongPasswordsLockTheNameEvenAgainstTheRightOneAndOthersSignInAsBefore(CapturedOutput output) {
 		String username = "gjetter-" + unique().toLowerCase();
 		assertThat(admin()
 			.post("/api/v1/users",
 					Map.of("username", username, "password", "the-right-secret-1", "roles", List.of("VIEWER")))
 			.status()).isEqualTo(201);
 		Api other = userWithRole("VIEWER");
+		String token = admin().post("/api/v1/users/" + username + "/tokens", null).json().get("token").asString();
 
 		for (int i = 0; i < FailedLogins.FREE_ATTEMPTS; i++) {
 			assertProblem(Api.anonymous(port).as(username, "guess-" + i).get("/api/v1/setup/marketing"), 401,
@@ -49,6 +54,16 @@ class UserAndTokenApiTest extends ApiTest {
 		assertProblem(locked, 401, "UNAUTHORIZED");
 		assertThat(locked.text()).as("the refusal reads like any other").doesNotContainIgnoringCase("lock");
 		assertThat(other.get("/api/v1/setup/marketing").status()).isEqualTo(200);
+		assertThat(Api.anonymous(port).withToken(token).get("/api/v1/setup/marketing").status())
+			.as("a valid token is not stopped by the lock")
+			.isEqualTo(200);
+		assertThat(jdbc.sql("SELECT failures FROM failed_login WHERE username = ? AND address = '127.0.0.1'")
+			.param(username)
+			.query(Integer.class)
+			.single()).as("counted in the database, shared by instances, for the guesser's address")
+			.isEqualTo(FailedLogins.FREE_ATTEMPTS);
+		assertThat(output.getOut()).contains("Sign-in failed for user '" + username + "' from 127.0.0.1")
+			.doesNotContain("guess-0");
 	}
 
 	@Test
