@@ -137,15 +137,44 @@ class JobLeaseTest extends DemoCompanyApiTest {
 			.single()).as("no contact made twice").isEqualTo(6000);
 	}
 
+	@Test
+	void anInstanceRenewsOnlyItsOwnLeaseAndFindsOutWhenItsJobWasTakenOver() {
+		long mine = finishedJobOwnedBy(leases.instance());
+		long theirs = finishedJobOwnedBy("other-instance");
+
+		leases.renew(mine);
+		leases.renew(theirs);
+
+		assertThat(leaseRunning(mine)).as("its own lease runs again").isTrue();
+		assertThat(leaseRunning(theirs)).as("another's is left alone").isFalse();
+		assertThat(leases.lockForPage(mine)).as("a page of its own job goes on").isPresent();
+		assertThat(leases.lockForPage(theirs)).as("a page of a job taken over stops").isEmpty();
+	}
+
+	/** A finished job, so that no runner claims it, with an expired lease. */
+	private long finishedJobOwnedBy(String owner) {
+		return jdbc
+			.sql("INSERT INTO job (type, status, created_by, owner, lease_until)"
+					+ " VALUES ('CREATE_CONTACTS_FROM_VENDORS', 'SUCCEEDED', 'admin', ?, now() - interval '1 minute')"
+					+ " RETURNING id")
+			.param(owner)
+			.query(Long.class)
+			.single();
+	}
+
+	private boolean leaseRunning(long id) {
+		return jdbc.sql("SELECT lease_until > now() FROM job WHERE id = ?").param(id).query(Boolean.class).single();
+	}
+
 	private ConfigurableApplicationContext secondInstance(Path dataDir) {
-		return new SpringApplicationBuilder(ContactSyncApplication.class)
-			.properties("spring.datasource.url=" + dataSource.getJdbcUrl(),
-					"spring.datasource.username=" + dataSource.getUsername(),
-					"spring.datasource.password=" + dataSource.getPassword(), "contactsync.data-dir=" + dataDir,
-					"server.port=0", "contactsync.admin-password=" + ADMIN_PASSWORD, "spring.main.banner-mode=off",
-					"contactsync.jobs.poll-interval=1h",
-					"spring.modulith.events.republish-outstanding-events-on-restart=false")
-			.run();
+		// As arguments, so that they win over application.properties.
+		return new SpringApplicationBuilder(ContactSyncApplication.class).run(
+				"--spring.datasource.url=" + dataSource.getJdbcUrl(),
+				"--spring.datasource.username=" + dataSource.getUsername(),
+				"--spring.datasource.password=" + dataSource.getPassword(), "--contactsync.data-dir=" + dataDir,
+				"--server.port=0", "--contactsync.admin-password=" + ADMIN_PASSWORD, "--spring.main.banner-mode=off",
+				"--contactsync.jobs.poll-interval=1h",
+				"--spring.modulith.events.republish-outstanding-events-on-restart=false");
 	}
 
 	/** Customers named {@code Leie <tag> <n>}, numbered {@code <tag>00001} on. */
