@@ -45,14 +45,16 @@ class JobLeases {
 	}
 
 	/**
-	 * Claims the next job to run: one already running first (it was handed back or its
-	 * instance died), then the oldest queued one.
+	 * Claims the next job to run: one already running first (it was handed back, its
+	 * instance died, or this instance was cut off from the database while running it),
+	 * then the oldest queued one. Called only between jobs, so a job this instance holds
+	 * is not running here.
 	 */
 	Optional<Long> claimNext() {
 		return jdbc.sql("""
 				UPDATE job SET owner = :me, lease_until = now() + :lease * interval '1 millisecond'
 				WHERE id = (SELECT id FROM job
-					WHERE status IN ('RUNNING', 'QUEUED') AND (owner IS NULL OR lease_until < now())
+					WHERE status IN ('RUNNING', 'QUEUED') AND (owner IS NULL OR owner = :me OR lease_until < now())
 					ORDER BY status DESC, id LIMIT 1 FOR UPDATE SKIP LOCKED)
 				RETURNING id""").param("me", instance).param("lease", lease.toMillis()).query(Long.class).optional();
 	}

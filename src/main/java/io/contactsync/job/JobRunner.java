@@ -3,7 +3,6 @@ package io.contactsync.job;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -148,28 +149,44 @@ class JobRunner {
 		}
 	}
 
+	/**
+	 * Runs jobs until none is left to claim. While the database is away nothing is marked
+	 * failed: the job keeps its last committed page, and the timer's next look, once the
+	 * database is back, claims it again (its own jobs an instance may claim at once).
+	 */
 	private void drain() {
 		drainQueued.set(false);
-		Optional<Long> next;
-		while (!stopping && !Thread.currentThread().isInterrupted() && (next = leases.claimNext()).isPresent()) {
-			long id = next.get();
-			current = id;
-			try {
-				run(id);
+		try {
+			Optional<Long> next;
+			while (!stopping && !Thread.currentThread().isInterrupted() && (next = leases.claimNext()).isPresent()) {
+				runClaimed(next.get());
 			}
-			catch (LeaseLost ex) {
-				log.warn("Job {} was taken over by another instance; this one stops running it", id);
+		}
+		catch (DataAccessResourceFailureException | TransientDataAccessException ex) {
+			log.warn("Jobs wait for the database to come back: {}", ex.getMessage());
+		}
+	}
+
+	private void runClaimed(long id) {
+		current = id;
+		try {
+			run(id);
+		}
+		catch (LeaseLost ex) {
+			log.warn("Job {} was taken over by another instance; this one stops running it", id);
+		}
+		catch (DataAccessResourceFailureException | TransientDataAccessException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				return;
 			}
-			catch (RuntimeException ex) {
-				if (Thread.currentThread().isInterrupted()) {
-					return;
-				}
-				log.error("Job {} failed", id, ex);
-				leases.fail(id);
-			}
-			finally {
-				current = null;
-			}
+			log.error("Job {} failed", id, ex);
+			leases.fail(id);
+		}
+		finally {
+			current = null;
 		}
 	}
 
@@ -211,8 +228,8 @@ class JobRunner {
 		String from = (String) job.get("no_from");
 		String to = (String) job.get("no_to");
 		if ("QUEUED".equals(job.get("status"))) {
-			long total = jdbc.sql("SELECT count(*) FROM " + table + range(from, to, null))
-				.params(rangeParams(from, to, null))
+			long total = jdbc.sql("SELECT count(*) FROM " + table + JobRange.where(from, to, null))
+				.params(JobRange.params(from, to, null))
 				.query(Long.class)
 				.single();
 			jdbc.sql("UPDATE job SET status = 'RUNNING', total = ?, started_at = now() WHERE id = ? AND owner = ?")
@@ -290,8 +307,8 @@ class JobRunner {
 			return Optional.empty();
 		}
 		List<String> nos = jdbc
-			.sql("SELECT no FROM " + table + range(from, to, after) + " ORDER BY no LIMIT " + pageSize)
-			.params(rangeParams(from, to, after))
+			.sql("SELECT no FROM " + table + JobRange.where(from, to, after) + " ORDER BY no LIMIT " + pageSize)
+			.params(JobRange.params(from, to, after))
 			.query(String.class)
 			.list();
 		if (nos.isEmpty()) {
@@ -354,34 +371,6 @@ class JobRunner {
 	private static String message(RuntimeException ex) {
 		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
 		return message.length() > 500 ? message.substring(0, 500) : message;
-	}
-
-	private static String range(@Nullable String from, @Nullable String to, @Nullable String after) {
-		List<String> where = new ArrayList<>();
-		if (from != null) {
-			where.add("no >= :from");
-		}
-		if (to != null) {
-			where.add("no <= :to");
-		}
-		if (after != null) {
-			where.add("no > :after");
-		}
-		return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-	}
-
-	private static Map<String, Object> rangeParams(@Nullable String from, @Nullable String to, @Nullable String after) {
-		Map<String, Object> params = new HashMap<>();
-		if (from != null) {
-			params.put("from", from);
-		}
-		if (to != null) {
-			params.put("to", to);
-		}
-		if (after != null) {
-			params.put("after", after);
-		}
-		return params;
 	}
 
 }

@@ -90,8 +90,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			// directory.
 			builder.setServerConfig("unix_socket_directories", access.socketDirectory().toString())
 				.setServerConfig("unix_socket_permissions", "0700");
-			EmbeddedPostgres postgres = builder.start();
-			binaries.lockDown();
+			EmbeddedPostgres postgres;
+			try {
+				postgres = builder.start();
+			}
+			finally {
+				binaries.lockDown();
+			}
 			EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, postgres, access.password());
 			try {
 				access.provisionApplicationRole(server.jdbcUrl(EmbeddedDatabaseConfiguration.DATABASE),
