@@ -11,7 +11,9 @@ import java.util.Base64;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.contactsync.ContactSyncApplication;
+import io.contactsync.platform.database.EmbeddedPostgresServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,7 +52,16 @@ final class Service implements AutoCloseable {
 	private Service(ConfigurableApplicationContext context) throws Exception {
 		this.context = context;
 		this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		this.dataSource = context.getBean(DataSource.class);
+		// The application's own role is no superuser; the bench reads pg_stat_statements,
+		// resets it and runs CHECKPOINT, which need one.
+		EmbeddedPostgresServer server = context.getBean(EmbeddedPostgresServer.class);
+		HikariDataSource superuser = new HikariDataSource();
+		superuser.setPoolName("bench-superuser");
+		superuser.setJdbcUrl(server.jdbcUrl("postgres"));
+		superuser.setUsername(server.superuser());
+		superuser.setPassword(server.password());
+		superuser.setMaximumPoolSize(4);
+		this.dataSource = superuser;
 		this.jdbc = JdbcClient.create(dataSource);
 		String basic = Base64.getEncoder()
 			.encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -136,6 +147,7 @@ final class Service implements AutoCloseable {
 
 	@Override
 	public void close() {
+		((HikariDataSource) dataSource).close();
 		context.close();
 	}
 

@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChangeLog {
 
 	static final List<String> RECORD_TYPES = List.of("CONTACT", "CUSTOMER", "VENDOR", "BANK_ACCOUNT",
-			"CONTACT_BUSINESS_RELATION", "SALES_DOCUMENT", "PURCHASE_DOCUMENT", "SERVICE_ORDER", "INTERACTION",
-			"SETUP");
+			"CONTACT_BUSINESS_RELATION", "SALES_DOCUMENT", "PURCHASE_DOCUMENT", "SERVICE_ORDER", "INTERACTION", "SETUP",
+			"USER", "API_TOKEN");
 
 	private final JdbcClient jdbc;
 
@@ -56,6 +56,10 @@ public class ChangeLog {
 		}
 		if (!readsBankAccounts()) {
 			where.add("record_type <> 'BANK_ACCOUNT'");
+		}
+		// Who has which roles and tokens is the administrators' business.
+		if (!Actor.hasAnyRole("ADMIN")) {
+			where.add("record_type NOT IN ('USER', 'API_TOKEN')");
 		}
 		String after = Page.decode(cursor);
 		if (after != null) {

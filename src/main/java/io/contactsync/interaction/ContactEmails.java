@@ -42,6 +42,10 @@ public class ContactEmails {
 		else if (email.subject().length() > 255) {
 			errors.add(new FieldError("subject", "must be at most 255 characters"));
 		}
+		else if (email.subject().codePoints().anyMatch(Character::isISOControl)) {
+			// A line break in a header would let the sender add headers of their own.
+			errors.add(new FieldError("subject", "must be one line without control characters"));
+		}
 		if (email.body() != null && email.body().length() > 100_000) {
 			errors.add(new FieldError("body", "must be at most 100,000 characters"));
 		}

@@ -1,14 +1,16 @@
 package io.contactsync.job;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.contactsync.contact.DuplicateSearch;
 import io.contactsync.platform.Actor;
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,7 +38,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs queued jobs one at a time on a thread of their own, a page of records per
  * transaction. Each page commits its work together with the job's progress and the last
  * record done, so a job interrupted by a crash or a stop resumes after its last whole
- * page when the service starts again, and never creates a second contact for a record.
+ * page, and never creates a second contact for a record.
+ * <p>
+ * On many instances each job runs on the one that claimed it ({@link JobLeases}); a job
+ * whose instance died is taken over by another once its lease ran out, found by a timer
+ * that looks for work every few seconds. A graceful stop finishes the page in hand and
+ * hands the job back.
  */
 @Component
 class JobRunner {
@@ -47,7 +56,24 @@ class JobRunner {
 		return thread;
 	});
 
+	/** Renews the lease of the job in hand and looks for work nobody runs. */
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "contactsync-job-leases");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean drainQueued = new AtomicBoolean();
+
+	private volatile boolean stopping;
+
+	private volatile @Nullable Long current;
+
 	private final JdbcClient jdbc;
+
+	private final JobLeases leases;
+
+	private final Duration pollInterval;
 
 	private final Linking linking;
 
@@ -61,9 +87,13 @@ class JobRunner {
 
 	private final int pageSize;
 
-	JobRunner(JdbcClient jdbc, Linking linking, DuplicateSearch duplicates, List<LinkedRecordService> services,
-			PlatformTransactionManager transactions, @Value("${contactsync.jobs.page-size:1000}") int pageSize) {
+	JobRunner(JdbcClient jdbc, JobLeases leases, Linking linking, DuplicateSearch duplicates,
+			List<LinkedRecordService> services, PlatformTransactionManager transactions,
+			@Value("${contactsync.jobs.page-size:1000}") int pageSize,
+			@Value("${contactsync.jobs.poll-interval:5s}") Duration pollInterval) {
 		this.jdbc = jdbc;
+		this.leases = leases;
+		this.pollInterval = pollInterval;
 		this.linking = linking;
 		this.duplicates = duplicates;
 		services.forEach(service -> records.put(service.type(), service));
@@ -73,45 +103,114 @@ class JobRunner {
 		this.pageSize = pageSize;
 	}
 
-	/** Jobs that were queued or running when the service stopped go on now. */
+	/**
+	 * Jobs that were queued, handed back or left by a dead instance go on now; from here
+	 * on the timer renews leases and looks for work.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void resume() {
+		long period = Math.max(100, Math.min(pollInterval.toMillis(), leases.lease().toMillis() / 3));
+		timer.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
 		wake();
 	}
 
 	void wake() {
-		if (!worker.isShutdown()) {
+		if (!stopping && !worker.isShutdown() && drainQueued.compareAndSet(false, true)) {
 			worker.execute(this::drain);
 		}
 	}
 
-	@PreDestroy
-	void stop() throws InterruptedException {
-		worker.shutdownNow();
-		worker.awaitTermination(10, TimeUnit.SECONDS);
-	}
-
-	private void drain() {
-		Optional<Long> next;
-		while (!Thread.currentThread().isInterrupted() && (next = nextJob()).isPresent()) {
-			long id = next.get();
-			try {
-				run(id);
+	private void tick() {
+		try {
+			Long inHand = current;
+			if (inHand != null) {
+				leases.renew(inHand);
 			}
-			catch (RuntimeException ex) {
-				if (Thread.currentThread().isInterrupted()) {
-					return;
-				}
-				log.error("Job {} failed", id, ex);
-				jdbc.sql("UPDATE job SET status = 'FAILED', finished_at = now() WHERE id = ?").param(id).update();
-			}
+			wake();
+		}
+		catch (RuntimeException ex) {
+			// The database may be away for a while; the next tick tries again.
+			log.debug("Could not renew the job lease or look for jobs", ex);
 		}
 	}
 
-	private Optional<Long> nextJob() {
-		return jdbc.sql("SELECT id FROM job WHERE status IN ('RUNNING', 'QUEUED') ORDER BY status DESC, id LIMIT 1")
-			.query(Long.class)
-			.optional();
+	/**
+	 * Lets the page in hand finish and hands its job back; only a page that takes longer
+	 * than the lease is cut short (its job is taken over once the lease ran out).
+	 */
+	@PreDestroy
+	void stop() throws InterruptedException {
+		stopping = true;
+		timer.shutdownNow();
+		worker.shutdown();
+		if (!worker.awaitTermination(leases.lease().toMillis(), TimeUnit.MILLISECONDS)) {
+			worker.shutdownNow();
+			worker.awaitTermination(10, TimeUnit.SECONDS);
+		}
+	}
+
+	/**
+	 * Runs jobs until none is left to claim. While the database is away nothing is marked
+	 * failed: the job keeps its last committed page, and the timer's next look, once the
+	 * database is back, claims it again (its own jobs an instance may claim at once).
+	 */
+	private void drain() {
+		drainQueued.set(false);
+		try {
+			Optional<Long> next;
+			while (!stopping && !Thread.currentThread().isInterrupted() && (next = leases.claimNext()).isPresent()) {
+				runClaimed(next.get());
+			}
+		}
+		catch (DataAccessResourceFailureException | TransientDataAccessException ex) {
+			log.warn("Jobs wait for the database to come back: {}", ex.getMessage());
+		}
+	}
+
+	private void runClaimed(long id) {
+		current = id;
+		try {
+			run(id);
+		}
+		catch (LeaseLost ex) {
+			log.warn("Job {} was taken over by another instance; this one stops running it", id);
+		}
+		catch (DataAccessResourceFailureException | TransientDataAccessException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				return;
+			}
+			log.error("Job {} failed", id, ex);
+			leases.fail(id);
+		}
+		finally {
+			current = null;
+		}
+	}
+
+	/**
+	 * Ends the page loop of a job: at a graceful stop the job is handed back after its
+	 * last whole page.
+	 * @return whether the job goes on
+	 */
+	private boolean goesOn(long id) {
+		if (stopping) {
+			leases.handBack(id);
+			log.info("Job {} handed back after a whole page: the service stops", id);
+			return false;
+		}
+		return true;
+	}
+
+	/** This instance no longer holds the job it is running. */
+	static final class LeaseLost extends RuntimeException {
+
+		LeaseLost(long id) {
+			super("Job " + id + " is held by another instance");
+		}
+
 	}
 
 	private void run(long id) {
@@ -129,12 +228,12 @@ class JobRunner {
 		String from = (String) job.get("no_from");
 		String to = (String) job.get("no_to");
 		if ("QUEUED".equals(job.get("status"))) {
-			long total = jdbc.sql("SELECT count(*) FROM " + table + range(from, to, null))
-				.params(rangeParams(from, to, null))
+			long total = jdbc.sql("SELECT count(*) FROM " + table + JobRange.where(from, to, null))
+				.params(JobRange.params(from, to, null))
 				.query(Long.class)
 				.single();
-			jdbc.sql("UPDATE job SET status = 'RUNNING', total = ?, started_at = now() WHERE id = ?")
-				.params(total, id)
+			jdbc.sql("UPDATE job SET status = 'RUNNING', total = ?, started_at = now() WHERE id = ? AND owner = ?")
+				.params(total, id, leases.instance())
 				.update();
 		}
 		Actor actor = new Actor((String) job.get("created_by"), ChangeOrigin.JOB);
@@ -146,12 +245,12 @@ class JobRunner {
 			if (next == null || next.isEmpty()) {
 				break;
 			}
+			if (!goesOn(id)) {
+				return;
+			}
 			last = next.get();
 		}
-		jdbc.sql("UPDATE job SET status = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE 'SUCCEEDED' END,"
-				+ " finished_at = now() WHERE id = ? AND status = 'RUNNING'")
-			.param(id)
-			.update();
+		leases.finish(id);
 	}
 
 	/**
@@ -161,8 +260,8 @@ class JobRunner {
 	private void rebuildDuplicateSearchStrings(long id, Map<String, Object> job) {
 		if ("QUEUED".equals(job.get("status"))) {
 			jdbc.sql("UPDATE job SET status = 'RUNNING', total = (SELECT count(*) FROM contact), started_at = now()"
-					+ " WHERE id = ?")
-				.param(id)
+					+ " WHERE id = ? AND owner = ?")
+				.params(id, leases.instance())
 				.update();
 		}
 		Actor actor = new Actor((String) job.get("created_by"), ChangeOrigin.JOB);
@@ -170,14 +269,12 @@ class JobRunner {
 		while (true) {
 			String after = last;
 			String done = Actor.runAs(actor, () -> page.execute(status -> {
-				if (jdbc.sql("SELECT cancel_requested FROM job WHERE id = ? FOR UPDATE")
-					.param(id)
-					.query(Boolean.class)
-					.single()) {
+				if (leases.lockForPage(id).orElseThrow(() -> new LeaseLost(id))) {
 					return null;
 				}
 				String lastOfPage = duplicates.rebuildPage(after, pageSize);
 				if (lastOfPage != null) {
+					leases.renewInPage(id);
 					jdbc.sql("UPDATE job SET processed = (SELECT count(*) FROM contact WHERE no <= ?), last_no = ?"
 							+ " WHERE id = ?")
 						.params(lastOfPage, lastOfPage, id)
@@ -188,12 +285,12 @@ class JobRunner {
 			if (done == null) {
 				break;
 			}
+			if (!goesOn(id)) {
+				return;
+			}
 			last = done;
 		}
-		jdbc.sql("UPDATE job SET status = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE 'SUCCEEDED' END,"
-				+ " finished_at = now() WHERE id = ? AND status = 'RUNNING'")
-			.param(id)
-			.update();
+		leases.finish(id);
 	}
 
 	/**
@@ -202,16 +299,16 @@ class JobRunner {
 	 */
 	private Optional<String> runPage(long id, LinkedRecordType type, String table, @Nullable String from,
 			@Nullable String to, @Nullable String after) {
-		boolean cancelled = jdbc.sql("SELECT cancel_requested FROM job WHERE id = ? FOR UPDATE")
-			.param(id)
-			.query(Boolean.class)
-			.single();
+		// First in the page's transaction: the lock keeps every other instance off the
+		// job
+		// until the page commits, whatever its lease says meanwhile.
+		boolean cancelled = leases.lockForPage(id).orElseThrow(() -> new LeaseLost(id));
 		if (cancelled) {
 			return Optional.empty();
 		}
 		List<String> nos = jdbc
-			.sql("SELECT no FROM " + table + range(from, to, after) + " ORDER BY no LIMIT " + pageSize)
-			.params(rangeParams(from, to, after))
+			.sql("SELECT no FROM " + table + JobRange.where(from, to, after) + " ORDER BY no LIMIT " + pageSize)
+			.params(JobRange.params(from, to, after))
 			.query(String.class)
 			.list();
 		if (nos.isEmpty()) {
@@ -243,6 +340,7 @@ class JobRunner {
 				+ " failed = failed + ?, duplicates = duplicates + ?, last_no = ? WHERE id = ?")
 			.params(nos.size(), created, skipped, errors.size(), duplicatesFound, last, id)
 			.update();
+		leases.renewInPage(id);
 		return Optional.of(last);
 	}
 
@@ -273,34 +371,6 @@ class JobRunner {
 	private static String message(RuntimeException ex) {
 		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
 		return message.length() > 500 ? message.substring(0, 500) : message;
-	}
-
-	private static String range(@Nullable String from, @Nullable String to, @Nullable String after) {
-		List<String> where = new ArrayList<>();
-		if (from != null) {
-			where.add("no >= :from");
-		}
-		if (to != null) {
-			where.add("no <= :to");
-		}
-		if (after != null) {
-			where.add("no > :after");
-		}
-		return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-	}
-
-	private static Map<String, Object> rangeParams(@Nullable String from, @Nullable String to, @Nullable String after) {
-		Map<String, Object> params = new HashMap<>();
-		if (from != null) {
-			params.put("from", from);
-		}
-		if (to != null) {
-			params.put("to", to);
-		}
-		if (after != null) {
-			params.put("after", after);
-		}
-		return params;
 	}
 
 }

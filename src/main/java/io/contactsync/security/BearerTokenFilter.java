@@ -18,15 +18,21 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>} against the stored token hashes.
+ * Authenticates {@code Authorization: Bearer <token>} against the stored token hashes, on
+ * every request in the database ({@link ApiTokens#authenticate}). A sign-in lockout does
+ * not stop a token: who holds a valid token is never locked out by strangers guessing the
+ * password.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	private static final String PREFIX = "Bearer ";
 
+	private final ApiTokens tokens;
+
 	private final UserAccounts users;
 
-	BearerTokenFilter(UserAccounts users) {
+	BearerTokenFilter(ApiTokens tokens, UserAccounts users) {
+		this.tokens = tokens;
 		this.users = users;
 	}
 
@@ -40,7 +46,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		}
 		String token = header.substring(PREFIX.length()).trim();
 		Optional<UserDetails> user = token.isEmpty() || token.length() > 200 ? Optional.empty()
-				: users.findByToken(token);
+				: tokens.authenticate(token).map(users::loadUserByUsername);
 		if (user.isEmpty() || !user.get().isEnabled()) {
 			ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
 					"The bearer token is not valid; ask an administrator for a new one.");

@@ -1,28 +1,43 @@
 package io.contactsync.security;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Slows down password guessing (quality.md S4): after five wrong passwords in a row for
- * one user name, that name is locked for 30 seconds, and for twice as long after each
- * further wrong one, up to 15 minutes. Right or wrong, a locked name is refused without
- * its password being checked, and the refusal reads like any other, so a guesser learns
- * nothing. A successful sign-in clears the count. Unknown names count too, so that
- * locking does not tell which names exist. Kept in memory: a restart forgets, and each
- * instance counts its own.
+ * Slows down password guessing (docs/security.md, "Sign-in lockout"): after five wrong
+ * passwords in a row for one user name from one source address, that name is locked for
+ * that address for 30 seconds, and for twice as long after each further wrong one, up to
+ * 15 minutes. Right or wrong, a locked name is refused without its password being
+ * checked, and the refusal reads like any other, so a guesser learns nothing. A
+ * successful sign-in clears the count. Unknown names count too, so that locking does not
+ * tell which names exist.
+ * <p>
+ * Kept in the database, so every instance sees the same count. Keyed by address, so
+ * strangers guessing from elsewhere cannot lock a user out, and a valid token is never
+ * stopped by it. Every wrong password is logged: user name, address and time; never the
+ * password.
  */
 @Component
 class FailedLogins {
+
+	private static final Logger log = LoggerFactory.getLogger(FailedLogins.class);
 
 	static final int FREE_ATTEMPTS = 5;
 
@@ -30,55 +45,71 @@ class FailedLogins {
 
 	static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
 
-	/**
-	 * Beyond this many names the expired entries are dropped, so a flood cannot fill
-	 * memory.
-	 */
-	private static final int TIDY_ABOVE = 10_000;
+	/** Where the source address is not known (not a web request). */
+	static final String UNKNOWN_ADDRESS = "unknown";
 
-	private final Map<String, Failures> byName = new ConcurrentHashMap<>();
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	FailedLogins() {
-		this(Clock.systemUTC());
+	@Autowired
+	FailedLogins(JdbcClient jdbc) {
+		this(jdbc, Clock.systemUTC());
 	}
 
-	FailedLogins(Clock clock) {
+	FailedLogins(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
-	private record Failures(int count, Instant lockedUntil) {
+	/** Whether the name is locked for the address of the request being served. */
+	boolean isLocked(String username) {
+		return isLocked(username, currentAddress());
 	}
 
-	boolean isLocked(String username) {
-		Failures failures = byName.get(key(username));
-		return failures != null && clock.instant().isBefore(failures.lockedUntil());
+	boolean isLocked(String username, String address) {
+		return jdbc.sql("SELECT locked_until > ? FROM failed_login WHERE username = ? AND address = ?")
+			.params(Timestamp.from(clock.instant()), key(username), address)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 	}
 
 	@EventListener
 	void failed(AuthenticationFailureBadCredentialsEvent event) {
-		failed(event.getAuthentication().getName());
+		failed(event.getAuthentication().getName(), address(event.getAuthentication().getDetails()));
 	}
 
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
-		byName.remove(key(event.getAuthentication().getName()));
+		jdbc.sql("DELETE FROM failed_login WHERE username = ? AND address = ?")
+			.params(key(event.getAuthentication().getName()), address(event.getAuthentication().getDetails()))
+			.update();
 	}
 
-	void failed(String username) {
+	void failed(String username, String address) {
 		Instant now = clock.instant();
-		byName.compute(key(username), (name, before) -> {
-			// Failures long past the last lock no longer count as in a row.
-			boolean fresh = before == null || now.isAfter(before.lockedUntil().plus(LONGEST_LOCK));
-			int count = fresh ? 1 : before.count() + 1;
-			return new Failures(count, now.plus(lockFor(count)));
-		});
-		if (byName.size() > TIDY_ABOVE) {
-			byName.values()
-				.removeIf(failures -> failures.count() < FREE_ATTEMPTS
-						|| now.isAfter(failures.lockedUntil().plus(LONGEST_LOCK)));
-		}
+		log.warn("Sign-in failed for user '{}' from {} at {}", printable(username), address, now);
+		// Failures long past the last lock no longer count as in a row.
+		int failures = jdbc.sql("""
+				INSERT INTO failed_login AS f (username, address, failures, locked_until, last_failure_at)
+				VALUES (:username, :address, 1, :now, :now)
+				ON CONFLICT (username, address) DO UPDATE SET last_failure_at = :now,
+					failures = CASE WHEN f.locked_until < :forgotten THEN 1 ELSE f.failures + 1 END
+				RETURNING failures""")
+			.param("username", key(username))
+			.param("address", address)
+			.param("now", Timestamp.from(now))
+			.param("forgotten", Timestamp.from(now.minus(LONGEST_LOCK)))
+			.query(Integer.class)
+			.single();
+		jdbc.sql("UPDATE failed_login SET locked_until = ? WHERE username = ? AND address = ?")
+			.params(Timestamp.from(now.plus(lockFor(failures))), key(username), address)
+			.update();
+		// What is forgotten anyway is dropped, so a flood of names cannot fill the table.
+		jdbc.sql("DELETE FROM failed_login WHERE locked_until < ?")
+			.param(Timestamp.from(now.minus(LONGEST_LOCK)))
+			.update();
 	}
 
 	static Duration lockFor(int failures) {
@@ -90,8 +121,39 @@ class FailedLogins {
 		return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
 	}
 
+	/**
+	 * The client's address as the server sees it; behind a proxy that is the proxy's
+	 * unless forwarded headers are trusted (docs/security.md).
+	 */
+	private static String address(Object details) {
+		if (details instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null) {
+			return web.getRemoteAddress();
+		}
+		return currentAddress();
+	}
+
+	private static String currentAddress() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			if (request.getRemoteAddr() != null) {
+				return request.getRemoteAddr();
+			}
+		}
+		return UNKNOWN_ADDRESS;
+	}
+
 	private static String key(String username) {
-		return username.toLowerCase(Locale.ROOT);
+		String name = username.toLowerCase(Locale.ROOT);
+		return name.length() > 200 ? name.substring(0, 200) : name;
+	}
+
+	/** A user name as typed may hold line breaks: never let it forge a log line. */
+	private static String printable(String username) {
+		String name = username.length() > 100 ? username.substring(0, 100) + "…" : username;
+		return name.codePoints()
+			.map(c -> Character.isISOControl(c) ? '?' : c)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
 	}
 
 }

@@ -1,11 +1,14 @@
 package io.contactsync.security;
 
+import java.util.List;
+
 import io.contactsync.platform.web.ProblemWriter;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -23,8 +26,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may call what. The API is stateless (HTTP Basic or a bearer token on every call);
- * each path is given to the roles of api.md, and a path without a rule of its own falls
- * to the last rule, administrators only, so that nothing new is open by accident.
+ * each path is given to the roles of docs/rest.md ("Roles"), and a path without a rule of
+ * its own falls to the last rule, administrators only, so that nothing new is open by
+ * accident.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -39,6 +43,10 @@ class SecurityConfiguration {
 
 	private static final String[] EVERY_ROLE = { Role.ADMIN.name(), Role.SALES.name(), Role.PURCHASING.name(),
 			Role.FINANCE.name(), Role.VIEWER.name() };
+
+	/** The methods the firewall lets through (its defaults). */
+	private static final List<String> KNOWN_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+			"OPTIONS");
 
 	/** The setup resources: everybody reads them, administrators change them. */
 	static final String[] SETUP_PATHS = { "/api/v1/setup/**", "/api/v1/number-series/**",
@@ -72,13 +80,24 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	RequestRejectedHandler requestRejectedHandler() {
-		return (request, response, ex) -> ProblemWriter.write(response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-				"The request path is not one this service accepts; remove encoded or doubled separators.");
+		return (request, response, ex) -> {
+			// The firewall refuses methods it does not know too: that is 405, not a bad
+			// path.
+			if (!KNOWN_METHODS.contains(request.getMethod())) {
+				response.setHeader(HttpHeaders.ALLOW, String.join(", ", KNOWN_METHODS));
+				ProblemWriter.write(response, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+						"The method " + (request.getMethod().matches("[A-Za-z]{1,20}") ? request.getMethod() : "used")
+								+ " is not one this service answers.");
+				return;
+			}
+			ProblemWriter.write(response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+					"The request path is not one this service accepts; remove encoded or doubled separators.");
+		};
 	}
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, UserAccounts users) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, UserAccounts users, ApiTokens tokens) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"ContactSync\"");
 			ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
@@ -91,7 +110,7 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-			.addFilterBefore(new BearerTokenFilter(users), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(rules -> rules.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")

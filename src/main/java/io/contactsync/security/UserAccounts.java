@@ -3,9 +3,7 @@ package io.contactsync.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.regex.Pattern;
 
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
@@ -23,6 +22,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -42,18 +42,20 @@ public class UserAccounts implements UserDetailsService {
 
 	static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]{1,50}$");
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final JdbcClient jdbc;
 
 	private final PasswordEncoder passwords;
 
 	private final FailedLogins failedLogins;
 
-	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, FailedLogins failedLogins) {
+	private final ApplicationEventPublisher events;
+
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, FailedLogins failedLogins,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.failedLogins = failedLogins;
+		this.events = events;
 	}
 
 	@Override
@@ -116,7 +118,12 @@ public class UserAccounts implements UserDetailsService {
 					by)
 			.update();
 		writeRoles(username, request.roles());
-		return get(username);
+		UserAccount created = get(username);
+		audit(username,
+				List.of(new FieldChange("enabled", null, Boolean.toString(created.enabled())),
+						new FieldChange("roles", null, roleNames(created.roles())),
+						new FieldChange("password", null, SecurityChange.PASSWORD_CHANGED)));
+		return created;
 	}
 
 	/** Changes password, roles or enabled, as a JSON merge patch. */
@@ -133,16 +140,26 @@ public class UserAccounts implements UserDetailsService {
 			requireAnotherAdmin(username);
 		}
 		String by = Actor.current().user();
+		List<FieldChange> logged = new ArrayList<>();
 		if (changes.password() != null) {
-			jdbc.sql("UPDATE app_user SET password_hash = ? WHERE username = ?")
+			// Tokens made before now stop working (ApiTokens.authenticate).
+			jdbc.sql("UPDATE app_user SET password_hash = ?, password_changed_at = now() WHERE username = ?")
 				.params(passwords.encode(changes.password()), username)
 				.update();
+			logged.add(new FieldChange("password", null, SecurityChange.PASSWORD_CHANGED));
 		}
 		jdbc.sql("UPDATE app_user SET enabled = ?, updated_at = now(), updated_by = ?, version = version + 1"
 				+ " WHERE username = ?")
 			.params(enabled, by, username)
 			.update();
 		writeRoles(username, roles);
+		if (enabled != current.enabled()) {
+			logged.add(new FieldChange("enabled", Boolean.toString(current.enabled()), Boolean.toString(enabled)));
+		}
+		if (!roles.equals(current.roles())) {
+			logged.add(new FieldChange("roles", roleNames(current.roles()), roleNames(roles)));
+		}
+		audit(username, logged);
 		return get(username);
 	}
 
@@ -156,32 +173,16 @@ public class UserAccounts implements UserDetailsService {
 			requireAnotherAdmin(username);
 		}
 		jdbc.sql("DELETE FROM app_user WHERE username = ?").param(username).update();
+		audit(username, List.of(new FieldChange("enabled", Boolean.toString(current.enabled()), null),
+				new FieldChange("roles", roleNames(current.roles()), null)));
 	}
 
-	/**
-	 * Makes a bearer token for the user; the token is returned once and kept only as a
-	 * hash.
-	 */
-	@Transactional
-	public String createToken(String username) {
-		get(username);
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(secret);
-		String token = "cs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		jdbc.sql("INSERT INTO api_token (username, token_hash, created_by) VALUES (?, ?, ?)")
-			.params(username, sha256(token), Actor.current().user())
-			.update();
-		return token;
+	private void audit(String username, List<FieldChange> changes) {
+		events.publishEvent(new SecurityChange(SecurityChange.USER, username, changes, Actor.current()));
 	}
 
-	/** The user a bearer token belongs to, if the token is known. */
-	@Transactional(readOnly = true)
-	public Optional<UserDetails> findByToken(String token) {
-		return jdbc.sql("SELECT username FROM api_token WHERE token_hash = ?")
-			.param(sha256(token))
-			.query(String.class)
-			.optional()
-			.map(this::loadUserByUsername);
+	private static String roleNames(Set<Role> roles) {
+		return String.join(", ", roles.stream().map(Role::name).sorted().toList());
 	}
 
 	/**
@@ -198,6 +199,8 @@ public class UserAccounts implements UserDetailsService {
 			.params(passwords.encode(password), Actor.SYSTEM, Actor.SYSTEM)
 			.update();
 		writeRoles("admin", EnumSet.of(Role.ADMIN));
+		audit("admin", List.of(new FieldChange("enabled", null, "true"), new FieldChange("roles", null, "ADMIN"),
+				new FieldChange("password", null, SecurityChange.PASSWORD_CHANGED)));
 		return true;
 	}
 

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,8 +31,11 @@ class UserController {
 
 	private final UserAccounts users;
 
-	UserController(UserAccounts users) {
+	private final ApiTokens tokens;
+
+	UserController(UserAccounts users, ApiTokens tokens) {
 		this.users = users;
+		this.tokens = tokens;
 	}
 
 	@Operation(operationId = "listUsers")
@@ -77,11 +79,32 @@ class UserController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** The token is in this answer and nowhere else; it cannot be read again. */
-	@Operation(operationId = "createToken", responses = @ApiResponse(responseCode = "201", description = "Created"))
+	/**
+	 * The token is in this answer and nowhere else; it cannot be read again. The body
+	 * ({@code {name, expiresInDays}}) may be left out.
+	 */
+	@Operation(operationId = "createToken",
+			responses = @ApiResponse(responseCode = "201", description = "Created",
+					content = @Content(schema = @Schema(implementation = ApiTokens.Issued.class))))
 	@PostMapping("/{username}/tokens")
-	ResponseEntity<Map<String, String>> createToken(@PathVariable String username) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", users.createToken(username)));
+	ResponseEntity<ApiTokens.Issued> createToken(@PathVariable String username,
+			@RequestBody(required = false) ApiTokens.@Nullable Request request) {
+		ApiTokens.Issued issued = tokens.create(username, request);
+		return ResponseEntity.created(URI.create("/api/v1/users/" + username + "/tokens/" + issued.id())).body(issued);
+	}
+
+	@Operation(operationId = "listTokens")
+	@GetMapping("/{username}/tokens")
+	Page<ApiTokens.Token> tokens(@PathVariable String username, @RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
+		return tokens.list(username, limit, cursor);
+	}
+
+	@Operation(operationId = "revokeToken", responses = @ApiResponse(responseCode = "204", description = "Revoked"))
+	@DeleteMapping("/{username}/tokens/{id}")
+	ResponseEntity<Void> revokeToken(@PathVariable String username, @PathVariable long id) {
+		tokens.revoke(username, id);
+		return ResponseEntity.noContent().build();
 	}
 
 	private static ResponseEntity<UserAccount> answer(UserAccount user) {

@@ -154,7 +154,10 @@ class JobCrashTest {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), "io.contactsync.ContactSyncApplication",
 				"--contactsync.data-dir=" + dataDir, "--server.port=" + port, "--contactsync.demo=true",
-				"--contactsync.admin-password=" + PASSWORD);
+				"--contactsync.admin-password=" + PASSWORD,
+				// A job of a killed instance is taken over once its lease ran out:
+				// shorter here.
+				"--contactsync.jobs.lease=10s");
 		File log = dataDir.resolve("service-" + label + ".log").toFile();
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 	}
@@ -168,10 +171,15 @@ class JobCrashTest {
 		return anonymous.as("admin", PASSWORD);
 	}
 
-	/** The embedded server's port is in its postmaster.pid, fourth line. */
+	/**
+	 * The embedded server's port is in its postmaster.pid, fourth line; its password in
+	 * the file beside it.
+	 */
 	private static Connection database(Path dataDir) throws IOException, SQLException {
 		String port = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim();
-		return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+		String password = Files.readString(dataDir.resolve("postgres/contactsync.password")).strip();
+		return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "contactsync",
+				password);
 	}
 
 	private static long count(Connection db, String query) throws SQLException {

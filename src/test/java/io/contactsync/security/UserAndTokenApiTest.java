@@ -1,16 +1,23 @@
 package io.contactsync.security;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.contactsync.support.Api;
 import io.contactsync.support.ApiTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class UserAndTokenApiTest extends ApiTest {
 
 	@Autowired
@@ -29,13 +36,14 @@ class UserAndTokenApiTest extends ApiTest {
 	}
 
 	@Test
-	void fiveWrongPasswordsLockTheNameEvenAgainstTheRightOneAndOthersSignInAsBefore() {
+	void fiveWrongPasswordsLockTheNameEvenAgainstTheRightOneAndOthersSignInAsBefore(CapturedOutput output) {
 		String username = "gjetter-" + unique().toLowerCase();
 		assertThat(admin()
 			.post("/api/v1/users",
 					Map.of("username", username, "password", "the-right-secret-1", "roles", List.of("VIEWER")))
 			.status()).isEqualTo(201);
 		Api other = userWithRole("VIEWER");
+		String token = admin().post("/api/v1/users/" + username + "/tokens", null).json().get("token").asString();
 
 		for (int i = 0; i < FailedLogins.FREE_ATTEMPTS; i++) {
 			assertProblem(Api.anonymous(port).as(username, "guess-" + i).get("/api/v1/setup/marketing"), 401,
@@ -46,6 +54,16 @@ class UserAndTokenApiTest extends ApiTest {
 		assertProblem(locked, 401, "UNAUTHORIZED");
 		assertThat(locked.text()).as("the refusal reads like any other").doesNotContainIgnoringCase("lock");
 		assertThat(other.get("/api/v1/setup/marketing").status()).isEqualTo(200);
+		assertThat(Api.anonymous(port).withToken(token).get("/api/v1/setup/marketing").status())
+			.as("a valid token is not stopped by the lock")
+			.isEqualTo(200);
+		assertThat(jdbc.sql("SELECT failures FROM failed_login WHERE username = ? AND address = '127.0.0.1'")
+			.param(username)
+			.query(Integer.class)
+			.single()).as("counted in the database, shared by instances, for the guesser's address")
+			.isEqualTo(FailedLogins.FREE_ATTEMPTS);
+		assertThat(output.getOut()).contains("Sign-in failed for user '" + username + "' from 127.0.0.1")
+			.doesNotContain("guess-0");
 	}
 
 	@Test
@@ -90,10 +108,12 @@ class UserAndTokenApiTest extends ApiTest {
 		assertThat(issued.status()).isEqualTo(201);
 		String token = issued.json().get("token").asString();
 		assertThat(token).hasSizeGreaterThan(40);
-		assertThat(
-				jdbc.sql("SELECT count(*) FROM api_token WHERE token_hash = ?").param(token).query(Long.class).single())
-			.as("the token itself is not stored")
-			.isZero();
+		assertThat(jdbc.sql("SELECT token_hash FROM api_token WHERE id = ?")
+			.param(issued.json().get("id").asLong())
+			.query(String.class)
+			.single()).as("only the token's hash is stored")
+			.isEqualTo(UserAccounts.sha256(token))
+			.doesNotContain(token);
 		Api robot = Api.anonymous(port).withToken(token);
 		assertThat(robot.get("/api/v1/business-relations").status()).isEqualTo(200);
 		assertProblem(robot.post("/api/v1/business-relations", Map.of("code", "X" + unique())), 403, "FORBIDDEN");
@@ -180,6 +200,127 @@ class UserAndTokenApiTest extends ApiTest {
 		}
 		assertProblem(anonymous().get("/api/v1/users"), 401, "UNAUTHORIZED");
 		assertThat(admin().get("/api/v1/users?limit=2").json().get("items").size()).isEqualTo(2);
+	}
+
+	@Test
+	void tokensAreListedWithoutTheirSecretAndARevokedOneIsRefused() {
+		String username = robot("VIEWER");
+		Api.Response issued = admin().post("/api/v1/users/" + username + "/tokens",
+				Map.of("name", "ci-runner", "expiresInDays", 7));
+		assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+		String token = issued.json().get("token").asString();
+		long id = issued.json().get("id").asLong();
+		Api robot = Api.anonymous(port).withToken(token);
+		assertThat(robot.get("/api/v1/business-relations").status()).isEqualTo(200);
+
+		Api.Response listed = admin().get("/api/v1/users/" + username + "/tokens");
+
+		assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+		JsonNode item = listed.json().get("items").get(0);
+		assertThat(listed.json().get("items").size()).isEqualTo(1);
+		assertThat(item.get("id").asLong()).isEqualTo(id);
+		assertThat(item.get("name").asString()).isEqualTo("ci-runner");
+		assertThat(item.get("lastUsed").isNull()).as("used once").isFalse();
+		assertThat(Duration.between(Instant.parse(item.get("created").asString()),
+				Instant.parse(item.get("expires").asString())))
+			.as("expires when asked")
+			.isEqualTo(Duration.ofDays(7));
+		assertThat(listed.text()).doesNotContain(token).doesNotContain(UserAccounts.sha256(token));
+
+		assertThat(admin().delete("/api/v1/users/" + username + "/tokens/" + id).status()).isEqualTo(204);
+
+		assertProblem(robot.get("/api/v1/business-relations"), 401, "UNAUTHORIZED");
+		assertThat(admin().get("/api/v1/users/" + username + "/tokens").json().get("items").size()).isZero();
+		assertProblem(admin().delete("/api/v1/users/" + username + "/tokens/" + id), 404, "NOT_FOUND");
+		assertProblem(admin().delete("/api/v1/users/admin/tokens/" + id), 404, "NOT_FOUND");
+	}
+
+	@Test
+	void aTokenExpiresAfterNinetyDaysUnlessToldOtherwise() {
+		String username = robot("VIEWER");
+		Api.Response issued = admin().post("/api/v1/users/" + username + "/tokens", null);
+		assertThat(Duration.between(Instant.parse(issued.json().get("created").asString()),
+				Instant.parse(issued.json().get("expires").asString())))
+			.isEqualTo(Duration.ofDays(90));
+		Api robot = Api.anonymous(port).withToken(issued.json().get("token").asString());
+		assertThat(robot.get("/api/v1/business-relations").status()).isEqualTo(200);
+
+		jdbc.sql("UPDATE api_token SET expires_at = now() - interval '1 second' WHERE id = ?")
+			.param(issued.json().get("id").asLong())
+			.update();
+
+		assertProblem(robot.get("/api/v1/business-relations"), 401, "UNAUTHORIZED");
+		assertProblem(admin().post("/api/v1/users/" + username + "/tokens", Map.of("expiresInDays", 0)), 422,
+				"VALIDATION_FAILED");
+		assertProblem(admin().post("/api/v1/users/" + username + "/tokens", Map.of("expiresInDays", 3651)), 422,
+				"VALIDATION_FAILED");
+		assertProblem(admin().post("/api/v1/users/" + username + "/tokens", Map.of("name", "a\nb")), 422,
+				"VALIDATION_FAILED");
+		assertProblem(admin().post("/api/v1/users/nobody-" + unique().toLowerCase() + "/tokens", null), 404,
+				"NOT_FOUND");
+	}
+
+	@Test
+	void aPasswordChangeOrDisablingTheUserEndsItsTokens() {
+		String username = robot("VIEWER");
+		Api before = Api.anonymous(port)
+			.withToken(admin().post("/api/v1/users/" + username + "/tokens", null).json().get("token").asString());
+		assertThat(before.get("/api/v1/business-relations").status()).isEqualTo(200);
+
+		admin().ifMatch(1).patch("/api/v1/users/" + username, Map.of("password", "robot-password-2"));
+
+		assertProblem(before.get("/api/v1/business-relations"), 401, "UNAUTHORIZED");
+		Api after = Api.anonymous(port)
+			.withToken(admin().post("/api/v1/users/" + username + "/tokens", null).json().get("token").asString());
+		assertThat(after.get("/api/v1/business-relations").status()).as("a token made since works").isEqualTo(200);
+
+		admin().ifMatch(2).patch("/api/v1/users/" + username, Map.of("enabled", false));
+
+		assertProblem(after.get("/api/v1/business-relations"), 401, "UNAUTHORIZED");
+	}
+
+	@Test
+	void usersRolesPasswordsAndTokensAreInTheChangeLogWithoutSecrets() {
+		String username = robot("VIEWER");
+		Api.Response issued = admin().post("/api/v1/users/" + username + "/tokens", Map.of("name", "logged"));
+		long id = issued.json().get("id").asLong();
+		admin().ifMatch(1)
+			.patch("/api/v1/users/" + username,
+					Map.of("password", "robot-password-3", "roles", List.of("SALES", "VIEWER")));
+		admin().delete("/api/v1/users/" + username + "/tokens/" + id);
+
+		Api.Response user = admin().get("/api/v1/change-log?recordType=USER&no=" + username);
+		Api.Response token = admin().get("/api/v1/change-log?recordType=API_TOKEN&no=" + username + "/" + id);
+
+		assertThat(user.status()).as(user.toString()).isEqualTo(200);
+		assertThat(fields(user)).containsExactlyInAnyOrder("roles: SALES, VIEWER", "password: (changed)",
+				"enabled: true", "roles: VIEWER", "password: (changed)");
+		assertThat(user.json().get("items").get(0).get("user").asString()).isEqualTo("admin");
+		assertThat(fields(token)).contains("name: logged", "revoked: true");
+		String logged = user.text() + token.text();
+		assertThat(logged).doesNotContain("robot-password")
+			.doesNotContain(issued.json().get("token").asString())
+			.doesNotContain("{bcrypt}");
+		assertThat(userWithRole("VIEWER").get("/api/v1/change-log?recordType=USER&no=" + username)
+			.json()
+			.get("items")
+			.size()).as("only administrators read who may do what").isZero();
+	}
+
+	private String robot(String role) {
+		String username = "robot-" + unique().toLowerCase();
+		Api.Response created = admin().post("/api/v1/users",
+				Map.of("username", username, "password", "robot-password-1", "roles", List.of(role)));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return username;
+	}
+
+	private static List<String> fields(Api.Response changes) {
+		List<String> fields = new java.util.ArrayList<>();
+		changes.json()
+			.get("items")
+			.forEach(entry -> fields.add(entry.get("field").asString() + ": " + entry.get("newValue").asString()));
+		return fields;
 	}
 
 }

@@ -18,7 +18,8 @@ import io.contactsync.platform.database.EmbeddedPostgresServer;
 /**
  * One throwaway PostgreSQL for the whole test JVM; each Spring test context gets a
  * database of its own on it, so contexts never see each other's data and the server
- * starts only once.
+ * starts only once. Tests connect as the server's superuser, with its password: some
+ * count statements with {@code pg_stat_statements}, which only a superuser may install.
  */
 public final class TestDatabase {
 
@@ -32,7 +33,7 @@ public final class TestDatabase {
 	public static synchronized EmbeddedPostgresServer server() {
 		if (server == null) {
 			try {
-				Path dir = Files.createTempDirectory("contactsync-test-pg");
+				Path dir = Files.createTempDirectory("contactsync-test-pg").resolve("postgres");
 				// Tests may skip fsync: the data is thrown away. Users' servers never do.
 				// pg_stat_statements lets tests count the statements a change costs.
 				server = EmbeddedPostgresServer.start(dir, false,
@@ -55,8 +56,8 @@ public final class TestDatabase {
 
 	private static void waitForClientsToLeave() {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-		try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "");
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), server.superuser(),
+				server.password()); Statement statement = connection.createStatement()) {
 			while (System.nanoTime() < deadline) {
 				try (ResultSet clients = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
 						+ " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
@@ -79,8 +80,8 @@ public final class TestDatabase {
 	/** Creates an empty database and returns its JDBC URL. */
 	public static String newDatabase() {
 		String name = "contactsync_test_" + DATABASES.incrementAndGet();
-		try (Connection connection = DriverManager.getConnection(server().jdbcUrl("postgres"), "postgres", "");
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(server().jdbcUrl("postgres"), server().superuser(),
+				server().password()); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE " + name);
 		}
 		catch (SQLException ex) {

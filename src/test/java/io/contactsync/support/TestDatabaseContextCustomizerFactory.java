@@ -35,8 +35,10 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 			String url = TestDatabase.newDatabase();
 			context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource("testDatabase", Map.of("spring.datasource.url", url,
-						"spring.datasource.username", "postgres", "contactsync.admin-password", ADMIN_PASSWORD)));
+				.addFirst(new MapPropertySource("testDatabase",
+						Map.of("spring.datasource.url", url, "spring.datasource.username",
+								TestDatabase.server().superuser(), "spring.datasource.password",
+								TestDatabase.server().password(), "contactsync.admin-password", ADMIN_PASSWORD)));
 		}
 
 		@Override

@@ -35,6 +35,7 @@ class EmbeddedDatabaseConfiguration {
 		dataSource.setPoolName("contactsync");
 		dataSource.setJdbcUrl(server.jdbcUrl(DATABASE));
 		dataSource.setUsername(server.username());
+		dataSource.setPassword(server.password());
 		dataSource.setMaximumPoolSize(20);
 		return dataSource;
 	}

@@ -32,13 +32,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 */
 	private static final String LOCK_FILE = "epg-lock";
 
+	/** The library's setting for the folder of its throwaway data directories. */
+	private static final String WORKING_DIRECTORY_PROPERTY = "ot.epg.working-dir";
+
 	private final Path directory;
 
 	private final EmbeddedPostgres postgres;
 
-	private EmbeddedPostgresServer(Path directory, EmbeddedPostgres postgres) {
+	private final String password;
+
+	private EmbeddedPostgresServer(Path directory, EmbeddedPostgres postgres, String password) {
 		this.directory = directory;
 		this.postgres = postgres;
+		this.password = password;
 	}
 
 	/**
@@ -51,30 +57,81 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return start(directory, durable, Map.of());
 	}
 
-	/** Starts the server with more settings of {@code postgresql.conf}. */
+	/**
+	 * Starts the server with more settings of {@code postgresql.conf}. The binaries go to
+	 * a private directory beside the data directory ({@code <data>-binaries}).
+	 */
 	public static EmbeddedPostgresServer start(Path directory, boolean durable, Map<String, String> settings) {
 		Path dir = directory.toAbsolutePath().normalize();
 		try {
-			Files.createDirectories(dir);
+			PrivateBinaries.privateDirectory(dir);
+			PrivateBinaries binaries = PrivateBinaries.in(dir.resolveSibling(dir.getFileName() + "-binaries"));
 			stopOrphanedPostmaster(dir);
-			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-				.setDataDirectory(dir)
+			PrivateAccess access = PrivateAccess.of(dir);
+			EmbeddedPostgres.Builder builder = builder(binaries).setDataDirectory(dir)
 				.setCleanDataDirectory(false)
 				// Spring closes the server after everything that uses it; the library's
-				// own
-				// hook would stop it while the application is still shutting down.
+				// own hook would stop it while the application is still shutting down.
 				.setRegisterShutdownHook(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
+				.setPgBinaryResolver(binaries)
+				.setOverrideWorkingDirectory(binaries.directory().toFile())
+				// The library's own check that the server is up connects as the
+				// superuser.
+				.setConnectConfig("password", access.password())
+				.setDataDirectoryCustomizer(initialised -> access.prepare(binaries))
 				.setServerConfig("listen_addresses", "localhost")
 				.setServerConfig("max_connections", "100");
 			if (durable) {
 				builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
 			}
 			settings.forEach(builder::setServerConfig);
-			return new EmbeddedPostgresServer(dir, builder.start());
+			// Last, so that no setting of the user's moves the socket out of the private
+			// directory.
+			builder.setServerConfig("unix_socket_directories", access.socketDirectory().toString())
+				.setServerConfig("unix_socket_permissions", "0700");
+			EmbeddedPostgres postgres;
+			try {
+				postgres = builder.start();
+			}
+			finally {
+				binaries.lockDown();
+			}
+			EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, postgres, access.password());
+			try {
+				access.provisionApplicationRole(server.jdbcUrl(EmbeddedDatabaseConfiguration.DATABASE),
+						EmbeddedDatabaseConfiguration.DATABASE);
+			}
+			catch (RuntimeException ex) {
+				server.close();
+				throw ex;
+			}
+			return server;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, ex);
+		}
+	}
+
+	/**
+	 * The library reads the folder it keeps its own throwaway data directories in (and
+	 * cleans up there, stopping what it finds) from a system property when its builder is
+	 * made; in the shared temporary directory other users could plant such folders. The
+	 * property points at the private binaries directory while the builder is made.
+	 */
+	private static synchronized EmbeddedPostgres.Builder builder(PrivateBinaries binaries) {
+		String before = System.getProperty(WORKING_DIRECTORY_PROPERTY);
+		System.setProperty(WORKING_DIRECTORY_PROPERTY, binaries.directory().toString());
+		try {
+			return EmbeddedPostgres.builder();
+		}
+		finally {
+			if (before == null) {
+				System.clearProperty(WORKING_DIRECTORY_PROPERTY);
+			}
+			else {
+				System.setProperty(WORKING_DIRECTORY_PROPERTY, before);
+			}
 		}
 	}
 
@@ -86,12 +143,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return postgres.getPort();
 	}
 
+	/** The URL of a database; user and password are given apart. */
 	public String jdbcUrl(String database) {
-		return postgres.getJdbcUrl("postgres", database);
+		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
 	}
 
+	/** The role the application connects as: owner of its database, not a superuser. */
 	public String username() {
-		return "postgres";
+		return PrivateAccess.APPLICATION_ROLE;
+	}
+
+	/** The superuser, for tests and maintenance that need one. */
+	public String superuser() {
+		return PrivateAccess.SUPERUSER;
+	}
+
+	/**
+	 * The password of both roles, generated at the first start and kept in the data
+	 * directory (mode 0600).
+	 */
+	public String password() {
+		return password;
 	}
 
 	@Override

@@ -25,6 +25,18 @@ class ProblemErrorController extends BasicErrorController {
 		super(attributes, properties, resolvers);
 	}
 
+	/**
+	 * Called directly ({@code GET /error}) there is no error, and so no status: that is a
+	 * path with nothing to show, 404, not the 500 the base class assumes.
+	 */
+	@Override
+	protected HttpStatus getStatus(HttpServletRequest request) {
+		if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+			return HttpStatus.NOT_FOUND;
+		}
+		return super.getStatus(request);
+	}
+
 	@Override
 	public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
 		HttpStatus status = getStatus(request);
@@ -34,7 +46,8 @@ class ProblemErrorController extends BasicErrorController {
 		Map<String, Object> problem = ProblemWriter.body(status, ApiProblemHandler.codeFor(status),
 				(status == HttpStatus.BAD_REQUEST) ? "The request is malformed; check its headers, path and body."
 						: status.getReasonPhrase() + ".");
-		problem.put("instance", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		problem.put("instance", uri != null ? uri : request.getRequestURI());
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 

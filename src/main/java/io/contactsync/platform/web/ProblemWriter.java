@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.contactsync.platform.FieldError;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,10 +25,18 @@ public final class ProblemWriter {
 
 	public static void write(HttpServletResponse response, HttpStatus status, String code, String detail)
 			throws IOException {
+		write(response, status, code, detail, List.of());
+	}
+
+	/** A problem that names the fields it is about. */
+	public static void write(HttpServletResponse response, HttpStatus status, String code, String detail,
+			List<FieldError> errors) throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		JSON.writeValue(response.getOutputStream(), body(status, code, detail));
+		Map<String, Object> body = body(status, code, detail);
+		body.put("errors", errors);
+		JSON.writeValue(response.getOutputStream(), body);
 	}
 
 	/** The problem as JSON text, for a writer that is not a servlet response's stream. */

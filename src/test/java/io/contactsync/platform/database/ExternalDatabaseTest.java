@@ -21,9 +21,11 @@ class ExternalDatabaseTest {
 
 	@Test
 	void aConfiguredDatabaseIsUsedInsteadOfTheEmbeddedOne(@TempDir Path serverDir, @TempDir Path dataDir) {
-		try (EmbeddedPostgresServer external = EmbeddedPostgresServer.start(serverDir, false)) {
+		try (EmbeddedPostgresServer external = EmbeddedPostgresServer.start(serverDir.resolve("postgres"), false)) {
 			try (ConfigurableApplicationContext app = EmbeddedDatabaseTest.start(dataDir,
-					"spring.datasource.url=" + external.jdbcUrl("postgres"), "spring.datasource.username=postgres")) {
+					"spring.datasource.url=" + external.jdbcUrl("postgres"),
+					"spring.datasource.username=" + external.username(),
+					"spring.datasource.password=" + external.password())) {
 				assertThat(app.getBeanProvider(EmbeddedPostgresServer.class).getIfAvailable()).isNull();
 				assertThat(EmbeddedDatabaseTest.api(app)
 					.post("/api/v1/currencies", Map.of("code", "EUR", "name", "Euro"))
@@ -32,7 +34,7 @@ class ExternalDatabaseTest {
 			assertThat(Files.exists(dataDir.resolve("postgres"))).as("no embedded server was started").isFalse();
 
 			SingleConnectionDataSource dataSource = new SingleConnectionDataSource(external.jdbcUrl("postgres"),
-					"postgres", "", true);
+					external.username(), external.password(), true);
 			try {
 				assertThat(JdbcClient.create(dataSource)
 					.sql("SELECT name FROM currency WHERE code = 'EUR'")

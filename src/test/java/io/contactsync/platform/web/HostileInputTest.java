@@ -63,6 +63,13 @@ class HostileInputTest extends ApiTest {
 	/** Tables the framework writes on its own time, not as an answer to a request. */
 	private static final List<String> NOT_FINGERPRINTED = List.of("flyway_schema_history", "event_publication");
 
+	/**
+	 * A row as fingerprinted, where not whole: when a token was last used is bookkeeping
+	 * of the sign-in, written for refused requests too, not data the request changed.
+	 */
+	private static final Map<String, String> ROW_TEXT = Map.of("api_token",
+			"(r.id, r.username, r.token_hash, r.name, r.expires_at, r.revoked_at)::text");
+
 	private static final List<String> ODD_STRINGS = List.of("x".repeat(10_000), "\u0000", "a\u0000b", "\ud800",
 			"\udfff\ud800", "\u202eevil", "\ud83d\ude42".repeat(60), "e\u0301".repeat(120), "'; DROP TABLE contact; --",
 			"' OR '1'='1", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "${jndi:ldap://x/a}", "%s%n%x",
@@ -415,7 +422,9 @@ class HostileInputTest extends ApiTest {
 			}
 			sql.append("SELECT '")
 				.append(table)
-				.append("' AS t, count(*) || ':' || coalesce(sum(hashtext(r::text)::bigint), 0) AS f FROM ")
+				.append("' AS t, count(*) || ':' || coalesce(sum(hashtext(")
+				.append(ROW_TEXT.getOrDefault(table, "r::text"))
+				.append(")::bigint), 0) AS f FROM ")
 				.append(table)
 				.append(" r");
 		}

@@ -87,6 +87,15 @@ class OpenApiContractTest extends ApiTest {
 			}
 		}));
 		assertThat(untyped).as("operations whose bodies the document does not describe").isEmpty();
+		List<String> dangling = new ArrayList<>();
+		java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"#/components/(\\w+)/(\\w+)\"")
+			.matcher(api.toString());
+		while (refs.find()) {
+			if (!api.path("components").path(refs.group(1)).has(refs.group(2))) {
+				dangling.add(refs.group(2));
+			}
+		}
+		assertThat(dangling).as("references to schemas the document does not have").isEmpty();
 		assertThat(api.path("components").path("schemas").has("JsonNode")).isFalse();
 		assertThat(api.path("components").path("securitySchemes").propertyNames()).contains("basicAuth", "bearerAuth");
 	}
