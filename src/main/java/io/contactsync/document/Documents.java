@@ -1,6 +1,5 @@
 package io.contactsync.document;
 
-import io.contactsync.setup.ContactType;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,16 +33,18 @@ import io.contactsync.platform.Page;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.RowVersions;
+import io.contactsync.platform.TextRules;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableChanged;
+import io.contactsync.purchasing.Vendors;
 import io.contactsync.relation.Linking;
 import io.contactsync.relation.Links;
 import io.contactsync.relation.RecordLinked;
+import io.contactsync.setup.ContactType;
 import io.contactsync.setup.LinkedRecordDeleting;
 import io.contactsync.setup.LinkedRecordService;
 import io.contactsync.setup.LinkedRecordType;
 import io.contactsync.setup.SetupApi;
-import io.contactsync.purchasing.Vendors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -602,10 +603,9 @@ public class Documents {
 				}
 				else {
 					String text = value.asString();
-					int max = name.equals("description") ? 100 : 20;
-					if (text.length() > max) {
-						invalid.add(new FieldError(name,
-								"is " + text.length() + " characters long; at most " + max + " are allowed"));
+					FieldError broken = TextRules.check(name, text, name.equals("description") ? 100 : 20);
+					if (broken != null) {
+						invalid.add(broken);
 					}
 					texts.put(name, name.equals("description") || text.isEmpty() ? (text.isEmpty() ? null : text)
 							: text.toUpperCase(Locale.ROOT));

@@ -6,6 +6,7 @@ import java.util.List;
 import io.contactsync.contact.Contacts;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Problems;
+import io.contactsync.platform.TextRules;
 import io.contactsync.platform.table.Row;
 import org.jspecify.annotations.Nullable;
 
@@ -39,14 +40,15 @@ public class ContactEmails {
 		if (email.subject() == null || email.subject().isBlank()) {
 			errors.add(new FieldError("subject", "is required"));
 		}
-		else if (email.subject().length() > 255) {
-			errors.add(new FieldError("subject", "must be at most 255 characters"));
+		else {
+			// A line break in a header would let the sender add headers of their own: the
+			// rule of every one-line text refuses it.
+			FieldError subject = TextRules.check("subject", email.subject(), 255);
+			if (subject != null) {
+				errors.add(subject);
+			}
 		}
-		else if (email.subject().codePoints().anyMatch(Character::isISOControl)) {
-			// A line break in a header would let the sender add headers of their own.
-			errors.add(new FieldError("subject", "must be one line without control characters"));
-		}
-		if (email.body() != null && email.body().length() > 100_000) {
+		if (email.body() != null && TextRules.length(email.body()) > 100_000) {
 			errors.add(new FieldError("body", "must be at most 100,000 characters"));
 		}
 		if (!errors.isEmpty()) {

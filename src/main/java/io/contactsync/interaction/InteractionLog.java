@@ -1,6 +1,5 @@
 package io.contactsync.interaction;
 
-import io.contactsync.setup.ContactType;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,8 +21,10 @@ import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
+import io.contactsync.platform.TextRules;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableChanged;
+import io.contactsync.setup.ContactType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -98,9 +99,10 @@ public class InteractionLog {
 		if (request.interactionTemplateCode() == null || request.interactionTemplateCode().isBlank()) {
 			errors.add(new FieldError("interactionTemplateCode", "is required"));
 		}
-		if (request.description() != null && request.description().length() > 100) {
-			errors.add(new FieldError("description",
-					"is " + request.description().length() + " characters long; at most 100 are allowed"));
+		FieldError description = request.description() == null ? null
+				: TextRules.check("description", request.description(), 100);
+		if (description != null) {
+			errors.add(description);
 		}
 		for (Map.Entry<String, @Nullable BigDecimal> amount : amounts(request).entrySet()) {
 			if (amount.getValue() != null && amount.getValue().signum() < 0) {

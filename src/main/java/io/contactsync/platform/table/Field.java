@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.contactsync.platform.FieldError;
+import io.contactsync.platform.TextRules;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -303,20 +304,9 @@ public final class Field {
 		return switch (kind) {
 			case TEXT, CODE -> {
 				String text = (String) value;
-				// counted as the database counts them: a character outside the BMP is one
-				int length = text.codePointCount(0, text.length());
-				if (length > maxLength) {
-					yield new FieldError(name,
-							"is " + length + " characters long; at most " + maxLength + " are allowed");
-				}
-				if (text.chars().anyMatch(c -> Character.isISOControl(c))) {
-					yield new FieldError(name, "must not contain control characters");
-				}
-				// half of a surrogate pair is no character: the database would store it
-				// as
-				// '?', and the sync would then never see the two sides agree
-				if (text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
-					yield new FieldError(name, "must be valid Unicode text; it holds half of a surrogate pair");
+				FieldError broken = TextRules.check(name, text, maxLength);
+				if (broken != null) {
+					yield broken;
 				}
 				if (format != null && !format.pattern().matcher(text).matches()) {
 					yield new FieldError(name, format.hint());

@@ -1,0 +1,41 @@
+package io.contactsync.platform;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one rule for text that a field keeps, whichever reader took it from a request: its
+ * length is counted in characters as the database counts them (a character outside the
+ * Basic Multilingual Plane, such as an emoji, is one), and it holds no control characters
+ * and no half of a surrogate pair, which the database would store as '?'.
+ */
+public final class TextRules {
+
+	private TextRules() {
+	}
+
+	/** The length as the database counts it. */
+	public static int length(String text) {
+		return text.codePointCount(0, text.length());
+	}
+
+	/**
+	 * What is wrong with {@code text} for a field of at most {@code maxLength}; null if
+	 * nothing.
+	 */
+	public static @Nullable FieldError check(String field, String text, int maxLength) {
+		int length = length(text);
+		if (length > maxLength) {
+			return new FieldError(field, "is " + length + " characters long; at most " + maxLength + " are allowed");
+		}
+		if (text.chars().anyMatch(Character::isISOControl)) {
+			return new FieldError(field, "must not contain control characters");
+		}
+		// half of a surrogate pair is no character: the database would store it as '?',
+		// and the sync would then never see the two sides agree
+		if (text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+			return new FieldError(field, "must be valid Unicode text; it holds half of a surrogate pair");
+		}
+		return null;
+	}
+
+}
