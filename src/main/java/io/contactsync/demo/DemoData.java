@@ -7,6 +7,7 @@ import io.contactsync.bankaccount.BankAccounts;
 import io.contactsync.contact.Contacts;
 import io.contactsync.customer.Customers;
 import io.contactsync.document.DocumentKind;
+import io.contactsync.document.DocumentPrinting;
 import io.contactsync.document.Documents;
 import io.contactsync.interaction.DocumentType;
 import io.contactsync.interaction.InteractionLog;
@@ -69,12 +70,16 @@ class DemoData implements ApplicationRunner {
 
 	private final Documents documents;
 
+	private final DocumentPrinting printing;
+
 	private final InteractionLog interactionLog;
 
 	DemoData(ContactSyncProperties properties, TableStore tables, InteractionTemplateSetup interactionSetup,
 			JdbcClient jdbc, TransactionTemplate transaction, Contacts contacts, Customers customers, Vendors vendors,
-			BankAccounts bankAccounts, Linking linking, Documents documents, InteractionLog interactionLog) {
+			BankAccounts bankAccounts, Linking linking, Documents documents, DocumentPrinting printing,
+			InteractionLog interactionLog) {
 		this.documents = documents;
+		this.printing = printing;
 		this.interactionLog = interactionLog;
 		this.contacts = contacts;
 		this.customers = customers;
@@ -276,7 +281,7 @@ class DemoData implements ApplicationRunner {
 									"Ventilasjon i nye lokaler"),
 							"Ventilasjonsaggregat VX-400", 1, 48500, "Montering", 16, 950))
 			.no();
-		documents.print(DocumentKind.SALES_QUOTE, tilbud, true);
+		printing.print(DocumentKind.SALES_QUOTE, tilbud, true);
 		documents.create(DocumentKind.SALES_QUOTE,
 				document(Map.of("sellToContactNo", siri), "Filterbytte, årsavtale", 1, 12000, "Kjøring", 4, 650));
 		documents.create(DocumentKind.SALES_ORDER, document(Map.of("sellToCustomerNo", nordlys),

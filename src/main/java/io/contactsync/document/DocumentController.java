@@ -35,8 +35,11 @@ class DocumentController {
 
 	private final Documents documents;
 
-	DocumentController(Documents documents) {
+	private final DocumentPrinting printing;
+
+	DocumentController(Documents documents, DocumentPrinting printing) {
 		this.documents = documents;
+		this.printing = printing;
 	}
 
 	@Operation(operationId = "createDocument")
@@ -100,7 +103,7 @@ class DocumentController {
 	@PostMapping("/{no}/print")
 	ResponseEntity<byte[]> print(@PathVariable String resource, @PathVariable String no,
 			@RequestParam(defaultValue = "true") boolean logInteraction) {
-		byte[] printed = documents.print(kind(resource), no, logInteraction);
+		byte[] printed = printing.print(kind(resource), no, logInteraction);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header("Content-Disposition", ContentDisposition.inline().filename(no + ".pdf").build().toString())
@@ -115,7 +118,7 @@ class DocumentController {
 	@PostMapping("/{no}/send")
 	ResponseEntity<Void> send(@PathVariable String resource, @PathVariable String no,
 			@RequestBody(required = false) @Nullable Send request) {
-		documents.send(kind(resource), no, request == null ? null : request.to());
+		printing.send(kind(resource), no, request == null ? null : request.to());
 		return ResponseEntity.accepted().build();
 	}
 

@@ -1,11 +1,9 @@
 package io.contactsync.document;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,22 +16,18 @@ import java.util.Set;
 import io.contactsync.contact.ContactDeleting;
 import io.contactsync.contact.Contacts;
 import io.contactsync.customer.Customers;
-import io.contactsync.interaction.ContactEmailMissing;
 import io.contactsync.interaction.DocumentType;
 import io.contactsync.interaction.InteractionLog;
-import io.contactsync.interaction.MailOut;
 import io.contactsync.numbering.NumberSeries;
 import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesMissing;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.FieldError;
-import io.contactsync.platform.Formats;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.RowVersions;
-import io.contactsync.platform.TextRules;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableChanged;
 import io.contactsync.purchasing.Vendors;
@@ -58,7 +52,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Documents made from contacts (docs/rules.md, "Documents from contacts"): the party
  * rules between a contact and its customer or vendor, making orders from quotes, and what
- * printing, sending and creating log as interactions (docs/rules.md, "Interactions").
+ * creating a service order logs as an interaction (docs/rules.md, "Interactions");
+ * printing and sending are {@link DocumentPrinting}'s.
  */
 @Service
 public class Documents {
@@ -85,15 +80,8 @@ public class Documents {
 
 	private final ApplicationEventPublisher events;
 
-	private final DocumentPdf pdf;
-
-	private final MailOut mail;
-
 	Documents(JdbcClient jdbc, Contacts contacts, Customers customers, Vendors vendors, Links links, Linking linking,
-			SetupApi setup, NumberSeries numberSeries, InteractionLog interactions, ApplicationEventPublisher events,
-			DocumentPdf pdf, MailOut mail) {
-		this.pdf = pdf;
-		this.mail = mail;
+			SetupApi setup, NumberSeries numberSeries, InteractionLog interactions, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.customers = customers;
@@ -116,7 +104,7 @@ public class Documents {
 
 	@Transactional
 	public Doc create(DocumentKind kind, JsonNode body) {
-		Input input = Input.read(kind, body, false);
+		DocumentInput input = DocumentInput.read(kind, body, false);
 		String no = numberSeries.next(setup.numberSeries(kind.numberingField())
 			.orElseThrow(() -> new NumberSeriesMissing(kind.title(false).toLowerCase(Locale.ROOT) + "s",
 					kind.numberingField() + " in numbering setup")));
@@ -171,7 +159,7 @@ public class Documents {
 	/** Changes the head and, when {@code lines} is given, replaces the lines. */
 	@Transactional
 	public Doc patch(DocumentKind kind, String no, ExpectedVersion expected, JsonNode body) {
-		Input input = Input.read(kind, body, true);
+		DocumentInput input = DocumentInput.read(kind, body, true);
 		Doc current = lock(kind, no);
 		if (!expected.matches(current.version())) {
 			throw new Problems.VersionConflict(kind.title(false), no, current.version());
@@ -256,59 +244,6 @@ public class Documents {
 			remove(source);
 		}
 		return get(orderKind, orderNo);
-	}
-
-	/** Prints a document, and logs that it was printed when asked to (the default). */
-	@Transactional
-	public byte[] print(DocumentKind kind, String no, boolean logInteraction) {
-		Doc doc = get(kind, no);
-		byte[] printed = pdf.print(doc, contactOf(doc).orElse(null), printsInEnglish(doc));
-		if (logInteraction) {
-			logPrinted(doc);
-		}
-		return printed;
-	}
-
-	/**
-	 * E-mails a document's PDF to its contact (or to {@code to}), and logs that it was
-	 * sent.
-	 */
-	@Transactional
-	public void send(DocumentKind kind, String no, @Nullable String to) {
-		Doc doc = get(kind, no);
-		Row contact = contactOf(doc).orElse(null);
-		String recipient = to != null && !to.isBlank() ? to : contact != null ? contact.text("email") : null;
-		if (recipient == null || recipient.isBlank()) {
-			throw new ContactEmailMissing(doc.contactNo() == null ? "(none)" : doc.contactNo());
-		}
-		if (recipient.length() > 255 || !Formats.EMAILS.matcher(recipient).matches()) {
-			throw new Problems.ValidationFailed("to", Formats.EMAILS_HINT);
-		}
-		boolean english = printsInEnglish(doc);
-		mail.send(recipient, doc.kind().title(english) + " " + doc.no(),
-				english ? "Please find the document attached." : "Vedlagt følger dokumentet.", doc.no() + ".pdf",
-				pdf.print(doc, contact, english));
-		logPrinted(doc);
-	}
-
-	/** Logs that a document was printed or sent, for its contact, when setup says so. */
-	private void logPrinted(Doc doc) {
-		DocumentType type = doc.kind().printed();
-		if (type != null) {
-			interactions.logFor(type, doc.contactNo(), doc.description().isBlank() ? null : doc.description(),
-					doc.no());
-		}
-	}
-
-	/** A contact's language decides the language of what is printed for it. */
-	private boolean printsInEnglish(Doc doc) {
-		return doc.contactNo() != null && contacts.find(doc.contactNo())
-			.map(contact -> "ENU".equals(contact.text("languageCode")))
-			.orElse(false);
-	}
-
-	private Optional<Row> contactOf(Doc doc) {
-		return doc.contactNo() == null ? Optional.empty() : contacts.find(doc.contactNo());
 	}
 
 	/**
@@ -453,7 +388,7 @@ public class Documents {
 				kind.partyType() == LinkedRecordType.VENDOR ? "VENDOR_REQUIRED" : "CUSTOMER_REQUIRED", message);
 	}
 
-	private void checkCodes(Input input) {
+	private void checkCodes(DocumentInput input) {
 		List<FieldError> unknown = new ArrayList<>();
 		if (input.salespersonCode() != null && !exists("salesperson", input.salespersonCode())) {
 			unknown.add(new FieldError(input.salespersonField(),
@@ -543,144 +478,6 @@ public class Documents {
 			where.add(column + " = :" + column);
 			params.put(column, value.toUpperCase(Locale.ROOT));
 		}
-	}
-
-	/**
-	 * A request body, read strictly for its kind: another kind's party fields are unknown
-	 * here.
-	 */
-	record Input(Set<String> present, @Nullable LocalDate documentDate, @Nullable String contactNo,
-			@Nullable String recordNo, @Nullable String templateCode, @Nullable String salespersonCode,
-			String salespersonField, @Nullable String currencyCode, @Nullable String description,
-			@Nullable String status, @Nullable List<Doc.Line> lines) {
-
-		boolean has(String field) {
-			return present.contains(field);
-		}
-
-		static Input read(DocumentKind kind, JsonNode body, boolean patch) {
-			if (!body.isObject()) {
-				throw new Problems.MalformedRequest("body", "must be a JSON object");
-			}
-			Set<String> allowed = new HashSet<>(Set.of("documentDate", kind.contactField(), kind.recordField(),
-					kind.salespersonField(), "currencyCode", "status", "lines", "description"));
-			if (kind.templateField() != null) {
-				allowed.add(kind.templateField());
-			}
-			List<FieldError> malformed = new ArrayList<>();
-			List<FieldError> invalid = new ArrayList<>();
-			Set<String> present = new HashSet<>();
-			Map<String, @Nullable String> texts = new LinkedHashMap<>();
-			LocalDate date = null;
-			List<Doc.Line> lines = null;
-			for (Map.Entry<String, JsonNode> property : body.properties()) {
-				String name = property.getKey();
-				JsonNode value = property.getValue();
-				if (!allowed.contains(name)) {
-					malformed.add(new FieldError(name,
-							"is not a field of a " + kind.title(false).toLowerCase(Locale.ROOT)
-									+ (Set.of("no", "version", "amount", "quoteNo").contains(name)
-											? " that can be written" : "")));
-					continue;
-				}
-				present.add(name.equals(kind.templateField()) ? "template" : name);
-				if (name.equals("lines")) {
-					lines = readLines(value, malformed, invalid);
-				}
-				else if (value.isNull()) {
-					texts.put(name, null);
-				}
-				else if (!value.isString()) {
-					malformed.add(new FieldError(name, "must be a string"));
-				}
-				else if (name.equals("documentDate")) {
-					try {
-						date = LocalDate.parse(value.asString());
-					}
-					catch (DateTimeParseException ex) {
-						malformed.add(new FieldError(name, "must be a date like 2026-11-24"));
-					}
-				}
-				else {
-					String text = value.asString();
-					FieldError broken = TextRules.check(name, text, name.equals("description") ? 100 : 20);
-					if (broken != null) {
-						invalid.add(broken);
-					}
-					texts.put(name, name.equals("description") || text.isEmpty() ? (text.isEmpty() ? null : text)
-							: text.toUpperCase(Locale.ROOT));
-				}
-			}
-			String status = texts.get("status");
-			if (status != null && !Set.of("OPEN", "RELEASED").contains(status)) {
-				invalid.add(new FieldError("status", "must be OPEN or RELEASED"));
-			}
-			if (!malformed.isEmpty()) {
-				throw new Problems.MalformedRequest(
-						"The request body does not fit a " + kind.title(false).toLowerCase(Locale.ROOT) + ".",
-						malformed);
-			}
-			if (!invalid.isEmpty()) {
-				throw new Problems.ValidationFailed(invalid);
-			}
-			return new Input(present, date, texts.get(kind.contactField()), texts.get(kind.recordField()),
-					kind.templateField() == null ? null : texts.get(kind.templateField()),
-					texts.get(kind.salespersonField()), kind.salespersonField(), texts.get("currencyCode"),
-					texts.get("description"), status, lines);
-		}
-
-		private static @Nullable List<Doc.Line> readLines(JsonNode value, List<FieldError> malformed,
-				List<FieldError> invalid) {
-			if (!value.isArray()) {
-				malformed.add(new FieldError("lines", "must be a list of lines"));
-				return null;
-			}
-			List<Doc.Line> lines = new ArrayList<>();
-			int index = 0;
-			for (JsonNode line : value) {
-				String at = "lines[" + index++ + "]";
-				if (!line.isObject()) {
-					malformed.add(new FieldError(at, "must be an object"));
-					continue;
-				}
-				for (String name : line.propertyNames()) {
-					if (!Set.of("lineNo", "description", "quantity", "unitPrice", "lineAmount").contains(name)) {
-						malformed.add(new FieldError(at + "." + name, "is not a field of a line"));
-					}
-				}
-				JsonNode lineNo = line.path("lineNo");
-				JsonNode description = line.path("description");
-				JsonNode quantity = line.path("quantity");
-				JsonNode unitPrice = line.path("unitPrice");
-				if ((!lineNo.isMissingNode() && !lineNo.isIntegralNumber())
-						|| (!description.isMissingNode() && !description.isString())
-						|| (!quantity.isMissingNode() && !quantity.isNumber())
-						|| (!unitPrice.isMissingNode() && !unitPrice.isNumber())) {
-					malformed.add(new FieldError(at, "has a value of the wrong type"));
-					continue;
-				}
-				String text = description.isMissingNode() ? "" : description.asString();
-				BigDecimal qty = quantity.isMissingNode() ? BigDecimal.ZERO : quantity.decimalValue();
-				BigDecimal price = unitPrice.isMissingNode() ? BigDecimal.ZERO : unitPrice.decimalValue();
-				if (text.length() > 100) {
-					invalid.add(new FieldError(at + ".description", "must be at most 100 characters"));
-				}
-				if (price.signum() < 0) {
-					invalid.add(new FieldError(at + ".unitPrice", "must not be negative"));
-				}
-				if (qty.abs().compareTo(new BigDecimal("1000000000")) > 0
-						|| price.compareTo(new BigDecimal("1000000000")) > 0) {
-					invalid.add(new FieldError(at, "quantity and unit price must be below 1,000,000,000"));
-				}
-				int no = lineNo.isMissingNode() ? 0 : lineNo.asInt();
-				if (!lineNo.isMissingNode() && no <= 0) {
-					invalid.add(new FieldError(at + ".lineNo", "must be positive"));
-				}
-				lines.add(new Doc.Line(no, text, qty, price));
-			}
-			return lines;
-		}
-
 	}
 
 }

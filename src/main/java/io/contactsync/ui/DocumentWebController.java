@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import io.contactsync.document.Doc;
 import io.contactsync.document.DocumentKind;
+import io.contactsync.document.DocumentPrinting;
 import io.contactsync.document.Documents;
 import io.contactsync.interaction.InteractionTemplateSetup;
 import io.contactsync.platform.ExpectedVersion;
@@ -45,6 +46,8 @@ class DocumentWebController {
 
 	private final Documents documents;
 
+	private final DocumentPrinting printing;
+
 	private final InteractionTemplateSetup interactionSetup;
 
 	private final TableStore store;
@@ -53,9 +56,10 @@ class DocumentWebController {
 
 	private final Pages pages;
 
-	DocumentWebController(Documents documents, InteractionTemplateSetup interactionSetup, TableStore store, Forms forms,
-			Pages pages) {
+	DocumentWebController(Documents documents, DocumentPrinting printing, InteractionTemplateSetup interactionSetup,
+			TableStore store, Forms forms, Pages pages) {
 		this.documents = documents;
+		this.printing = printing;
 		this.interactionSetup = interactionSetup;
 		this.store = store;
 		this.forms = forms;
@@ -145,7 +149,7 @@ class DocumentWebController {
 	@PostMapping("/{no}/print")
 	ResponseEntity<byte[]> print(@PathVariable String resource, @PathVariable String no,
 			@RequestParam(defaultValue = "false") boolean logInteraction) {
-		byte[] pdf = documents.print(kind(resource), no, logInteraction);
+		byte[] pdf = printing.print(kind(resource), no, logInteraction);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -157,7 +161,7 @@ class DocumentWebController {
 	String send(@PathVariable String resource, @PathVariable String no,
 			@RequestParam(required = false) @Nullable String to, Locale locale, RedirectAttributes next) {
 		try {
-			documents.send(kind(resource), no, to);
+			printing.send(kind(resource), no, to);
 			next.addFlashAttribute("saved", forms.message("document.sent", locale, no));
 		}
 		catch (ProblemException refused) {
