@@ -127,7 +127,7 @@ class FailedLogins {
 	 */
 	private static String address(Object details) {
 		if (details instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null) {
-			return web.getRemoteAddress();
+			return bounded(web.getRemoteAddress());
 		}
 		return currentAddress();
 	}
@@ -136,10 +136,15 @@ class FailedLogins {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
 			if (request.getRemoteAddr() != null) {
-				return request.getRemoteAddr();
+				return bounded(request.getRemoteAddr());
 			}
 		}
 		return UNKNOWN_ADDRESS;
+	}
+
+	/** An IPv6 address with a zone fits; anything longer is not an address to trust. */
+	private static String bounded(String address) {
+		return address.length() > 64 ? address.substring(0, 64) : address;
 	}
 
 	private static String key(String username) {

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.contactsync.platform.database.EmbeddedPostgresServer;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * One throwaway PostgreSQL for the whole test JVM; each Spring test context gets a
  * database of its own on it, so contexts never see each other's data and the server
@@ -45,6 +47,13 @@ public final class TestDatabase {
 				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 					waitForClientsToLeave();
 					server.close();
+					// The data and the unpacked binaries (some 60 MB) go with the JVM.
+					try {
+						FileSystemUtils.deleteRecursively(dir.getParent());
+					}
+					catch (IOException ex) {
+						// Left in the temporary directory; nothing depends on it.
+					}
 				}));
 			}
 			catch (IOException ex) {

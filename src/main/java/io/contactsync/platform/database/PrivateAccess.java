@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.postgresql.util.PasswordUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,6 +137,15 @@ final class PrivateAccess {
 	}
 
 	/**
+	 * The password as PostgreSQL keeps it, a SCRAM-SHA-256 verifier made here: the
+	 * password itself is never in a statement, so no server log or process list can show
+	 * it. (Base64, '$' and ':' only: nothing to quote.)
+	 */
+	private String verifier() {
+		return PasswordUtil.encodeScramSha256(password.toCharArray());
+	}
+
+	/**
 	 * The statement goes in on standard input, never on the command line, where other
 	 * users could read it in the process list.
 	 */
@@ -144,8 +154,8 @@ final class PrivateAccess {
 		command.addAll(List.of("--single", "-F", "-D", dataDirectory.toString(), "postgres"));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		try (OutputStream in = process.getOutputStream()) {
-			in.write(
-					("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "'\n").getBytes(StandardCharsets.US_ASCII));
+			in.write(("ALTER ROLE " + SUPERUSER + " PASSWORD '" + verifier() + "'\n")
+				.getBytes(StandardCharsets.US_ASCII));
 		}
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		try {
@@ -176,7 +186,7 @@ final class PrivateAccess {
 			sql.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + APPLICATION_ROLE
 					+ "') THEN CREATE ROLE " + APPLICATION_ROLE + "; END IF; END $$");
 			sql.execute("ALTER ROLE " + APPLICATION_ROLE + " WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
-					+ " NOREPLICATION NOBYPASSRLS PASSWORD '" + password + "'");
+					+ " NOREPLICATION NOBYPASSRLS PASSWORD '" + verifier() + "'");
 			sql.execute("ALTER DATABASE " + database + " OWNER TO " + APPLICATION_ROLE);
 			sql.execute(ApplicationObjects.HAND_OVER);
 		}

@@ -53,6 +53,13 @@ class PrivateDatabaseTest {
 					.isInstanceOf(SQLException.class)
 					.hasMessageContaining("permission denied");
 			}
+			try (Connection superuser = DriverManager.getConnection(url, server.superuser(), server.password())) {
+				assertThat(single(superuser,
+						"SELECT string_agg(DISTINCT left(rolpassword, 14), ',') FROM pg_authid"
+								+ " WHERE rolname IN ('postgres', 'contactsync')"))
+					.as("both roles keep a SCRAM verifier, never the password")
+					.isEqualTo("SCRAM-SHA-256$");
+			}
 			assertPrivate(dir, server.password());
 			assertThat(Files.list(dir.resolve("socket")).map(p -> p.getFileName().toString()))
 				.as("the server listens on a socket in the private directory")
