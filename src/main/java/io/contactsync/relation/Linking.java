@@ -1,7 +1,5 @@
 package io.contactsync.relation;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,17 +8,16 @@ import java.util.Optional;
 
 import io.contactsync.contact.CompanyContactRequired;
 import io.contactsync.contact.ContactDeleting;
-import io.contactsync.setup.ContactType;
 import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.ChangeLogEntries;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableChanged;
-import io.contactsync.relation.RelationProblems.BusinessRelationCodeMissing;
 import io.contactsync.relation.RelationProblems.ContactAlreadyLinked;
 import io.contactsync.relation.RelationProblems.RecordAlreadyLinked;
 import io.contactsync.relation.RelationProblems.TemplateRequired;
+import io.contactsync.setup.ContactType;
 import io.contactsync.setup.LinkedRecordDeleting;
 import io.contactsync.setup.LinkedRecordService;
 import io.contactsync.setup.LinkedRecordType;
@@ -65,8 +62,11 @@ public class Linking {
 
 	private final JdbcClient jdbc;
 
-	Linking(Contacts contacts, LinkedRecords records, Relations relations, SharedFields shared, SetupApi setup,
-			JdbcClient jdbc) {
+	private final ContactsFromRecords fromRecords;
+
+	Linking(ContactsFromRecords fromRecords, Contacts contacts, LinkedRecords records, Relations relations,
+			SharedFields shared, SetupApi setup, JdbcClient jdbc) {
+		this.fromRecords = fromRecords;
 		this.contacts = contacts;
 		this.records = records;
 		this.relations = relations;
@@ -141,7 +141,7 @@ public class Linking {
 	 */
 	@Transactional
 	public ContactBusinessRelation link(String contactNo, LinkedRecordType type, String recordNo, MasterFields master) {
-		String code = codeFor(type);
+		String code = fromRecords.codeFor(type);
 		Row contact = linkTarget(contacts.get(contactNo), type);
 		LinkedRecordService service = records.of(type);
 		Row record = service.get(recordNo);
@@ -168,7 +168,7 @@ public class Linking {
 	 */
 	@Transactional
 	public Row createRecord(String contactNo, LinkedRecordType type, @Nullable String templateCode) {
-		codeFor(type);
+		fromRecords.codeFor(type);
 		Row chosen = contacts.get(contactNo);
 		Row contact = linkTarget(chosen, type);
 		checkNotLinked(contact, type);
@@ -187,7 +187,7 @@ public class Linking {
 		finally {
 			CREATING_FROM_CONTACT.set(false);
 		}
-		relations.add(contact, codeFor(type), type, record.text("no"));
+		relations.add(contact, fromRecords.codeFor(type), type, record.text("no"));
 		// What the template filled in shared fields (a country, a currency) goes back to
 		// the
 		// contact, and from it to its other records, as any change of a linked record
@@ -225,7 +225,7 @@ public class Linking {
 		if (code.isEmpty()) {
 			return;
 		}
-		createContactFor(type, change.written(), code.get(), false);
+		fromRecords.createContactFor(type, change.written(), code.get(), false);
 	}
 
 	/**
@@ -245,146 +245,27 @@ public class Linking {
 	}
 
 	/**
-	 * Creating contacts from records (docs/rules.md, "Create contacts from records") as a
-	 * batch job does it: creates and links the contact of a record that has none.
-	 * @return the new contact's number; empty when the record had a contact already
-	 * (nothing is done)
+	 * A record that has no contact gets one, as a batch job makes it (docs/rules.md,
+	 * "Create contacts from records").
+	 * @return the new contact's number; empty when the record had one already
 	 */
-	@Transactional
 	public Optional<String> createContactIfMissing(LinkedRecordType type, String recordNo) {
-		if (relations.contactOf(type, recordNo).isPresent()) {
-			return Optional.empty();
-		}
-		return Optional.of(createContactFor(type, records.of(type).get(recordNo), codeFor(type), true).text("no"));
+		return fromRecords.createContactIfMissing(type, recordNo);
+	}
+
+	/**
+	 * {@link #createContactIfMissing} for many records at once, as a batch job's page.
+	 */
+	public List<String> createContactsIfMissing(LinkedRecordType type, List<String> recordNos) {
+		return fromRecords.createContactsIfMissing(type, recordNos);
 	}
 
 	/**
 	 * Checks that contacts can be created for a record type: its business relation code
 	 * is set.
 	 */
-	@Transactional(readOnly = true)
 	public void requireSyncFor(LinkedRecordType type) {
-		codeFor(type);
-	}
-
-	/**
-	 * Creates and links the contact of a record: the same rules for one record and for a
-	 * batch. A person named in the record's {@code contact} becomes its primary contact;
-	 * without one, a person customer's own contact is its primary contact, and a company
-	 * contact is one only when a batch job makes it, as the ERP does: a company customer
-	 * created by hand keeps {@code contact} free for the name of the person to make.
-	 */
-	Row createContactFor(LinkedRecordType type, Row record, String code, boolean companyIsPrimary) {
-		Row contact = contacts.insert(contactValues(type, record));
-		relations.addToNew(contact, code, type, record.text("no"));
-		if (type != LinkedRecordType.BANK_ACCOUNT) {
-			Map<String, @Nullable Object> person = personValues(record, contact);
-			String primary = null;
-			if (person != null) {
-				primary = contacts.insert(person).text("no");
-			}
-			else if (companyIsPrimary || ContactType.PERSON.is(contact.text("type"))) {
-				primary = contact.text("no");
-			}
-			if (primary != null) {
-				records.of(type).apply(record.text("no"), Map.of("primaryContactNo", primary));
-			}
-		}
-		return contact;
-	}
-
-	/**
-	 * Creating contacts from records in bulk, for a batch job: creates and links the
-	 * contacts of the records among {@code recordNos} that have none, with the same
-	 * values as one at a time, a few statements for them all. The records are locked
-	 * first, so that none changes while its contact is made from it.
-	 * @return the numbers of the company contacts made, one per record that had none
-	 */
-	@Transactional
-	public List<String> createContactsIfMissing(LinkedRecordType type, List<String> recordNos) {
-		String code = codeFor(type);
-		LinkedRecordService service = records.of(type);
-		List<Row> unlinked = jdbc
-			.sql("SELECT * FROM " + service.table().table() + " r WHERE r.no = ANY(?) AND NOT EXISTS (SELECT 1"
-					+ " FROM contact_business_relation l WHERE l." + Relations.column(type) + " = r.no)"
-					+ " ORDER BY r.no FOR UPDATE OF r")
-			.param(recordNos.toArray(String[]::new))
-			.query(service.rows())
-			.list();
-		if (unlinked.isEmpty()) {
-			return List.of();
-		}
-		List<Row> companies = contacts.insertAll(unlinked.stream().map(record -> contactValues(type, record)).toList());
-		List<String> linkedNos = unlinked.stream().map(record -> record.text("no")).toList();
-		relations.addNewLinks(type, code, companies, linkedNos);
-		List<String> made = new ArrayList<>(companies.stream().map(contact -> contact.text("no")).toList());
-		List<String> summaries = new ArrayList<>(made);
-		if (type != LinkedRecordType.BANK_ACCOUNT) {
-			List<Map<String, @Nullable Object>> people = new ArrayList<>();
-			List<String> recordsOfPeople = new ArrayList<>();
-			for (int i = 0; i < unlinked.size(); i++) {
-				Map<String, @Nullable Object> person = personValues(unlinked.get(i), companies.get(i));
-				if (person != null) {
-					people.add(person);
-					recordsOfPeople.add(linkedNos.get(i));
-				}
-			}
-			Map<String, Row> primaryOf = new HashMap<>();
-			for (int i = 0; i < unlinked.size(); i++) {
-				primaryOf.put(linkedNos.get(i), companies.get(i));
-			}
-			List<Row> madePeople = contacts.insertAll(people);
-			for (int i = 0; i < madePeople.size(); i++) {
-				primaryOf.put(recordsOfPeople.get(i), madePeople.get(i));
-				summaries.add(madePeople.get(i).text("no"));
-			}
-			// What choosing a primary contact does (PrimaryContacts): the record shows
-			// its name. Its phone and e-mail are the company's already, being where the
-			// company's came from.
-			Map<String, Map<String, @Nullable Object>> chosen = new LinkedHashMap<>();
-			primaryOf.forEach((recordNo, primary) -> {
-				Map<String, @Nullable Object> change = new LinkedHashMap<>();
-				change.put("primaryContactNo", primary.text("no"));
-				change.put("contact", primary.text("name"));
-				chosen.put(recordNo, change);
-			});
-			service.applyAll(chosen);
-		}
-		contacts.showBusinessRelation(summaries, type.name());
-		return made;
-	}
-
-	/**
-	 * A new contact's values from its record: the shared fields, name, type, and the
-	 * record's salesperson (purchaser, our contact).
-	 */
-	private Map<String, @Nullable Object> contactValues(LinkedRecordType type, Row record) {
-		Map<String, @Nullable Object> values = new LinkedHashMap<>(shared.shared(type, record));
-		values.put("name", record.text("name"));
-		values.put("type", type == LinkedRecordType.CUSTOMER ? record.text("contactType") : ContactType.COMPANY.name());
-		String salesperson = switch (type) {
-			case CUSTOMER -> record.text("salespersonCode");
-			case VENDOR -> record.text("purchaserCode");
-			case BANK_ACCOUNT -> record.text("ourContactCode");
-		};
-		values.put("salespersonCode", salesperson);
-		return values;
-	}
-
-	/**
-	 * The person a record's {@code contact} text names, of the record's new company
-	 * contact; null when it names none or the contact is a person itself.
-	 */
-	private static @Nullable Map<String, @Nullable Object> personValues(Row record, Row contact) {
-		String person = record.text("contact");
-		if (person == null || person.isBlank() || !ContactType.COMPANY.is(contact.text("type"))) {
-			return null;
-		}
-		Map<String, @Nullable Object> values = new LinkedHashMap<>();
-		values.put("type", ContactType.PERSON.name());
-		values.put("name", person);
-		values.put("companyNo", contact.text("no"));
-		return values;
+		fromRecords.codeFor(type);
 	}
 
 	/**
@@ -416,16 +297,6 @@ public class Linking {
 		relations.contactOf(deleting.type(), deleting.no())
 			.flatMap(contactNo -> relations.linkOf(contactNo, deleting.type()))
 			.ifPresent(relations::remove);
-	}
-
-	private String codeFor(LinkedRecordType type) {
-		return setup.businessRelationCodeFor(type)
-			.orElseThrow(() -> new BusinessRelationCodeMissing(LinkedRecords.title(type) + "s",
-					"businessRelationCodeFor" + switch (type) {
-						case CUSTOMER -> "Customers";
-						case VENDOR -> "Vendors";
-						case BANK_ACCOUNT -> "BankAccounts";
-					}));
 	}
 
 	/**
