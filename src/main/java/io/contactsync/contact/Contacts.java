@@ -1,6 +1,5 @@
 package io.contactsync.contact;
 
-import io.contactsync.setup.ContactType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +20,9 @@ import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.RecordService;
 import io.contactsync.platform.table.Row;
+import io.contactsync.platform.table.TableJson;
 import io.contactsync.platform.table.TableStore;
+import io.contactsync.setup.ContactType;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ public class Contacts extends RecordService {
 	@Override
 	@Transactional
 	public Row create(JsonNode body) {
-		Map<String, @Nullable Object> values = store.parse(table, body, TableStore.Mode.CREATE);
+		Map<String, @Nullable Object> values = TableJson.read(table, body, TableJson.Mode.CREATE);
 		prepareNew(values);
 		Row marketing = setup.marketing();
 		fillIfEmpty(values, "languageCode", marketing.text("defaultLanguageCode"));

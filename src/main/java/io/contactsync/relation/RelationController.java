@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
+import io.contactsync.platform.table.TableJson;
 import io.contactsync.platform.table.TableStore;
 import io.contactsync.setup.LinkedRecordType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -130,7 +131,7 @@ class RelationController {
 		String path = "/api/v1/" + records.of(type).table().resource() + "/" + record.text("no");
 		return ResponseEntity.created(URI.create(path))
 			.eTag("\"" + record.version() + "\"")
-			.body(store.toJson(records.of(type).table(), record));
+			.body(TableJson.write(records.of(type).table(), record));
 	}
 
 }

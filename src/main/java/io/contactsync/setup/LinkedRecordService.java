@@ -11,6 +11,7 @@ import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.RecordService;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.Table;
+import io.contactsync.platform.table.TableJson;
 import io.contactsync.platform.table.TableStore;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -90,7 +91,7 @@ public abstract class LinkedRecordService extends RecordService {
 			}
 			request = copy;
 		}
-		Map<String, @Nullable Object> values = store.parse(table, request, TableStore.Mode.CREATE);
+		Map<String, @Nullable Object> values = TableJson.read(table, request, TableJson.Mode.CREATE);
 		template.ifPresent(t -> fillFromTemplate(values, t));
 		return createdAsStored(insert(values));
 	}

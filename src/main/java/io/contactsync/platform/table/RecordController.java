@@ -80,7 +80,7 @@ public abstract class RecordController implements TableResource {
 	}
 
 	protected JsonNode json(Row record) {
-		return store.toJson(records.table(), record);
+		return TableJson.write(records.table(), record);
 	}
 
 	private ResponseEntity<JsonNode> answer(Row record) {

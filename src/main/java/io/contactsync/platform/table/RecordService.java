@@ -49,7 +49,7 @@ public abstract class RecordService {
 	/** Creates a record from a request body, after the subclass's rules. */
 	@Transactional
 	public Row create(JsonNode body) {
-		Map<String, @Nullable Object> values = store.parse(table, body, TableStore.Mode.CREATE);
+		Map<String, @Nullable Object> values = TableJson.read(table, body, TableJson.Mode.CREATE);
 		return createdAsStored(insert(values));
 	}
 
@@ -138,7 +138,7 @@ public abstract class RecordService {
 
 	@Transactional
 	public Row patch(String no, ExpectedVersion expected, JsonNode patch) {
-		Map<String, @Nullable Object> changes = store.parse(table, patch, TableStore.Mode.PATCH);
+		Map<String, @Nullable Object> changes = TableJson.read(table, patch, TableJson.Mode.PATCH);
 		lockFirst(no);
 		Row current = store.lock(table, List.of(no));
 		TableStore.checkVersion(table, current, expected);

@@ -28,7 +28,7 @@ public class TableEndpoints {
 
 	public ResponseEntity<Map<String, @Nullable Object>> list(@Nullable Integer limit, @Nullable String cursor) {
 		return ResponseEntity
-			.ok(tables.list(table, limit, cursor).map(row -> (JsonNode) tables.toJson(table, row)).asMap());
+			.ok(tables.list(table, limit, cursor).map(row -> (JsonNode) TableJson.write(table, row)).asMap());
 	}
 
 	public ResponseEntity<JsonNode> get(List<String> key) {
@@ -43,7 +43,7 @@ public class TableEndpoints {
 			.toUri();
 		return ResponseEntity.created(location)
 			.eTag(ExpectedVersion.etag(row.version()))
-			.body(tables.toJson(table, row));
+			.body(TableJson.write(table, row));
 	}
 
 	public ResponseEntity<JsonNode> patch(List<String> key, @Nullable String ifMatch, JsonNode patch) {
@@ -64,7 +64,7 @@ public class TableEndpoints {
 	}
 
 	private ResponseEntity<JsonNode> answer(Row row) {
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(row.version())).body(tables.toJson(table, row));
+		return ResponseEntity.ok().eTag(ExpectedVersion.etag(row.version())).body(TableJson.write(table, row));
 	}
 
 }

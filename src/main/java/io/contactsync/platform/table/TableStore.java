@@ -1,33 +1,23 @@
 package io.contactsync.platform.table;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.FieldChange;
-import io.contactsync.platform.FieldError;
 import io.contactsync.platform.JsonRows;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.RowVersions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -55,17 +45,20 @@ public class TableStore {
 
 	private final ApplicationEventPublisher events;
 
-	TableStore(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final TableChecks checks;
+
+	TableStore(JdbcClient jdbc, ApplicationEventPublisher events, TableChecks checks) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.checks = checks;
 	}
 
 	@Transactional(readOnly = true)
 	public Page<Row> list(Table table, @Nullable Integer limit, @Nullable String cursor) {
 		int size = Page.limit(limit);
 		String after = Page.decode(cursor);
-		String keyColumns = columns(table.keys());
-		StringBuilder sql = new StringBuilder(select(table));
+		String keyColumns = TableSql.columns(table.keys());
+		StringBuilder sql = new StringBuilder(TableSql.select(table));
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (after != null) {
 			String[] parts = after.split(KEY_SEPARATOR, -1);
@@ -84,16 +77,16 @@ public class TableStore {
 				.append(")");
 		}
 		sql.append(" ORDER BY ").append(keyColumns).append(" LIMIT ").append(size + 1);
-		List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> toRow(table, rs)).list();
+		List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> TableSql.toRow(table, rs)).list();
 		return Page.of(rows, size, row -> String.join(KEY_SEPARATOR,
 				table.keys().stream().map(k -> String.valueOf(row.get(k.name()))).toList()));
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Row> find(Table table, List<String> key) {
-		return jdbc.sql(select(table) + whereKey(table))
-			.params(keyParams(table, key))
-			.query((rs, n) -> toRow(table, rs))
+		return jdbc.sql(TableSql.select(table) + TableSql.whereKey(table))
+			.params(TableSql.keyParams(table, key))
+			.query((rs, n) -> TableSql.toRow(table, rs))
 			.optional();
 	}
 
@@ -105,12 +98,12 @@ public class TableStore {
 	/** The one row of a singleton table; its migration inserts it. */
 	@Transactional(readOnly = true)
 	public Row singleton(Table table) {
-		return jdbc.sql(select(table)).query((rs, n) -> toRow(table, rs)).single();
+		return jdbc.sql(TableSql.select(table)).query((rs, n) -> TableSql.toRow(table, rs)).single();
 	}
 
 	@Transactional
 	public Row create(Table table, JsonNode body) {
-		return insert(table, parse(table, body, Mode.CREATE));
+		return insert(table, TableJson.read(table, body, TableJson.Mode.CREATE));
 	}
 
 	/**
@@ -119,25 +112,25 @@ public class TableStore {
 	 */
 	@Transactional
 	public Row insert(Table table, Map<String, @Nullable Object> given) {
-		Map<String, @Nullable Object> values = withDefaults(table, given);
-		validate(table, values);
+		Map<String, @Nullable Object> values = TableSql.withDefaults(table, given);
+		checks.validate(table, values);
 		String key = new Row(values, 0).key(table.keys());
 		// A taken key is refused by the primary key itself (below), one statement fewer
 		// than asking first; the request fails either way.
 		values.replaceAll(
 				(name, value) -> table.field(name).filter(Field::isTimestamp).isPresent() ? Instant.now() : value);
 		List<Field> fields = table.allFields();
-		String sql = "INSERT INTO " + table.table() + " (" + columns(fields) + ", version) VALUES ("
+		String sql = "INSERT INTO " + table.table() + " (" + TableSql.columns(fields) + ", version) VALUES ("
 				+ fields.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", ")) + ", 1)";
 		try {
-			jdbc.sql(sql).params(columnParams(fields, values)).update();
+			jdbc.sql(sql).params(TableSql.columnParams(fields, values)).update();
 		}
 		catch (DuplicateKeyException ex) {
 			throw new Problems.AlreadyExists(table.title(), key);
 		}
 		Row created = new Row(values, 1);
-		events.publishEvent(
-				change(table, key, TableChanged.Kind.CREATED, diff(table, null, created), created.values(), created));
+		events.publishEvent(TableSql.change(table, key, TableChanged.Kind.CREATED, TableSql.diff(table, null, created),
+				created.values(), created));
 		return created;
 	}
 
@@ -155,18 +148,18 @@ public class TableStore {
 		List<Field> stamps = table.allFields().stream().filter(Field::isTimestamp).toList();
 		List<Map<String, @Nullable Object>> all = new ArrayList<>(given.size());
 		for (Map<String, @Nullable Object> one : given) {
-			Map<String, @Nullable Object> values = withDefaults(table, one);
-			checkOwnRules(table, values);
+			Map<String, @Nullable Object> values = TableSql.withDefaults(table, one);
+			checks.checkOwnRules(table, values);
 			stamps.forEach(stamp -> values.put(stamp.name(), now));
 			all.add(values);
 		}
-		checkReferences(table, all, null);
+		checks.checkReferences(table, all, null);
 		List<Field> fields = table.allFields();
-		String columns = columns(fields);
+		String columns = TableSql.columns(fields);
 		try {
 			jdbc.sql("INSERT INTO " + table.table() + " (" + columns + ", version) SELECT " + columns
 					+ ", 1 FROM jsonb_populate_recordset(NULL::" + table.table() + ", CAST(:rows AS jsonb))")
-				.param("rows", JsonRows.of(fields.stream().map(Field::column).toList(), byColumn(fields, all)))
+				.param("rows", JsonRows.of(fields.stream().map(Field::column).toList(), TableSql.byColumn(fields, all)))
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -177,8 +170,8 @@ public class TableStore {
 		for (Map<String, @Nullable Object> values : all) {
 			Row created = new Row(values, 1);
 			rows.add(created);
-			changes.add(change(table, created.key(table.keys()), TableChanged.Kind.CREATED, diff(table, null, created),
-					created.values(), created));
+			changes.add(TableSql.change(table, created.key(table.keys()), TableChanged.Kind.CREATED,
+					TableSql.diff(table, null, created), created.values(), created));
 		}
 		events.publishEvent(new TableChanged.Batch(table.recordType(), TableChanged.Kind.CREATED, changes));
 		return rows;
@@ -193,10 +186,10 @@ public class TableStore {
 			return List.of();
 		}
 		return jdbc
-			.sql(select(table) + " WHERE " + table.keys().get(0).column() + " = ANY(:nos) ORDER BY "
+			.sql(TableSql.select(table) + " WHERE " + table.keys().get(0).column() + " = ANY(:nos) ORDER BY "
 					+ table.keys().get(0).column() + " FOR UPDATE")
 			.param("nos", nos.stream().sorted().toArray(String[]::new))
-			.query((rs, n) -> toRow(table, rs))
+			.query((rs, n) -> TableSql.toRow(table, rs))
 			.list();
 	}
 
@@ -218,11 +211,11 @@ public class TableStore {
 		for (int i = 0; i < current.size(); i++) {
 			Row before = current.get(i);
 			Map<String, @Nullable Object> after = values.get(i);
-			List<FieldChange> changes = diff(table, before, new Row(after, before.version()));
+			List<FieldChange> changes = TableSql.diff(table, before, new Row(after, before.version()));
 			if (changes.isEmpty()) {
 				continue;
 			}
-			checkOwnRules(table, after);
+			checks.checkOwnRules(table, after);
 			toCheck.add(after);
 			List<Field> changed = table.fields()
 				.stream()
@@ -233,7 +226,7 @@ public class TableStore {
 			byChangedFields.computeIfAbsent(changed, key -> new ArrayList<>()).add(after);
 			pending.add(new Pending(i, before, after, changes, changed));
 		}
-		checkReferences(table, toCheck, changedNames);
+		checks.checkReferences(table, toCheck, changedNames);
 		Field key = table.keys().get(0);
 		Map<String, Long> versions = new java.util.HashMap<>();
 		byChangedFields.forEach((changed, rows) -> {
@@ -244,7 +237,8 @@ public class TableStore {
 					+ ", version = " + RowVersions.next("t") + " FROM jsonb_populate_recordset(NULL::" + table.table()
 					+ ", CAST(:rows AS jsonb)) v WHERE t." + key.column() + " = v." + key.column() + " RETURNING t."
 					+ key.column() + ", t.version")
-				.param("rows", JsonRows.of(written.stream().map(Field::column).toList(), byColumn(written, rows)))
+				.param("rows",
+						JsonRows.of(written.stream().map(Field::column).toList(), TableSql.byColumn(written, rows)))
 				.query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2)))
 				.list();
 		});
@@ -258,8 +252,8 @@ public class TableStore {
 				.stream()
 				.filter(f -> !f.isTimestamp())
 				.forEach(f -> changedValues.put(f.name(), change.after().get(f.name())));
-			events.add(change(table, change.before().key(table.keys()), TableChanged.Kind.UPDATED, change.changes(),
-					changedValues, updated));
+			events.add(TableSql.change(table, change.before().key(table.keys()), TableChanged.Kind.UPDATED,
+					change.changes(), changedValues, updated));
 		}
 		if (!events.isEmpty()) {
 			this.events.publishEvent(new TableChanged.Batch(table.recordType(), TableChanged.Kind.UPDATED, events));
@@ -272,23 +266,10 @@ public class TableStore {
 			List<Field> fields) {
 	}
 
-	private static List<Map<String, @Nullable Object>> byColumn(List<Field> fields,
-			List<Map<String, @Nullable Object>> rows) {
-		List<Map<String, @Nullable Object>> columns = new ArrayList<>(rows.size());
-		for (Map<String, @Nullable Object> row : rows) {
-			Map<String, @Nullable Object> byColumn = new java.util.HashMap<>();
-			for (Field field : fields) {
-				byColumn.put(field.column(), row.get(field.name()));
-			}
-			columns.add(byColumn);
-		}
-		return columns;
-	}
-
 	/** Applies a JSON merge patch: the fields present change, {@code null} clears. */
 	@Transactional
 	public Row patch(Table table, List<String> key, ExpectedVersion expected, JsonNode patch) {
-		Map<String, @Nullable Object> changes = parse(table, patch, Mode.PATCH);
+		Map<String, @Nullable Object> changes = TableJson.read(table, patch, TableJson.Mode.PATCH);
 		Row current = lock(table, key);
 		Map<String, @Nullable Object> values = new LinkedHashMap<>(current.values());
 		for (Field field : table.fields()) {
@@ -307,31 +288,14 @@ public class TableStore {
 	 */
 	@Transactional
 	public Row replace(Table table, @Nullable ExpectedVersion expected, JsonNode body) {
-		Row current = jdbc.sql(select(table) + " FOR UPDATE").query((rs, n) -> toRow(table, rs)).single();
-		JsonNode request = body;
-		if (body instanceof ObjectNode object) {
-			ObjectNode copy = object.deepCopy();
-			checkVersion(table, current, versionIn(copy.remove("version")));
-			ObjectNode stored = toJson(table, current);
-			table.allFields()
-				.stream()
-				.filter(Field::isReadOnly)
-				.filter(field -> copy.has(field.name()) && copy.get(field.name()).equals(stored.get(field.name())))
-				.forEach(field -> copy.remove(field.name()));
-			request = copy;
-		}
-		Map<String, @Nullable Object> values = withDefaults(table, parse(table, request, Mode.REPLACE));
+		Row current = jdbc.sql(TableSql.select(table) + " FOR UPDATE")
+			.query((rs, n) -> TableSql.toRow(table, rs))
+			.single();
+		checkVersion(table, current, TableJson.versionIn(body));
+		JsonNode request = TableJson.withoutEchoes(table, current, body);
+		Map<String, @Nullable Object> values = TableSql.withDefaults(table,
+				TableJson.read(table, request, TableJson.Mode.REPLACE));
 		return write(table, current, expected == null ? ExpectedVersion.any() : expected, values);
-	}
-
-	private static ExpectedVersion versionIn(@Nullable JsonNode version) {
-		if (version == null || version.isNull()) {
-			return ExpectedVersion.any();
-		}
-		if (!version.isIntegralNumber() || !version.canConvertToLong()) {
-			throw new Problems.MalformedRequest("version", "must be the version you read, a whole number");
-		}
-		return ExpectedVersion.of(version.asLong());
 	}
 
 	@Transactional
@@ -346,26 +310,18 @@ public class TableStore {
 	 */
 	@Transactional
 	public void delete(Table table, Row current) {
-		List<String> key = keyOf(table, current.values());
+		List<String> key = TableSql.keyOf(table, current.values());
 		try {
-			jdbc.sql("DELETE FROM " + table.table() + whereKey(table)).params(keyParams(table, key)).update();
+			jdbc.sql("DELETE FROM " + table.table() + TableSql.whereKey(table))
+				.params(TableSql.keyParams(table, key))
+				.update();
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new Problems.InUse(table.title() + " " + String.join("/", key)
 					+ " is still used; change what uses it first, then delete it.");
 		}
-		events.publishEvent(change(table, current.key(table.keys()), TableChanged.Kind.DELETED,
-				diff(table, current, null), Map.of(), null));
-	}
-
-	/** The API form of a row: every field, then {@code version}. */
-	public ObjectNode toJson(Table table, Row row) {
-		ObjectNode json = JsonNodeFactory.instance.objectNode();
-		for (Field field : table.allFields()) {
-			json.set(field.name(), field.write(row.get(field.name())));
-		}
-		json.put("version", row.version());
-		return json;
+		events.publishEvent(TableSql.change(table, current.key(table.keys()), TableChanged.Kind.DELETED,
+				TableSql.diff(table, current, null), Map.of(), null));
 	}
 
 	private Row write(Table table, Row current, ExpectedVersion expected, Map<String, @Nullable Object> values) {
@@ -382,8 +338,8 @@ public class TableStore {
 	 */
 	@Transactional
 	public Row update(Table table, Row current, Map<String, @Nullable Object> values) {
-		List<FieldChange> changes = diff(table, current, new Row(values, current.version()));
-		validate(table, values, changes.stream().map(FieldChange::field).collect(Collectors.toSet()));
+		List<FieldChange> changes = TableSql.diff(table, current, new Row(values, current.version()));
+		checks.validate(table, values, changes.stream().map(FieldChange::field).collect(Collectors.toSet()));
 		if (changes.isEmpty()) {
 			// Nothing really changed: nothing is written and no event goes out.
 			return current;
@@ -399,22 +355,22 @@ public class TableStore {
 		});
 		String sql = "UPDATE " + table.table() + " SET "
 				+ written.stream().map(f -> f.column() + " = :" + f.column()).collect(Collectors.joining(", "))
-				+ ", version = " + RowVersions.next(table.table()) + whereKey(table) + " RETURNING version";
-		Map<String, Object> params = columnParams(written, values);
-		params.putAll(keyParams(table, keyOf(table, current.values())));
+				+ ", version = " + RowVersions.next(table.table()) + TableSql.whereKey(table) + " RETURNING version";
+		Map<String, Object> params = TableSql.columnParams(written, values);
+		params.putAll(TableSql.keyParams(table, TableSql.keyOf(table, current.values())));
 		long version = jdbc.sql(sql).params(params).query(Long.class).single();
 		Row updated = new Row(values, version);
 		Map<String, @Nullable Object> changedValues = new LinkedHashMap<>();
 		changed.forEach(f -> changedValues.put(f.name(), values.get(f.name())));
-		events.publishEvent(
-				change(table, current.key(table.keys()), TableChanged.Kind.UPDATED, changes, changedValues, updated));
+		events.publishEvent(TableSql.change(table, current.key(table.keys()), TableChanged.Kind.UPDATED, changes,
+				changedValues, updated));
 		return updated;
 	}
 
 	public Row lock(Table table, List<String> key) {
-		return jdbc.sql(select(table) + whereKey(table) + " FOR UPDATE")
-			.params(keyParams(table, key))
-			.query((rs, n) -> toRow(table, rs))
+		return jdbc.sql(TableSql.select(table) + TableSql.whereKey(table) + " FOR UPDATE")
+			.params(TableSql.keyParams(table, key))
+			.query((rs, n) -> TableSql.toRow(table, rs))
 			.optional()
 			.orElseThrow(() -> new Problems.NotFound(table.title(), String.join("/", key)));
 	}
@@ -425,213 +381,9 @@ public class TableStore {
 		}
 	}
 
-	/**
-	 * What a request body is read for: read-only fields are refused in all, keys in a
-	 * patch.
-	 */
-	public enum Mode {
-
-		CREATE, PATCH, REPLACE
-
-	}
-
-	/**
-	 * Reads a request body into typed values. Anything that is not JSON of the right
-	 * shape (unknown or read-only fields, wrong types) is a malformed request, reported
-	 * whole.
-	 */
-	public Map<String, @Nullable Object> parse(Table table, JsonNode body, Mode mode) {
-		if (!body.isObject()) {
-			throw new Problems.MalformedRequest("body", "must be a JSON object");
-		}
-		Map<String, @Nullable Object> values = new LinkedHashMap<>();
-		List<FieldError> errors = new ArrayList<>();
-		for (Map.Entry<String, JsonNode> property : body.properties()) {
-			String name = property.getKey();
-			Optional<Field> field = table.field(name);
-			if (name.equals("version")) {
-				errors.add(new FieldError(name, "is read-only; send the version you read in If-Match"));
-			}
-			else if (field.isEmpty()) {
-				errors.add(new FieldError(name, "is not a field of " + table.title().toLowerCase()));
-			}
-			else if (mode == Mode.PATCH && table.isKey(name)) {
-				errors.add(new FieldError(name, "is read-only: a key never changes"));
-			}
-			else if (field.get().isReadOnly()) {
-				errors.add(new FieldError(name, "is read-only; the application maintains it"));
-			}
-			else {
-				try {
-					values.put(name, field.get().read(property.getValue()));
-				}
-				catch (Field.WrongType ex) {
-					errors.add(ex.error());
-				}
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new Problems.MalformedRequest("The request body does not fit " + table.title().toLowerCase() + ".",
-					errors);
-		}
-		return values;
-	}
-
-	private static Map<String, @Nullable Object> withDefaults(Table table, Map<String, @Nullable Object> given) {
-		Map<String, @Nullable Object> values = new LinkedHashMap<>();
-		for (Field field : table.allFields()) {
-			Object value = given.get(field.name());
-			values.put(field.name(), value == null ? field.defaultValue() : value);
-		}
-		return values;
-	}
-
-	private void validate(Table table, Map<String, @Nullable Object> values) {
-		validate(table, values, null);
-	}
-
-	/**
-	 * Checks every field's own rules and the table's; references only where they changed
-	 * ({@code changed}), or all when it is null: a code that was valid stays checked by
-	 * its foreign key, and the sync need not ask again on every carried change.
-	 */
-	private void validate(Table table, Map<String, @Nullable Object> values, @Nullable Set<String> changed) {
-		checkOwnRules(table, values);
-		checkReferences(table, List.of(values), changed);
-	}
-
-	/** Every field's own rules, then the table's. */
-	private static void checkOwnRules(Table table, Map<String, @Nullable Object> values) {
-		List<FieldError> errors = new ArrayList<>();
-		for (Field field : table.allFields()) {
-			if (field.isReadOnly()) {
-				// Derived by the application from fields that are checked themselves.
-				continue;
-			}
-			FieldError error = field.check(values.get(field.name()));
-			if (error != null) {
-				errors.add(error);
-			}
-		}
-		if (errors.isEmpty()) {
-			table.rules().accept(new Row(values, 0), errors);
-		}
-		if (!errors.isEmpty()) {
-			throw new Problems.ValidationFailed(errors);
-		}
-	}
-
-	/**
-	 * Checks that the codes the rows refer to exist: one query per reference field,
-	 * however many rows; only the fields in {@code changed}, or all when it is null.
-	 */
-	private void checkReferences(Table table, List<Map<String, @Nullable Object>> rows, @Nullable Set<String> changed) {
-		List<FieldError> unknown = new ArrayList<>();
-		for (Field field : table.allFields()) {
-			Field.Reference reference = field.reference();
-			if (reference == null || (changed != null && !changed.contains(field.name()))) {
-				continue;
-			}
-			Set<String> wanted = new java.util.TreeSet<>();
-			rows.stream()
-				.map(row -> row.get(field.name()))
-				.filter(Objects::nonNull)
-				.forEach(v -> wanted.add(v.toString()));
-			if (wanted.isEmpty()) {
-				continue;
-			}
-			Set<String> found = new java.util.HashSet<>(jdbc
-				.sql("SELECT " + reference.column() + " FROM " + reference.table() + " WHERE " + reference.column()
-						+ " = ANY(:values)")
-				.param("values", wanted.toArray(String[]::new))
-				.query(String.class)
-				.list());
-			wanted.stream()
-				.filter(value -> !found.contains(value))
-				.forEach(value -> unknown.add(new FieldError(field.name(),
-						reference.what() + " " + value + " does not exist; create it first or choose another")));
-		}
-		if (!unknown.isEmpty()) {
-			throw new Problems.UnknownCode(unknown);
-		}
-	}
-
-	private static List<FieldChange> diff(Table table, @Nullable Row before, @Nullable Row after) {
-		List<FieldChange> changes = new ArrayList<>();
-		for (Field field : table.allFields()) {
-			if (field.isTimestamp()) {
-				continue;
-			}
-			String old = before == null ? null : Field.asText(before.get(field.name()));
-			String now = after == null ? null : Field.asText(after.get(field.name()));
-			boolean blankOnCreateOrDelete = (before == null || after == null) && (old == null || old.isEmpty())
-					&& (now == null || now.isEmpty());
-			if (!Objects.equals(old, now) && !blankOnCreateOrDelete) {
-				changes.add(new FieldChange(field.name(), old, now));
-			}
-		}
-		return changes;
-	}
-
-	private static TableChanged change(Table table, String key, TableChanged.Kind kind, List<FieldChange> changes,
-			Map<String, @Nullable Object> values, @Nullable Row row) {
-		return new TableChanged(table.recordType(), table.changeLogNo(key), kind, changes,
-				Collections.unmodifiableMap(new LinkedHashMap<>(values)), Actor.current(), row);
-	}
-
 	/** Maps a result set row of {@code SELECT *}-like queries to a row of the table. */
 	public RowMapper<Row> rows(Table table) {
-		return (rs, n) -> toRow(table, rs);
-	}
-
-	private static String select(Table table) {
-		return "SELECT " + columns(table.allFields()) + ", version FROM " + table.table();
-	}
-
-	private static String whereKey(Table table) {
-		if (table.isSingleton()) {
-			return "";
-		}
-		return " WHERE "
-				+ table.keys().stream().map(k -> k.column() + " = :" + k.column()).collect(Collectors.joining(" AND "));
-	}
-
-	private static Map<String, Object> keyParams(Table table, List<String> key) {
-		if (key.size() != table.keys().size()) {
-			throw new Problems.NotFound(table.title(), String.join("/", key));
-		}
-		Map<String, Object> params = new LinkedHashMap<>();
-		for (int i = 0; i < key.size(); i++) {
-			Field field = table.keys().get(i);
-			Object value = field.kind() == Field.Kind.CODE ? key.get(i).toUpperCase(Locale.ROOT) : key.get(i);
-			params.put(field.column(), value);
-		}
-		return params;
-	}
-
-	private static List<String> keyOf(Table table, Map<String, @Nullable Object> values) {
-		return table.keys().stream().map(k -> String.valueOf(values.get(k.name()))).toList();
-	}
-
-	private static Map<String, Object> columnParams(List<Field> fields, Map<String, @Nullable Object> values) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		for (Field field : fields) {
-			Object value = values.get(field.name());
-			params.put(field.column(), (value instanceof Instant instant) ? Timestamp.from(instant) : value);
-		}
-		return params;
-	}
-
-	private static String columns(List<Field> fields) {
-		return fields.stream().map(Field::column).collect(Collectors.joining(", "));
-	}
-
-	private static Row toRow(Table table, ResultSet rs) throws SQLException {
-		Map<String, @Nullable Object> values = new LinkedHashMap<>();
-		for (Field field : table.allFields()) {
-			values.put(field.name(), field.fromColumn(rs.getObject(field.column())));
-		}
-		return new Row(values, rs.getLong("version"));
+		return (rs, n) -> TableSql.toRow(table, rs);
 	}
 
 }
