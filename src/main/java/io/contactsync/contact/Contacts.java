@@ -188,7 +188,7 @@ public class Contacts extends RecordService {
 			if (companyNo != null) {
 				Row company = companies.apply(companyNo);
 				values.put("companyName", company.text("name"));
-				inherit(values, null, company, true);
+				PersonInheritance.attach(setup.marketing(), values, null, company, true);
 			}
 		}
 		else {
@@ -223,7 +223,7 @@ public class Contacts extends RecordService {
 				}
 				values.put("companyName", company.text("name"));
 				Row oldCompany = oldCompanyNo == null ? null : find(oldCompanyNo).orElse(null);
-				inherit(values, oldCompany, company, false);
+				PersonInheritance.attach(setup.marketing(), values, oldCompany, company, false);
 			}
 		}
 		else {
@@ -248,7 +248,7 @@ public class Contacts extends RecordService {
 		if (!ContactType.COMPANY.is(after.text("type")) || !ContactType.COMPANY.is(before.text("type"))) {
 			return;
 		}
-		List<String> inherited = inheritedFields(setup.marketing());
+		List<String> inherited = PersonInheritance.fields(setup.marketing());
 		for (String personNo : peopleOf(after.text("no"))) {
 			Row person = store.lock(table, List.of(personNo));
 			Map<String, @Nullable Object> changes = new LinkedHashMap<>();
@@ -280,63 +280,6 @@ public class Contacts extends RecordService {
 			}
 		}
 		events.publishEvent(new ContactDeleting(row.text("no"), row.text("type"), row.text("companyNo")));
-	}
-
-	/**
-	 * Attaching a person to a company (docs/rules.md, "Person inheritance"): salesperson,
-	 * territory, country/region and language are copied; the address only if the person's
-	 * is blank or the old company's; each communication field only if blank or the old
-	 * company's value.
-	 */
-	private void inherit(Map<String, @Nullable Object> person, @Nullable Row oldCompany, Row company,
-			boolean creating) {
-		Row marketing = setup.marketing();
-		for (String[] code : new String[][] { { "inheritSalespersonCode", "salespersonCode" },
-				{ "inheritTerritoryCode", "territoryCode" }, { "inheritCountryRegionCode", "countryRegionCode" },
-				{ "inheritLanguageCode", "languageCode" } }) {
-			if (marketing.flag(code[0]) && (!creating || person.get(code[1]) == null)) {
-				person.put(code[1], company.get(code[1]));
-			}
-		}
-		if (marketing.flag("inheritAddressDetails")) {
-			boolean blank = ContactTable.ADDRESS_FIELDS.stream().allMatch(f -> isBlank(person.get(f)));
-			boolean oldCompanys = oldCompany != null && ContactTable.ADDRESS_FIELDS.stream()
-				.allMatch(f -> Objects.equals(person.get(f), oldCompany.get(f)));
-			if (blank || oldCompanys) {
-				ContactTable.ADDRESS_FIELDS.forEach(f -> person.put(f, company.get(f)));
-			}
-		}
-		if (marketing.flag("inheritCommunicationDetails")) {
-			for (String field : ContactTable.COMMUNICATION_FIELDS) {
-				if (isBlank(person.get(field))
-						|| (oldCompany != null && Objects.equals(person.get(field), oldCompany.get(field)))) {
-					person.put(field, company.get(field));
-				}
-			}
-		}
-	}
-
-	private static List<String> inheritedFields(Row marketing) {
-		List<String> fields = new ArrayList<>();
-		if (marketing.flag("inheritSalespersonCode")) {
-			fields.add("salespersonCode");
-		}
-		if (marketing.flag("inheritTerritoryCode")) {
-			fields.add("territoryCode");
-		}
-		if (marketing.flag("inheritCountryRegionCode")) {
-			fields.add("countryRegionCode");
-		}
-		if (marketing.flag("inheritLanguageCode")) {
-			fields.add("languageCode");
-		}
-		if (marketing.flag("inheritAddressDetails")) {
-			fields.addAll(ContactTable.ADDRESS_FIELDS);
-		}
-		if (marketing.flag("inheritCommunicationDetails")) {
-			fields.addAll(ContactTable.COMMUNICATION_FIELDS);
-		}
-		return fields;
 	}
 
 	/**
