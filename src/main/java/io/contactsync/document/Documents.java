@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.contactsync.contact.ContactDeleting;
 import io.contactsync.contact.Contacts;
 import io.contactsync.customer.Customers;
 import io.contactsync.interaction.DocumentType;
@@ -25,7 +24,6 @@ import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Page;
-import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.RowVersions;
 import io.contactsync.platform.table.Row;
@@ -33,9 +31,7 @@ import io.contactsync.platform.table.TableChanged;
 import io.contactsync.purchasing.Vendors;
 import io.contactsync.relation.Linking;
 import io.contactsync.relation.Links;
-import io.contactsync.relation.RecordLinked;
 import io.contactsync.setup.ContactType;
-import io.contactsync.setup.LinkedRecordDeleting;
 import io.contactsync.setup.LinkedRecordService;
 import io.contactsync.setup.LinkedRecordType;
 import io.contactsync.setup.SetupApi;
@@ -43,8 +39,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,14 +86,6 @@ public class Documents {
 		this.numberSeries = numberSeries;
 		this.interactions = interactions;
 		this.events = events;
-	}
-
-	static final class CustomerRequired extends ProblemException {
-
-		CustomerRequired(String code, String message) {
-			super(HttpStatus.UNPROCESSABLE_CONTENT, code, message);
-		}
-
 	}
 
 	@Transactional
@@ -220,8 +206,9 @@ public class Documents {
 		if (recordNo == null) {
 			String template = templateCode != null ? templateCode.toUpperCase(Locale.ROOT) : source.templateCode();
 			if (template == null || source.contactNo() == null) {
-				throw required(kind, "Quote " + no + " has no " + record(kind) + " and no template to create one from"
-						+ "; give " + kind.templateField() + ", or link the contact first.");
+				throw new PartyRequired(kind,
+						"Quote " + no + " has no " + record(kind) + " and no template to create one from" + "; give "
+								+ kind.templateField() + ", or link the contact first.");
 			}
 			recordNo = linking.createRecord(source.contactNo(), kind.partyType(), template).text("no");
 		}
@@ -244,76 +231,6 @@ public class Documents {
 			remove(source);
 		}
 		return get(orderKind, orderNo);
-	}
-
-	/**
-	 * (docs/rules.md, "Linking") once a contact's company is linked, its open quotes
-	 * without a customer (vendor) get it.
-	 */
-	@EventListener
-	void on(RecordLinked linked) {
-		DocumentKind quote = switch (linked.type()) {
-			case CUSTOMER -> DocumentKind.SALES_QUOTE;
-			case VENDOR -> DocumentKind.PURCHASE_QUOTE;
-			case BANK_ACCOUNT -> null;
-		};
-		if (quote == null) {
-			return;
-		}
-		String column = quote == DocumentKind.SALES_QUOTE ? "customer_no" : "vendor_no";
-		Row record = service(linked.type()).get(linked.recordNo());
-		String name = record.text("name");
-		// Each quote changed is logged like any change to a document, with what it was.
-		jdbc.sql("WITH quote AS (SELECT kind, no, party_name, template_code FROM document WHERE kind = ?"
-				+ " AND status = 'OPEN' AND " + column + " IS NULL AND contact_no IN"
-				+ " (SELECT no FROM contact WHERE no = ? OR company_no = ?) ORDER BY no FOR UPDATE)"
-				+ " UPDATE document d SET " + column + " = ?, party_name = ?, template_code = NULL, version = "
-				+ RowVersions.next("d") + " FROM quote q WHERE d.kind = q.kind AND d.no = q.no"
-				+ " RETURNING d.no, q.party_name, q.template_code")
-			.params(quote.name(), linked.contactNo(), linked.contactNo(), linked.recordNo(), name)
-			.query((rs, n) -> {
-				List<FieldChange> changes = new ArrayList<>();
-				changes.add(new FieldChange(quote.recordField(), null, linked.recordNo()));
-				if (!java.util.Objects.equals(rs.getString(2), name)) {
-					changes.add(new FieldChange(quote.recordNameField(), rs.getString(2), name));
-				}
-				if (rs.getString(3) != null) {
-					changes.add(new FieldChange(quote.templateField(), rs.getString(3), null));
-				}
-				publish(quote, rs.getString(1), TableChanged.Kind.UPDATED, changes);
-				return rs.getString(1);
-			})
-			.list();
-	}
-
-	/**
-	 * (docs/rules.md, "Deleting") a contact that an open document names cannot be
-	 * deleted.
-	 */
-	@EventListener
-	void on(ContactDeleting deleting) {
-		refuseIfNamed("contact_no", deleting.no(), "Contact " + deleting.no());
-	}
-
-	@EventListener
-	void on(LinkedRecordDeleting deleting) {
-		if (deleting.type() != LinkedRecordType.BANK_ACCOUNT) {
-			refuseIfNamed(deleting.type() == LinkedRecordType.CUSTOMER ? "customer_no" : "vendor_no", deleting.no(),
-					(deleting.type() == LinkedRecordType.CUSTOMER ? "Customer " : "Vendor ") + deleting.no());
-		}
-	}
-
-	private void refuseIfNamed(String column, String no, String what) {
-		List<String> documents = jdbc
-			.sql("SELECT kind || ' ' || no FROM document WHERE " + column + " = ? AND status = 'OPEN' ORDER BY kind, no"
-					+ " LIMIT 5")
-			.param(no)
-			.query(String.class)
-			.list();
-		if (!documents.isEmpty()) {
-			throw new Problems.InUse(what + " is named by open documents (" + String.join(", ", documents)
-					+ "); finish or delete them first.");
-		}
 	}
 
 	/**
@@ -354,8 +271,8 @@ public class Documents {
 			return new Party(contactNo, linked.get(), service(type).get(linked.get()).text("name"), null);
 		}
 		if (!kind.isQuote()) {
-			throw required(kind, "Contact " + contactNo + " has no " + record(kind) + "; make a quote, or create the "
-					+ record(kind) + " from the contact first.");
+			throw new PartyRequired(kind, "Contact " + contactNo + " has no " + record(kind)
+					+ "; make a quote, or create the " + record(kind) + " from the contact first.");
 		}
 		String template = templateCode;
 		if (template != null) {
@@ -375,17 +292,12 @@ public class Documents {
 			@Nullable String templateCode) {
 	}
 
-	private LinkedRecordService service(LinkedRecordType type) {
+	LinkedRecordService service(LinkedRecordType type) {
 		return type == LinkedRecordType.VENDOR ? vendors : customers;
 	}
 
 	private static String record(DocumentKind kind) {
 		return kind.partyType() == LinkedRecordType.VENDOR ? "vendor" : "customer";
-	}
-
-	private static CustomerRequired required(DocumentKind kind, String message) {
-		return new CustomerRequired(
-				kind.partyType() == LinkedRecordType.VENDOR ? "VENDOR_REQUIRED" : "CUSTOMER_REQUIRED", message);
 	}
 
 	private void checkCodes(DocumentInput input) {
@@ -430,7 +342,7 @@ public class Documents {
 		publish(doc.kind(), doc.no(), TableChanged.Kind.DELETED, List.of(new FieldChange("no", doc.no(), null)));
 	}
 
-	private void publish(DocumentKind kind, String no, TableChanged.Kind change, List<FieldChange> changes) {
+	void publish(DocumentKind kind, String no, TableChanged.Kind change, List<FieldChange> changes) {
 		String recordType = switch (kind.side()) {
 			case SALES -> "SALES_DOCUMENT";
 			case PURCHASE -> "PURCHASE_DOCUMENT";

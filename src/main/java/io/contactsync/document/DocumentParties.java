@@ -1,0 +1,108 @@
+package io.contactsync.document;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.contactsync.contact.ContactDeleting;
+import io.contactsync.platform.FieldChange;
+import io.contactsync.platform.Problems;
+import io.contactsync.platform.RowVersions;
+import io.contactsync.platform.table.Row;
+import io.contactsync.platform.table.TableChanged;
+import io.contactsync.relation.Linking;
+import io.contactsync.relation.RecordLinked;
+import io.contactsync.setup.LinkedRecordDeleting;
+import io.contactsync.setup.LinkedRecordType;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What documents do when their parties change: open quotes get the customer (vendor) of a
+ * contact that is linked, and a contact or record that open documents name is not
+ * deleted.
+ */
+@Component
+class DocumentParties {
+
+	private final Documents documents;
+
+	private final JdbcClient jdbc;
+
+	DocumentParties(Documents documents, JdbcClient jdbc) {
+		this.documents = documents;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * (docs/rules.md, "Linking") once a contact's company is linked, its open quotes
+	 * without a customer (vendor) get it.
+	 */
+	@EventListener
+	void on(RecordLinked linked) {
+		DocumentKind quote = switch (linked.type()) {
+			case CUSTOMER -> DocumentKind.SALES_QUOTE;
+			case VENDOR -> DocumentKind.PURCHASE_QUOTE;
+			case BANK_ACCOUNT -> null;
+		};
+		if (quote == null) {
+			return;
+		}
+		String column = quote == DocumentKind.SALES_QUOTE ? "customer_no" : "vendor_no";
+		Row record = documents.service(linked.type()).get(linked.recordNo());
+		String name = record.text("name");
+		// Each quote changed is logged like any change to a document, with what it was.
+		jdbc.sql("WITH quote AS (SELECT kind, no, party_name, template_code FROM document WHERE kind = ?"
+				+ " AND status = 'OPEN' AND " + column + " IS NULL AND contact_no IN"
+				+ " (SELECT no FROM contact WHERE no = ? OR company_no = ?) ORDER BY no FOR UPDATE)"
+				+ " UPDATE document d SET " + column + " = ?, party_name = ?, template_code = NULL, version = "
+				+ RowVersions.next("d") + " FROM quote q WHERE d.kind = q.kind AND d.no = q.no"
+				+ " RETURNING d.no, q.party_name, q.template_code")
+			.params(quote.name(), linked.contactNo(), linked.contactNo(), linked.recordNo(), name)
+			.query((rs, n) -> {
+				List<FieldChange> changes = new ArrayList<>();
+				changes.add(new FieldChange(quote.recordField(), null, linked.recordNo()));
+				if (!java.util.Objects.equals(rs.getString(2), name)) {
+					changes.add(new FieldChange(quote.recordNameField(), rs.getString(2), name));
+				}
+				if (rs.getString(3) != null) {
+					changes.add(new FieldChange(quote.templateField(), rs.getString(3), null));
+				}
+				documents.publish(quote, rs.getString(1), TableChanged.Kind.UPDATED, changes);
+				return rs.getString(1);
+			})
+			.list();
+	}
+
+	/**
+	 * (docs/rules.md, "Deleting") a contact that an open document names cannot be
+	 * deleted.
+	 */
+	@EventListener
+	void on(ContactDeleting deleting) {
+		refuseIfNamed("contact_no", deleting.no(), "Contact " + deleting.no());
+	}
+
+	@EventListener
+	void on(LinkedRecordDeleting deleting) {
+		if (deleting.type() != LinkedRecordType.BANK_ACCOUNT) {
+			refuseIfNamed(deleting.type() == LinkedRecordType.CUSTOMER ? "customer_no" : "vendor_no", deleting.no(),
+					(deleting.type() == LinkedRecordType.CUSTOMER ? "Customer " : "Vendor ") + deleting.no());
+		}
+	}
+
+	private void refuseIfNamed(String column, String no, String what) {
+		List<String> documents = jdbc
+			.sql("SELECT kind || ' ' || no FROM document WHERE " + column + " = ? AND status = 'OPEN' ORDER BY kind, no"
+					+ " LIMIT 5")
+			.param(no)
+			.query(String.class)
+			.list();
+		if (!documents.isEmpty()) {
+			throw new Problems.InUse(what + " is named by open documents (" + String.join(", ", documents)
+					+ "); finish or delete them first.");
+		}
+	}
+
+}
