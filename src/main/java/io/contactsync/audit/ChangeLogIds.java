@@ -1,5 +1,6 @@
 package io.contactsync.audit;
 
+import io.contactsync.platform.ChangeNumbers;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * block that a stopped service did not use are skipped, as a sequence skips them anyway.
  */
 @Component
-class ChangeLogIds {
+class ChangeLogIds implements ChangeNumbers {
 
 	private static final int BLOCK = 100;
 
@@ -25,7 +26,8 @@ class ChangeLogIds {
 		this.jdbc = jdbc;
 	}
 
-	synchronized long next() {
+	@Override
+	public synchronized long next() {
 		if (free.isEmpty()) {
 			free.addAll(
 					jdbc.sql("SELECT nextval(pg_get_serial_sequence('change_log', 'id')) FROM generate_series(1, ?)")

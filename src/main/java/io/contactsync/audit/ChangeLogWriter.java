@@ -7,14 +7,12 @@ import java.util.Map;
 
 import io.contactsync.platform.AuditedBatch;
 import io.contactsync.platform.AuditedChange;
-import io.contactsync.platform.ChangeLogEntries;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.JsonRows;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -23,8 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Writes each change event to the change log in the transaction that made the change: a
  * change is never committed without its log entries, nor logged without being committed.
- * It runs first among the event's listeners, so that the changes the sync carries can
- * name the entry that caused them.
+ * The first entry of a change may carry the number its publisher took for it
+ * ({@link io.contactsync.platform.ChangeNumbers}): the changes the sync carries name it
+ * as their cause, whichever listener runs first.
  *
  * A transaction's entries are numbered as the changes are made and written together just
  * before it commits: a customer created with its contacts makes five entries, and writing
@@ -49,7 +48,6 @@ class ChangeLogWriter {
 	}
 
 	@EventListener
-	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void on(AuditedChange change) {
 		List<FieldChange> fields = change.changes();
 		if (fields.isEmpty()) {
@@ -57,7 +55,8 @@ class ChangeLogWriter {
 		}
 		List<Entry> entries = new ArrayList<>(fields.size());
 		for (FieldChange field : fields) {
-			entries.add(new Entry(ids.next(), change, field));
+			Long numbered = entries.isEmpty() ? change.entryNo() : null;
+			entries.add(new Entry(numbered != null ? numbered : ids.next(), change, field));
 		}
 		Pending pending = Pending.ofThisTransaction(this);
 		if (pending == null) {
@@ -66,7 +65,6 @@ class ChangeLogWriter {
 		else {
 			pending.entries.addAll(entries);
 		}
-		ChangeLogEntries.written(entries.get(0).id());
 	}
 
 	private void write(List<Entry> entries) {
@@ -127,6 +125,10 @@ class ChangeLogWriter {
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
+			// In number order: a carried change's entry names its cause's, which may
+			// have been logged after it, and a statement of a later chunk must not come
+			// first.
+			entries.sort(java.util.Comparator.comparingLong(Entry::id));
 			writer.write(entries);
 			entries.clear();
 		}
@@ -141,7 +143,6 @@ class ChangeLogWriter {
 
 	/** The entries of a bulk write: one statement for them all. */
 	@EventListener
-	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void on(AuditedBatch batch) {
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
 		for (AuditedChange change : batch.entries()) {

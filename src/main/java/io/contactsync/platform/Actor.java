@@ -18,19 +18,21 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param origin where it came from
  * @param causedBy for a change the sync carried, the change log entry of the change that
  * caused it
+ * @param hops how many carried changes lie between this one and the user's own: 0 for the
+ * user's change, 1 for what the sync carried from it, and so on
  */
-public record Actor(String user, ChangeOrigin origin, @Nullable Long causedBy) {
+public record Actor(String user, ChangeOrigin origin, @Nullable Long causedBy, int hops) {
 
 	public Actor(String user, ChangeOrigin origin) {
-		this(user, origin, null);
+		this(user, origin, null, 0);
 	}
 
 	/**
 	 * The system carrying a change on behalf of this actor's user, caused by a change log
-	 * entry.
+	 * entry: one hop further from the user's own change.
 	 */
 	public Actor carrying(@Nullable Long cause) {
-		return new Actor(user, ChangeOrigin.SYNC, cause);
+		return new Actor(user, ChangeOrigin.SYNC, cause, hops + 1);
 	}
 
 	/** The user name recorded for what the application does of its own accord. */

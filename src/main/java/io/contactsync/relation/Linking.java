@@ -10,7 +10,6 @@ import io.contactsync.contact.CompanyContactRequired;
 import io.contactsync.contact.ContactDeleting;
 import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Actor;
-import io.contactsync.platform.ChangeLogEntries;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableChanged;
@@ -25,7 +24,6 @@ import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -150,8 +148,7 @@ public class Linking {
 			throw new RecordAlreadyLinked(LinkedRecords.title(type), record.text("no"), linked);
 		});
 		relations.find(contact.text("no"), code).ifPresent(relations::remove);
-		relations.add(contact, code, type, record.text("no"));
-		Actor carrier = Actor.current().carrying(ChangeLogEntries.last());
+		Actor carrier = Actor.current().carrying(relations.add(contact, code, type, record.text("no")));
 		if (master == MasterFields.CONTACT) {
 			Actor.runAs(carrier, () -> service.apply(record.text("no"), shared.toRecord(type, contact.values())));
 		}
@@ -187,13 +184,13 @@ public class Linking {
 		finally {
 			CREATING_FROM_CONTACT.set(false);
 		}
-		relations.add(contact, fromRecords.codeFor(type), type, record.text("no"));
+		long linked = relations.add(contact, fromRecords.codeFor(type), type, record.text("no"));
 		// What the template filled in shared fields (a country, a currency) goes back to
 		// the
 		// contact, and from it to its other records, as any change of a linked record
 		// would.
 		Row created = record;
-		Actor.runAs(Actor.current().carrying(ChangeLogEntries.last()),
+		Actor.runAs(Actor.current().carrying(linked),
 				() -> contacts.apply(contact.text("no"), shared.toContact(type, created.values())));
 		if (type != LinkedRecordType.BANK_ACCOUNT) {
 			service.apply(record.text("no"), Map.of("primaryContactNo", chosen.text("no")));
@@ -207,7 +204,6 @@ public class Linking {
 	 * its shared fields.
 	 */
 	@EventListener
-	@Order(20)
 	void onRecordCreated(TableChanged change) {
 		if (change.kind() != TableChanged.Kind.CREATED || CREATING_FROM_CONTACT.get()) {
 			return;
@@ -234,7 +230,6 @@ public class Linking {
 	 * moved.
 	 */
 	@EventListener
-	@Order(25)
 	void onPersonJoined(TableChanged change) {
 		if (!change.recordType().equals("CONTACT") || change.kind() == TableChanged.Kind.DELETED
 				|| change.values().get("companyNo") == null || (change.kind() == TableChanged.Kind.CREATED

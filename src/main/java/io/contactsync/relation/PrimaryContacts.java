@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Actor;
-import io.contactsync.platform.ChangeLogEntries;
 import io.contactsync.platform.ChangeOrigin;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
@@ -18,7 +17,6 @@ import io.contactsync.setup.LinkedRecordType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +41,6 @@ class PrimaryContacts {
 	}
 
 	@EventListener
-	@Order(30)
 	void on(TableChanged change) {
 		LinkedRecordType type = switch (change.recordType()) {
 			case "CUSTOMER" -> LinkedRecordType.CUSTOMER;
@@ -87,7 +84,7 @@ class PrimaryContacts {
 			// Written with the record's own change already: nothing to lock.
 			return;
 		}
-		Actor.runAs(change.actor().carrying(ChangeLogEntries.last()), () -> service.apply(change.no(), values));
+		Actor.runAs(change.carrier(), () -> service.apply(change.no(), values));
 	}
 
 	/**
@@ -107,7 +104,7 @@ class PrimaryContacts {
 		if (!ContactType.COMPANY.is(company.text("type"))) {
 			return;
 		}
-		Actor carrier = change.actor().carrying(ChangeLogEntries.last());
+		Actor carrier = change.carrier();
 		Actor.runAs(carrier, () -> {
 			Map<String, @Nullable Object> person = new LinkedHashMap<>();
 			person.put("type", ContactType.PERSON.name());

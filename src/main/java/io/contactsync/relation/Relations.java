@@ -1,6 +1,5 @@
 package io.contactsync.relation;
 
-import io.contactsync.setup.ContactType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,10 +9,12 @@ import java.util.Optional;
 
 import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Actor;
+import io.contactsync.platform.ChangeNumbers;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.JsonRows;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableChanged;
+import io.contactsync.setup.ContactType;
 import io.contactsync.setup.LinkedRecordType;
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +43,11 @@ class Relations {
 
 	private final ApplicationEventPublisher events;
 
-	Relations(JdbcClient jdbc, Contacts contacts, LinkedRecords records, ApplicationEventPublisher events) {
+	private final ChangeNumbers numbers;
+
+	Relations(JdbcClient jdbc, Contacts contacts, LinkedRecords records, ApplicationEventPublisher events,
+			ChangeNumbers numbers) {
+		this.numbers = numbers;
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.records = records;
@@ -74,13 +79,18 @@ class Relations {
 			.optional();
 	}
 
-	/** Adds a relation; with a type and number it is a link to that record. */
-	void add(Row contact, String code, @Nullable LinkedRecordType type, @Nullable String recordNo) {
-		write(contact, code, type, recordNo);
+	/**
+	 * Adds a relation; with a type and number it is a link to that record.
+	 * @return the change log entry of the new relation, which the changes linking makes
+	 * name as their cause
+	 */
+	long add(Row contact, String code, @Nullable LinkedRecordType type, @Nullable String recordNo) {
+		long entryNo = write(contact, code, type, recordNo);
 		if (type != null && recordNo != null) {
 			events.publishEvent(new RecordLinked(contact.text("no"), type, recordNo));
 		}
 		refreshSummary(contact);
+		return entryNo;
 	}
 
 	/**
@@ -93,7 +103,7 @@ class Relations {
 		contacts.showBusinessRelation(contact.text("no"), type == null ? "OTHER" : type.name());
 	}
 
-	private void write(Row contact, String code, @Nullable LinkedRecordType type, @Nullable String recordNo) {
+	private long write(Row contact, String code, @Nullable LinkedRecordType type, @Nullable String recordNo) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
 		values.put("customerNo", type == LinkedRecordType.CUSTOMER ? recordNo : null);
 		values.put("vendorNo", type == LinkedRecordType.VENDOR ? recordNo : null);
@@ -114,7 +124,7 @@ class Relations {
 			changes.add(new FieldChange("linkToTable", null, type.name()));
 			changes.add(new FieldChange("linkedNo", null, recordNo));
 		}
-		publish(contact.text("no"), code, TableChanged.Kind.CREATED, changes);
+		return publish(contact.text("no"), code, TableChanged.Kind.CREATED, changes);
 	}
 
 	/**
@@ -208,9 +218,11 @@ class Relations {
 		return only.isLink() ? only.linkToTable() : "OTHER";
 	}
 
-	private void publish(String contactNo, String code, TableChanged.Kind kind, List<FieldChange> changes) {
+	private long publish(String contactNo, String code, TableChanged.Kind kind, List<FieldChange> changes) {
+		long entryNo = numbers.next();
 		events.publishEvent(new TableChanged("CONTACT_BUSINESS_RELATION", contactNo + "/" + code, kind, changes,
-				Map.of(), Actor.current()));
+				Map.of(), Actor.current(), null, entryNo));
+		return entryNo;
 	}
 
 	static String column(LinkedRecordType type) {

@@ -7,14 +7,12 @@ import java.util.Map;
 
 import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Actor;
-import io.contactsync.platform.ChangeLogEntries;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.table.TableChanged;
 import io.contactsync.setup.LinkedRecordType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,9 +33,6 @@ class SyncEngine {
 
 	private static final int MAX_HOPS = 8;
 
-	/** How deep in carried changes this thread is. */
-	private static final ThreadLocal<Integer> HOPS = ThreadLocal.withInitial(() -> 0);
-
 	private final Contacts contacts;
 
 	private final LinkedRecords records;
@@ -57,7 +52,6 @@ class SyncEngine {
 	}
 
 	@EventListener
-	@Order(10)
 	void on(TableChanged change) {
 		if (change.kind() != TableChanged.Kind.UPDATED || change.values().isEmpty()) {
 			return;
@@ -78,7 +72,7 @@ class SyncEngine {
 	 * reaches it, so that it moves one version however many ways the change reaches it.
 	 */
 	private void fromContact(TableChanged change) {
-		Actor carrier = change.actor().carrying(ChangeLogEntries.last());
+		Actor carrier = change.carrier();
 		Map<Target, Map<String, @Nullable Object>> reaching = new LinkedHashMap<>();
 		for (ContactBusinessRelation link : relations.of(change.no())) {
 			if (!link.isLink()) {
@@ -128,7 +122,7 @@ class SyncEngine {
 			return;
 		}
 		relations.contactOf(type, change.no()).ifPresent(contactNo -> {
-			Actor carrier = change.actor().carrying(ChangeLogEntries.last());
+			Actor carrier = change.carrier();
 			carry(carrier, LinkedRecords.title(type) + " " + change.no(), "contact " + contactNo,
 					() -> contacts.apply(contactNo, values));
 		});
@@ -138,11 +132,9 @@ class SyncEngine {
 		// A change goes at most record, contact, other records: three hops. More means a
 		// value that changes on the way (stored other than it was sent) is going round;
 		// the change is refused rather than left to run until the stack is gone.
-		int hops = HOPS.get();
-		if (hops >= MAX_HOPS) {
+		if (carrier.hops() > MAX_HOPS) {
 			throw new SyncRefused(from, to, "the values did not settle between the linked records", List.of());
 		}
-		HOPS.set(hops + 1);
 		try {
 			Actor.runAs(carrier, change);
 		}
@@ -154,9 +146,6 @@ class SyncEngine {
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new SyncRefused(from, to, "the value breaks a rule of " + to, List.of());
-		}
-		finally {
-			HOPS.set(hops);
 		}
 	}
 

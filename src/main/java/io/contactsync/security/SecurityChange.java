@@ -5,6 +5,7 @@ import java.util.List;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.AuditedChange;
 import io.contactsync.platform.FieldChange;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A change to a user (roles, enabled, password) or a token, for the change log. A
@@ -12,6 +13,12 @@ import io.contactsync.platform.FieldChange;
  * name, never its secret.
  */
 record SecurityChange(String recordType, String no, List<FieldChange> changes, Actor actor) implements AuditedChange {
+
+	/** Nothing carries a security change on: the change log numbers it. */
+	@Override
+	public @Nullable Long entryNo() {
+		return null;
+	}
 
 	static final String USER = "USER";
 

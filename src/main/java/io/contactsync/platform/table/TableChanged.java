@@ -22,14 +22,25 @@ import org.jspecify.annotations.Nullable;
  * @param row the whole record as written, for a record created or changed through the
  * store; null where the publisher has no such row (deletions, relations, setup).
  * Listeners read it instead of reading the record back.
+ * @param entryNo the number of its first change-log entry, which the changes it causes
+ * name; null where nothing carries the change on and the change log numbers it
  */
 public record TableChanged(String recordType, String no, Kind kind, List<FieldChange> changes,
-		Map<String, @Nullable Object> values, Actor actor, @Nullable Row row) implements AuditedChange {
+		Map<String, @Nullable Object> values, Actor actor, @Nullable Row row,
+		@Nullable Long entryNo) implements AuditedChange {
 
-	/** A change without the whole row. */
+	/** A change without the whole row, that nothing carries on. */
 	public TableChanged(String recordType, String no, Kind kind, List<FieldChange> changes,
 			Map<String, @Nullable Object> values, Actor actor) {
-		this(recordType, no, kind, changes, values, actor, null);
+		this(recordType, no, kind, changes, values, actor, null, null);
+	}
+
+	/**
+	 * The actor of a change this one causes: the system, on behalf of the same user,
+	 * naming this change's entry as the cause.
+	 */
+	public Actor carrier() {
+		return actor.carrying(entryNo);
 	}
 
 	public enum Kind {

@@ -54,9 +54,9 @@ final class TableSql {
 	}
 
 	static TableChanged change(Table table, String key, TableChanged.Kind kind, List<FieldChange> changes,
-			Map<String, @Nullable Object> values, @Nullable Row row) {
+			Map<String, @Nullable Object> values, @Nullable Row row, @Nullable Long entryNo) {
 		return new TableChanged(table.recordType(), table.changeLogNo(key), kind, changes,
-				Collections.unmodifiableMap(new LinkedHashMap<>(values)), Actor.current(), row);
+				Collections.unmodifiableMap(new LinkedHashMap<>(values)), Actor.current(), row, entryNo);
 	}
 
 	static String select(Table table) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.contactsync.platform.ChangeNumbers;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.JsonRows;
@@ -47,10 +48,13 @@ public class TableStore {
 
 	private final TableChecks checks;
 
-	TableStore(JdbcClient jdbc, ApplicationEventPublisher events, TableChecks checks) {
+	private final ChangeNumbers numbers;
+
+	TableStore(JdbcClient jdbc, ApplicationEventPublisher events, TableChecks checks, ChangeNumbers numbers) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.checks = checks;
+		this.numbers = numbers;
 	}
 
 	@Transactional(readOnly = true)
@@ -130,7 +134,7 @@ public class TableStore {
 		}
 		Row created = new Row(values, 1);
 		events.publishEvent(TableSql.change(table, key, TableChanged.Kind.CREATED, TableSql.diff(table, null, created),
-				created.values(), created));
+				created.values(), created, numbers.next()));
 		return created;
 	}
 
@@ -171,7 +175,7 @@ public class TableStore {
 			Row created = new Row(values, 1);
 			rows.add(created);
 			changes.add(TableSql.change(table, created.key(table.keys()), TableChanged.Kind.CREATED,
-					TableSql.diff(table, null, created), created.values(), created));
+					TableSql.diff(table, null, created), created.values(), created, null));
 		}
 		events.publishEvent(new TableChanged.Batch(table.recordType(), TableChanged.Kind.CREATED, changes));
 		return rows;
@@ -253,7 +257,7 @@ public class TableStore {
 				.filter(f -> !f.isTimestamp())
 				.forEach(f -> changedValues.put(f.name(), change.after().get(f.name())));
 			events.add(TableSql.change(table, change.before().key(table.keys()), TableChanged.Kind.UPDATED,
-					change.changes(), changedValues, updated));
+					change.changes(), changedValues, updated, null));
 		}
 		if (!events.isEmpty()) {
 			this.events.publishEvent(new TableChanged.Batch(table.recordType(), TableChanged.Kind.UPDATED, events));
@@ -321,7 +325,7 @@ public class TableStore {
 					+ " is still used; change what uses it first, then delete it.");
 		}
 		events.publishEvent(TableSql.change(table, current.key(table.keys()), TableChanged.Kind.DELETED,
-				TableSql.diff(table, current, null), Map.of(), null));
+				TableSql.diff(table, current, null), Map.of(), null, numbers.next()));
 	}
 
 	private Row write(Table table, Row current, ExpectedVersion expected, Map<String, @Nullable Object> values) {
@@ -363,7 +367,7 @@ public class TableStore {
 		Map<String, @Nullable Object> changedValues = new LinkedHashMap<>();
 		changed.forEach(f -> changedValues.put(f.name(), values.get(f.name())));
 		events.publishEvent(TableSql.change(table, current.key(table.keys()), TableChanged.Kind.UPDATED, changes,
-				changedValues, updated));
+				changedValues, updated, numbers.next()));
 		return updated;
 	}
 
