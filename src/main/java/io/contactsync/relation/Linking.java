@@ -43,11 +43,6 @@ public class Linking {
 
 	}
 
-	/**
-	 * Set while a record is created from a contact, which must not get a second contact.
-	 */
-	private static final ThreadLocal<Boolean> CREATING_FROM_CONTACT = ThreadLocal.withInitial(() -> false);
-
 	private final Contacts contacts;
 
 	private final LinkedRecords records;
@@ -176,14 +171,9 @@ public class Linking {
 			values.put("contactType", contact.text("type"));
 		}
 		template(type, contact.text("type"), templateCode).ifPresent(t -> service.fillFromTemplate(values, t));
-		Row record;
-		CREATING_FROM_CONTACT.set(true);
-		try {
-			record = service.insert(values);
-		}
-		finally {
-			CREATING_FROM_CONTACT.set(false);
-		}
+		// Born showing its contact, so that its creation makes no second one.
+		values.put("contactNo", contact.text("no"));
+		Row record = service.insert(values);
 		long linked = relations.add(contact, fromRecords.codeFor(type), type, record.text("no"));
 		// What the template filled in shared fields (a country, a currency) goes back to
 		// the
@@ -205,16 +195,14 @@ public class Linking {
 	 */
 	@EventListener
 	void onRecordCreated(TableChanged change) {
-		if (change.kind() != TableChanged.Kind.CREATED || CREATING_FROM_CONTACT.get()) {
-			return;
-		}
 		LinkedRecordType type = switch (change.recordType()) {
 			case "CUSTOMER" -> LinkedRecordType.CUSTOMER;
 			case "VENDOR" -> LinkedRecordType.VENDOR;
 			case "BANK_ACCOUNT" -> LinkedRecordType.BANK_ACCOUNT;
 			default -> null;
 		};
-		if (type == null) {
+		if (type == null || change.kind() != TableChanged.Kind.CREATED || change.written().get("contactNo") != null) {
+			// Not a new record, or made from a contact and so showing it already.
 			return;
 		}
 		Optional<String> code = setup.businessRelationCodeFor(type);
