@@ -41,7 +41,7 @@ final class ContactTable {
 		fields.addAll(ContactDetails.registration());
 		fields.add(Field.oneOf("contactBusinessRelation", BUSINESS_RELATIONS).defaultsTo("NONE").readOnly());
 		fields.add(Field.lastModified("lastModifiedAt"));
-		TABLE = Table.record("CONTACT", "contacts", "contact", "Contact", Field.code("no", 20), fields);
+		TABLE = Table.record(Contacts.RECORD_TYPE, "contacts", "contact", "Contact", Field.code("no", 20), fields);
 	}
 
 	private ContactTable() {

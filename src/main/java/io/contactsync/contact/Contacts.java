@@ -40,6 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Contacts extends RecordService {
 
+	/** How the change log and the change events name a contact. */
+	public static final String RECORD_TYPE = "CONTACT";
+
 	private final SetupApi setup;
 
 	private final NumberSeries numberSeries;

@@ -54,7 +54,7 @@ public class DuplicateSearch {
 	/** Keeps the strings of a contact current whenever it is made or changed. */
 	@EventListener
 	void on(TableChanged change) {
-		if (!change.recordType().equals("CONTACT") || change.kind() == TableChanged.Kind.DELETED
+		if (!change.recordType().equals(Contacts.RECORD_TYPE) || change.kind() == TableChanged.Kind.DELETED
 				|| !setup.marketing().flag("maintainDuplicateSearchStrings")) {
 			return;
 		}
@@ -76,7 +76,7 @@ public class DuplicateSearch {
 	 */
 	@EventListener
 	void on(TableChanged.Batch batch) {
-		if (!batch.recordType().equals("CONTACT") || batch.kind() == TableChanged.Kind.DELETED
+		if (!batch.recordType().equals(Contacts.RECORD_TYPE) || batch.kind() == TableChanged.Kind.DELETED
 				|| !setup.marketing().flag("maintainDuplicateSearchStrings")) {
 			return;
 		}

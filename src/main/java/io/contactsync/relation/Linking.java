@@ -195,12 +195,7 @@ public class Linking {
 	 */
 	@EventListener
 	void onRecordCreated(TableChanged change) {
-		LinkedRecordType type = switch (change.recordType()) {
-			case "CUSTOMER" -> LinkedRecordType.CUSTOMER;
-			case "VENDOR" -> LinkedRecordType.VENDOR;
-			case "BANK_ACCOUNT" -> LinkedRecordType.BANK_ACCOUNT;
-			default -> null;
-		};
+		LinkedRecordType type = LinkedRecordType.ofRecordType(change.recordType()).orElse(null);
 		if (type == null || change.kind() != TableChanged.Kind.CREATED || change.written().get("contactNo") != null) {
 			// Not a new record, or made from a contact and so showing it already.
 			return;
@@ -219,7 +214,7 @@ public class Linking {
 	 */
 	@EventListener
 	void onPersonJoined(TableChanged change) {
-		if (!change.recordType().equals("CONTACT") || change.kind() == TableChanged.Kind.DELETED
+		if (!change.recordType().equals(Contacts.RECORD_TYPE) || change.kind() == TableChanged.Kind.DELETED
 				|| change.values().get("companyNo") == null || (change.kind() == TableChanged.Kind.CREATED
 						&& !ContactType.PERSON.is(change.values().get("type")))) {
 			return;

@@ -42,11 +42,9 @@ class PrimaryContacts {
 
 	@EventListener
 	void on(TableChanged change) {
-		LinkedRecordType type = switch (change.recordType()) {
-			case "CUSTOMER" -> LinkedRecordType.CUSTOMER;
-			case "VENDOR" -> LinkedRecordType.VENDOR;
-			default -> null;
-		};
+		LinkedRecordType type = LinkedRecordType.ofRecordType(change.recordType())
+			.filter(LinkedRecordType::hasPrimaryContact)
+			.orElse(null);
 		if (type == null || change.kind() != TableChanged.Kind.UPDATED) {
 			return;
 		}

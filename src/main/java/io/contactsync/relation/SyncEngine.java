@@ -56,13 +56,11 @@ class SyncEngine {
 		if (change.kind() != TableChanged.Kind.UPDATED || change.values().isEmpty()) {
 			return;
 		}
-		switch (change.recordType()) {
-			case "CONTACT" -> fromContact(change);
-			case "CUSTOMER" -> fromRecord(LinkedRecordType.CUSTOMER, change);
-			case "VENDOR" -> fromRecord(LinkedRecordType.VENDOR, change);
-			case "BANK_ACCOUNT" -> fromRecord(LinkedRecordType.BANK_ACCOUNT, change);
-			default -> {
-			}
+		if (change.recordType().equals(Contacts.RECORD_TYPE)) {
+			fromContact(change);
+		}
+		else {
+			LinkedRecordType.ofRecordType(change.recordType()).ifPresent(type -> fromRecord(type, change));
 		}
 	}
 

@@ -1,6 +1,8 @@
 package io.contactsync.setup;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +26,22 @@ public enum LinkedRecordType {
 
 	LinkedRecordType(List<String> ownFields) {
 		this.ownFields = ownFields;
+	}
+
+	/**
+	 * The linked record type that a change log's record type names (CUSTOMER, VENDOR,
+	 * BANK_ACCOUNT); empty for any other (CONTACT, SETUP, ...).
+	 */
+	public static Optional<LinkedRecordType> ofRecordType(String recordType) {
+		return Arrays.stream(values()).filter(type -> type.name().equals(recordType)).findFirst();
+	}
+
+	/**
+	 * Whether a customer or vendor, which have a primary contact; a bank account has
+	 * none.
+	 */
+	public boolean hasPrimaryContact() {
+		return this != BANK_ACCOUNT;
 	}
 
 	/**
