@@ -63,4 +63,29 @@ class NewUserBrowserTest extends DemoCompanyApiTest {
 		assertThat(browser.driver().getTitle()).isEqualTo(salesOrder + " " + no(order) + " · ContactSync");
 	}
 
+	/**
+	 * The sign-in page offers nothing but signing in: no menu, no "anonymousUser", no
+	 * sign-out; and a failed attempt keeps the user name that was typed.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "nb, Logg inn, Logg ut", "en, Sign in, Sign out" })
+	void theSignInPageShowsNoMenuAndAFailedAttemptKeepsTheUserName(String language, String signIn, String signOut)
+			throws Exception {
+		String username = "regnskap-" + unique().toLowerCase();
+		try (Browser stranger = Browser.open(port, language)) {
+			stranger.go("/login?lang=" + language);
+			assertThat(stranger.text("h1")).isEqualTo(signIn);
+			assertThat(stranger.exists("header.top nav")).as("no menu before signing in").isFalse();
+			assertThat(stranger.exists("header.top .user")).isFalse();
+			assertThat(stranger.text("header.top")).doesNotContain("anonymousUser").doesNotContain(signOut);
+
+			stranger.type("#username", username).type("#password", "feil-passord").click("#sign-in");
+			stranger.waitFor(driver -> stranger.exists("#login-error"));
+			assertThat(stranger.value("#username")).as("what was typed stays").isEqualTo(username);
+			assertThat(stranger.value("#password")).isEmpty();
+			assertThat(stranger.text("header.top")).doesNotContain("anonymousUser").doesNotContain(signOut);
+			stranger.screenshot("sign-in-failed" + ("en".equals(language) ? "-en" : ""));
+		}
+	}
+
 }
