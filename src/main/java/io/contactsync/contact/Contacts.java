@@ -126,18 +126,19 @@ public class Contacts extends RecordService {
 	protected String numberFor(@Nullable String givenNo) {
 		Optional<String> series = Optional.ofNullable(setup.marketing().text("contactNos"));
 		if (givenNo != null) {
-			series.ifPresent(numberSeries::checkManualNo);
+			series.ifPresent(code -> numberSeries.checkManualNo(code, "contact", givenNo));
 			return givenNo;
 		}
-		return numberSeries
-			.next(series.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup")));
+		return numberSeries.next(
+				series.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup")),
+				this::held);
 	}
 
 	@Override
 	protected List<String> numbersFor(int count) {
 		String series = Optional.ofNullable(setup.marketing().text("contactNos"))
 			.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup"));
-		return numberSeries.next(series, count);
+		return numberSeries.next(series, count, this::held);
 	}
 
 	@Override

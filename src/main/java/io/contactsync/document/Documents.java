@@ -113,12 +113,24 @@ public class Documents {
 
 	}
 
+	/**
+	 * The documents of a kind that hold some numbers already (imported ones, say), for
+	 * the series to pass over.
+	 */
+	private NumberSeries.TakenNumbers held(DocumentKind kind) {
+		return nos -> Set.copyOf(jdbc.sql("SELECT no FROM document WHERE kind = ? AND no = ANY(?)")
+			.params(kind.name(), nos.toArray(String[]::new))
+			.query(String.class)
+			.list());
+	}
+
 	@Transactional
 	public Doc create(DocumentKind kind, JsonNode body) {
 		Input input = Input.read(kind, body, false);
 		String no = numberSeries.next(setup.numberSeries(kind.numberingField())
 			.orElseThrow(() -> new NumberSeriesMissing(kind.title(false).toLowerCase(Locale.ROOT) + "s",
-					kind.numberingField() + " in numbering setup")));
+					kind.numberingField() + " in numbering setup")),
+				held(kind));
 		Party party = party(kind, input.contactNo(), input.recordNo(), input.templateCode());
 		checkCodes(input);
 		jdbc.sql("INSERT INTO document (kind, no, document_date, contact_no, customer_no, vendor_no, party_name,"
@@ -238,7 +250,8 @@ public class Documents {
 		}
 		DocumentKind orderKind = kind.orderKind();
 		String orderNo = numberSeries.next(setup.numberSeries(orderKind.numberingField())
-			.orElseThrow(() -> new NumberSeriesMissing("orders", orderKind.numberingField() + " in numbering setup")));
+			.orElseThrow(() -> new NumberSeriesMissing("orders", orderKind.numberingField() + " in numbering setup")),
+				held(orderKind));
 		Party party = party(orderKind, source.contactNo(), recordNo, null);
 		jdbc.sql("INSERT INTO document (kind, no, document_date, contact_no, customer_no, vendor_no, party_name,"
 				+ " salesperson_code, currency_code, description, quote_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

@@ -88,4 +88,30 @@ class NewUserBrowserTest extends DemoCompanyApiTest {
 		}
 	}
 
+	/**
+	 * Kunder → Ny kunde (and vendors, bank accounts) with the demo's series, which hand
+	 * out every number: the number left empty takes the next one; a number typed anyway
+	 * comes back with what was typed and a message naming the number, the series and the
+	 * way out.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "nb, customers, K\\d{5}, KUNDE, La Nr. stå tomt", "en, customers, K\\d{5}, KUNDE, Leave No. empty",
+			"nb, vendors, L\\d{5}, LEV, La Nr. stå tomt", "en, bank-accounts, B\\d{3}, BANK, Leave No. empty" })
+	void aRecordMadeByHandTakesTheNextNumberWhenItsNumberIsLeftEmpty(String language, String kind, String pattern,
+			String series, String wayOut) throws Exception {
+		Browser browser = signedIn(language);
+		String name = "For Hånd " + unique() + " AS";
+		browser.go("/" + kind + "/new");
+		browser.type("#f-no", "X12345").type("#f-name", name).click("#save");
+		browser.waitFor(driver -> browser.exists("#problem"));
+		assertThat(browser.text("#problem")).contains("X12345", series, wayOut);
+		assertThat(browser.value("#f-name")).as("what was typed stays").isEqualTo(name);
+		browser.screenshot("record-number-refused-" + kind + ("en".equals(language) ? "-en" : ""));
+
+		browser.type("#f-no", "").click("#save");
+		browser.waitFor(driver -> browser.exists("#record-no"));
+		assertThat(browser.text("#record-name")).isEqualTo(name);
+		assertThat(browser.text("#record-no")).matches(pattern);
+	}
+
 }
