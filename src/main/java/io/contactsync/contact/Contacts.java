@@ -195,6 +195,7 @@ public class Contacts extends RecordService {
 			values.put("companyNo", values.get("no"));
 			values.put("companyName", values.get("name"));
 		}
+		PersonName.require(values.get("name"), isPerson(values));
 		fillFromPostCode(values);
 	}
 
@@ -234,6 +235,7 @@ public class Contacts extends RecordService {
 			values.put("companyNo", values.get("no"));
 			values.put("companyName", values.get("name"));
 		}
+		PersonName.require(values.get("name"), isPerson(values));
 		if (changed.contains("postCode")) {
 			fillFromPostCode(values);
 		}

@@ -114,4 +114,40 @@ class NewUserBrowserTest extends DemoCompanyApiTest {
 		assertThat(browser.text("#record-no")).matches(pattern);
 	}
 
+	/**
+	 * A blank contact name (a new company, a new person, an edit) comes back as the form,
+	 * in the page's language, with what was typed and the reason beside the name; never a
+	 * raw problem.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "nb, Ny kontakt, Noe av det du skrev", "en, New contact, Some of what you typed" })
+	void aBlankContactNameComesBackAsTheFormWithEverythingTyped(String language, String newContact, String refused)
+			throws Exception {
+		Browser browser = signedIn(language);
+		for (String type : List.of("COMPANY", "PERSON")) {
+			browser.go("/contacts/new");
+			browser.choose("#f-type", type);
+			browser.type("#f-name", "   ").type("#f-city", "Mo i Rana").type("#f-phoneNo", "75 10 20 30");
+			browser.click("#save");
+			browser.waitFor(driver -> browser.exists("#e-name") || !browser.exists("#f-city"));
+			assertThat(browser.text("h1")).as(type).isEqualTo(newContact);
+			assertThat(browser.text("#problem")).startsWith(refused);
+			assertThat(browser.text("#e-name")).isNotBlank();
+			assertThat(browser.value("#f-city")).as("what was typed stays").isEqualTo("Mo i Rana");
+			assertThat(browser.value("#f-phoneNo")).isEqualTo("75 10 20 30");
+			assertThat(browser.value("#f-type")).isEqualTo(type);
+		}
+		browser.screenshot("contact-name-blank" + ("en".equals(language) ? "-en" : ""));
+
+		String name = "Navnløs " + unique() + " AS";
+		String contactNo = no(company(name));
+		browser.go("/contacts/" + contactNo);
+		browser.type("#f-name", "  ").type("#f-city", "Mosjøen").click("#save");
+		browser.waitFor(driver -> browser.exists("#e-name") || !browser.exists("#f-city"));
+		assertThat(browser.text("#problem")).startsWith(refused);
+		assertThat(browser.value("#f-city")).isEqualTo("Mosjøen");
+		assertThat(read("/api/v1/contacts/" + contactNo).get("name").asString()).as("nothing was saved")
+			.isEqualTo(name);
+	}
+
 }
