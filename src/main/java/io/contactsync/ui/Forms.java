@@ -70,7 +70,8 @@ class Forms {
 				.map(choice -> new FormField.Choice(choice, choice(choice, locale)))
 				.toList();
 			fields.add(new FormField(field.name(), label(field.name(), locale), field.inputType(), shown(value, locale),
-					choices, field.maxLength(), field.isRequired() || keyToType, readOnly, errors.get(field.name())));
+					choices, field.maxLength(), field.isRequired() || keyToType, readOnly, errors.get(field.name()),
+					key && creating && !keyToType ? message("field.no.next", locale) : null));
 		}
 		return fields;
 	}

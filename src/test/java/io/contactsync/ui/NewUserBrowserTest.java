@@ -102,6 +102,8 @@ class NewUserBrowserTest extends DemoCompanyApiTest {
 		Browser browser = signedIn(language);
 		String name = "For Hånd " + unique() + " AS";
 		browser.go("/" + kind + "/new");
+		assertThat(browser.find("#f-no").getDomAttribute("required")).as("the number may be left empty").isNull();
+		assertThat(browser.find("#f-no").getDomAttribute("placeholder")).as("and the form says so").isNotBlank();
 		browser.type("#f-no", "X12345").type("#f-name", name).click("#save");
 		browser.waitFor(driver -> browser.exists("#problem"));
 		assertThat(browser.text("#problem")).contains("X12345", series, wayOut);
