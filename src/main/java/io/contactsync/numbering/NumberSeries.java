@@ -58,6 +58,9 @@ public class NumberSeries {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<String> next(String seriesCode, int count, TakenNumbers taken) {
+		if (count == 0) {
+			return List.of();
+		}
 		Series series = lock(seriesCode);
 		List<String> numbers = new ArrayList<>(count);
 		String last = series.lastNoUsed();
