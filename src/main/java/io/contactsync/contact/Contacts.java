@@ -130,18 +130,19 @@ public class Contacts extends RecordService {
 	protected String numberFor(@Nullable String givenNo) {
 		Optional<String> series = Optional.ofNullable(setup.marketing().text("contactNos"));
 		if (givenNo != null) {
-			series.ifPresent(numberSeries::checkManualNo);
+			series.ifPresent(code -> numberSeries.checkManualNo(code, "contact", givenNo));
 			return givenNo;
 		}
-		return numberSeries
-			.next(series.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup")));
+		return numberSeries.next(
+				series.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup")),
+				this::held);
 	}
 
 	@Override
 	protected List<String> numbersFor(int count) {
 		String series = Optional.ofNullable(setup.marketing().text("contactNos"))
 			.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup"));
-		return numberSeries.next(series, count);
+		return numberSeries.next(series, count, this::held);
 	}
 
 	@Override
@@ -198,6 +199,7 @@ public class Contacts extends RecordService {
 			values.put("companyNo", values.get("no"));
 			values.put("companyName", values.get("name"));
 		}
+		PersonName.require(values.get("name"), isPerson(values));
 		fillFromPostCode(values);
 	}
 
@@ -237,6 +239,7 @@ public class Contacts extends RecordService {
 			values.put("companyNo", values.get("no"));
 			values.put("companyName", values.get("name"));
 		}
+		PersonName.require(values.get("name"), isPerson(values));
 		if (changed.contains("postCode")) {
 			fillFromPostCode(values);
 		}

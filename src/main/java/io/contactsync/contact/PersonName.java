@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.contactsync.platform.Problems;
+import org.jspecify.annotations.Nullable;
+
 /**
  * A person's name, whole and in parts. Joined from first, middle and surname; split back
  * from a whole name: one word is a first name, two are first and surname, with more the
@@ -30,6 +33,18 @@ record PersonName(String firstName, String middleName, String surname) {
 			}
 		}
 		return String.join(" ", parts);
+	}
+
+	/**
+	 * Every contact has a name (docs/rules.md, "Records and contacts"); a person's may be
+	 * built from its parts, so this is asked once they are joined. Spaces are no name:
+	 * the database would take them, and the contact could not be found or told apart.
+	 */
+	static void require(@Nullable Object name, boolean person) {
+		if (name == null || name.toString().isBlank()) {
+			throw new Problems.ValidationFailed("name",
+					person ? "is required; give the name, or the first name or surname" : "is required");
+		}
 	}
 
 }

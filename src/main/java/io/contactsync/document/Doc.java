@@ -2,6 +2,8 @@ package io.contactsync.document;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -19,6 +21,16 @@ public record Doc(DocumentKind kind, String no, LocalDate documentDate, @Nullabl
 			return quantity.multiply(unitPrice).setScale(2, RoundingMode.HALF_UP);
 		}
 
+	}
+
+	/**
+	 * A document from its row: kind, no, date, parties, codes, text, status, quote,
+	 * version.
+	 */
+	static Doc read(ResultSet rs, List<Line> lines) throws SQLException {
+		return new Doc(DocumentKind.valueOf(rs.getString(1)), rs.getString(2), rs.getObject(3, LocalDate.class),
+				rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+				rs.getString(10), rs.getString(11), rs.getString(12), rs.getLong(13), lines);
 	}
 
 	BigDecimal amount() {

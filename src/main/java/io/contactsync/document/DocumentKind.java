@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 public enum DocumentKind {
 
 	SALES_QUOTE("sales-quotes", Side.SALES, "salesQuoteNos", DocumentType.SALES_QUOTE, "Salgstilbud", "Sales quote"),
-	SALES_ORDER("sales-orders", Side.SALES, "salesOrderNos", DocumentType.SALES_ORDER_CONFIRMATION, "Ordrebekreftelse",
-			"Order confirmation"),
+	SALES_ORDER("sales-orders", Side.SALES, "salesOrderNos", DocumentType.SALES_ORDER_CONFIRMATION, "Salgsordre",
+			"Sales order"),
 	SALES_BLANKET_ORDER("sales-blanket-orders", Side.SALES, "salesBlanketOrderNos", DocumentType.SALES_BLANKET_ORDER,
 			"Rammeordre", "Blanket order"),
 	PURCHASE_QUOTE("purchase-quotes", Side.PURCHASE, "purchaseQuoteNos", DocumentType.PURCHASE_QUOTE,
@@ -80,8 +80,25 @@ public enum DocumentKind {
 		return english ? this.english : norwegian;
 	}
 
+	/**
+	 * What its printout is called. A sales order is the document the user keeps and
+	 * changes; what the customer receives, on paper or by mail, is its confirmation, as
+	 * in the ERP.
+	 */
+	String printTitle(boolean english) {
+		if (this == SALES_ORDER) {
+			return english ? "Order confirmation" : "Ordrebekreftelse";
+		}
+		return title(english);
+	}
+
 	public boolean isQuote() {
 		return this == SALES_QUOTE || this == PURCHASE_QUOTE;
+	}
+
+	/** What its party's record is called in messages: "customer" or "vendor". */
+	String partyWord() {
+		return partyType() == LinkedRecordType.VENDOR ? "vendor" : "customer";
 	}
 
 	/** Whether an order is made from it: quotes and blanket orders. */

@@ -49,7 +49,7 @@ class DocumentPdf {
 		Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
 		Font normal = FontFactory.getFont(FontFactory.HELVETICA, 10);
 		pdf.add(new Paragraph(companyName, bold));
-		pdf.add(new Paragraph(doc.kind().title(english) + " " + doc.no(), heading));
+		pdf.add(new Paragraph(doc.kind().printTitle(english) + " " + doc.no(), heading));
 		pdf.add(new Paragraph(
 				(english ? "Date: " : "Dato: ") + doc.documentDate().format(DateTimeFormatter.ISO_LOCAL_DATE), normal));
 		pdf.add(new Paragraph(" "));

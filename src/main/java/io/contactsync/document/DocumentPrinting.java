@@ -68,7 +68,7 @@ public class DocumentPrinting {
 			throw new Problems.ValidationFailed("to", Formats.EMAILS_HINT);
 		}
 		boolean english = printsInEnglish(doc);
-		mail.send(recipient, doc.kind().title(english) + " " + doc.no(),
+		mail.send(recipient, doc.kind().printTitle(english) + " " + doc.no(),
 				english ? "Please find the document attached." : "Vedlagt følger dokumentet.", doc.no() + ".pdf",
 				pdf.print(doc, contact, english));
 		logPrinted(doc);

@@ -1,7 +1,5 @@
 package io.contactsync.document;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -88,12 +86,24 @@ public class Documents {
 		this.events = events;
 	}
 
+	/**
+	 * The documents of a kind that hold some numbers already (imported ones, say), for
+	 * the series to pass over.
+	 */
+	private NumberSeries.TakenNumbers held(DocumentKind kind) {
+		return nos -> Set.copyOf(jdbc.sql("SELECT no FROM document WHERE kind = ? AND no = ANY(?)")
+			.params(kind.name(), nos.toArray(String[]::new))
+			.query(String.class)
+			.list());
+	}
+
 	@Transactional
 	public Doc create(DocumentKind kind, JsonNode body) {
 		DocumentInput input = DocumentInput.read(kind, body, false);
 		String no = numberSeries.next(setup.numberSeries(kind.numberingField())
 			.orElseThrow(() -> new NumberSeriesMissing(kind.title(false).toLowerCase(Locale.ROOT) + "s",
-					kind.numberingField() + " in numbering setup")));
+					kind.numberingField() + " in numbering setup")),
+				held(kind));
 		Party party = party(kind, input.contactNo(), input.recordNo(), input.templateCode());
 		checkCodes(input);
 		jdbc.sql("INSERT INTO document (kind, no, document_date, contact_no, customer_no, vendor_no, party_name,"
@@ -207,14 +217,15 @@ public class Documents {
 			String template = templateCode != null ? templateCode.toUpperCase(Locale.ROOT) : source.templateCode();
 			if (template == null || source.contactNo() == null) {
 				throw new PartyRequired(kind,
-						"Quote " + no + " has no " + record(kind) + " and no template to create one from" + "; give "
-								+ kind.templateField() + ", or link the contact first.");
+						"Quote " + no + " has no " + kind.partyWord() + " and no template to create one from"
+								+ "; give " + kind.templateField() + ", or link the contact first.");
 			}
 			recordNo = linking.createRecord(source.contactNo(), kind.partyType(), template).text("no");
 		}
 		DocumentKind orderKind = kind.orderKind();
 		String orderNo = numberSeries.next(setup.numberSeries(orderKind.numberingField())
-			.orElseThrow(() -> new NumberSeriesMissing("orders", orderKind.numberingField() + " in numbering setup")));
+			.orElseThrow(() -> new NumberSeriesMissing("orders", orderKind.numberingField() + " in numbering setup")),
+				held(orderKind));
 		Party party = party(orderKind, source.contactNo(), recordNo, null);
 		jdbc.sql("INSERT INTO document (kind, no, document_date, contact_no, customer_no, vendor_no, party_name,"
 				+ " salesperson_code, currency_code, description, quote_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -243,7 +254,7 @@ public class Documents {
 		if (recordNo != null) {
 			Row record = service(type).find(recordNo)
 				.orElseThrow(() -> new Problems.UnknownCode(kind.recordField(),
-						record(kind) + " " + recordNo + " does not exist"));
+						kind.partyWord() + " " + recordNo + " does not exist"));
 			String linked = links.contactOf(type, recordNo).orElse(null);
 			String contact = contactNo;
 			if (contact == null) {
@@ -254,7 +265,7 @@ public class Documents {
 					.orElseThrow(() -> new Problems.UnknownCode(kind.contactField(), "Contact does not exist"));
 				if (linked == null || !(contact.equals(linked) || linked.equals(chosen.text("companyNo")))) {
 					throw new Problems.ValidationFailed(kind.contactField(),
-							"contact " + contact + " is not related to " + record(kind) + " " + recordNo);
+							"contact " + contact + " is not related to " + kind.partyWord() + " " + recordNo);
 				}
 			}
 			return new Party(contact, recordNo, record.text("name"), null);
@@ -271,8 +282,8 @@ public class Documents {
 			return new Party(contactNo, linked.get(), service(type).get(linked.get()).text("name"), null);
 		}
 		if (!kind.isQuote()) {
-			throw new PartyRequired(kind, "Contact " + contactNo + " has no " + record(kind)
-					+ "; make a quote, or create the " + record(kind) + " from the contact first.");
+			throw new PartyRequired(kind, "Contact " + contactNo + " has no " + kind.partyWord()
+					+ "; make a quote, or create the " + kind.partyWord() + " from the contact first.");
 		}
 		String template = templateCode;
 		if (template != null) {
@@ -294,10 +305,6 @@ public class Documents {
 
 	LinkedRecordService service(LinkedRecordType type) {
 		return type == LinkedRecordType.VENDOR ? vendors : customers;
-	}
-
-	private static String record(DocumentKind kind) {
-		return kind.partyType() == LinkedRecordType.VENDOR ? "vendor" : "customer";
 	}
 
 	private void checkCodes(DocumentInput input) {
@@ -374,14 +381,8 @@ public class Documents {
 						+ " salesperson_code, currency_code, description, status, quote_no, version FROM document"
 						+ " WHERE kind = ? AND no = ?")
 			.params(kind.name(), no)
-			.query((rs, n) -> doc(rs, lines))
+			.query((rs, n) -> Doc.read(rs, lines))
 			.optional();
-	}
-
-	private static Doc doc(ResultSet rs, List<Doc.Line> lines) throws SQLException {
-		return new Doc(DocumentKind.valueOf(rs.getString(1)), rs.getString(2), rs.getObject(3, LocalDate.class),
-				rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-				rs.getString(10), rs.getString(11), rs.getString(12), rs.getLong(13), lines);
 	}
 
 	private static void addFilter(List<String> where, Map<String, Object> params, String column,

@@ -42,6 +42,14 @@ public abstract class ProblemException extends RuntimeException {
 	}
 
 	/**
+	 * What the message of this code in the message bundles ({@code problem.<code>}) fills
+	 * in, such as the record and the number it is about.
+	 */
+	public Object[] messageArguments() {
+		return new Object[0];
+	}
+
+	/**
 	 * Extra members of the problem body, such as the current version of a stale record.
 	 */
 	public Map<String, Object> properties() {

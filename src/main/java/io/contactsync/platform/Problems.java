@@ -69,9 +69,17 @@ public final class Problems {
 
 	public static final class AlreadyExists extends ProblemException {
 
+		private final String key;
+
 		public AlreadyExists(String what, String key) {
 			super(HttpStatus.CONFLICT, "ALREADY_EXISTS",
 					what + " " + key + " exists already; choose another key or change the existing one.");
+			this.key = key;
+		}
+
+		@Override
+		public Object[] messageArguments() {
+			return new Object[] { key };
 		}
 
 	}

@@ -13,7 +13,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Says once, at start, where the application answers and where its data lives. */
+/**
+ * Says once, at start, where the application answers and where its data lives; just
+ * before that, prints what a {@link StartupNotice} has to tell the person who started it.
+ */
 @Component
 class StartupReport {
 
@@ -23,9 +26,13 @@ class StartupReport {
 
 	private final DataSource dataSource;
 
-	StartupReport(ObjectProvider<EmbeddedPostgresServer> embedded, DataSource dataSource) {
+	private final ObjectProvider<StartupNotice> notices;
+
+	StartupReport(ObjectProvider<EmbeddedPostgresServer> embedded, DataSource dataSource,
+			ObjectProvider<StartupNotice> notices) {
 		this.embedded = embedded;
 		this.dataSource = dataSource;
+		this.notices = notices;
 	}
 
 	@EventListener
@@ -36,6 +43,7 @@ class StartupReport {
 		String data = (server != null)
 				? "data in " + server.directory() + " (embedded PostgreSQL on port " + server.port() + ")"
 				: "data in the external PostgreSQL at " + jdbcUrl();
+		notices.orderedStream().forEach(StartupNotice::printOnce);
 		log.info("ContactSync is ready at {} - {}", url, data);
 	}
 

@@ -1,11 +1,15 @@
 package io.contactsync.security;
 
 import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.contactsync.platform.ContactSyncProperties;
+import io.contactsync.platform.StartupNotice;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -15,11 +19,14 @@ import org.springframework.stereotype.Component;
 /**
  * On the first start, with no users at all, creates {@code admin}: with the password from
  * {@code CONTACTSYNC_ADMIN_PASSWORD}, or with a random one printed once to the console
- * (never to the log, and never a fixed default).
+ * (never to the log, and never a fixed default). The generated password waits to be
+ * printed with the last lines before "ready" ({@link StartupNotice}), where a newcomer
+ * sees it; should the start fail before that, it is printed as the application stops, so
+ * the only way in is never lost.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class FirstAdmin implements ApplicationRunner {
+class FirstAdmin implements ApplicationRunner, StartupNotice, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
@@ -28,6 +35,9 @@ class FirstAdmin implements ApplicationRunner {
 	private final UserAccounts users;
 
 	private final ContactSyncProperties properties;
+
+	/** The generated password until it is printed; kept nowhere else. */
+	private final AtomicReference<@Nullable String> unprinted = new AtomicReference<>();
 
 	FirstAdmin(UserAccounts users, ContactSyncProperties properties) {
 		this.users = users;
@@ -46,18 +56,34 @@ class FirstAdmin implements ApplicationRunner {
 			return;
 		}
 		if (generated) {
-			System.out.println();
-			System.out.println("  ContactSync created the user 'admin' with this password (shown only now):");
-			System.out.println();
-			System.out.println("      " + password);
-			System.out.println();
-			System.out.println("  Sign in and change it, or start with CONTACTSYNC_ADMIN_PASSWORD set.");
-			System.out.println();
-			log.info("Created the user 'admin' with a generated password, printed once to the console");
+			unprinted.set(password);
+			log.info(
+					"Created the user 'admin' with a generated password, printed once to the console as the start ends");
 		}
 		else {
 			log.info("Created the user 'admin' with the password from CONTACTSYNC_ADMIN_PASSWORD");
 		}
+	}
+
+	@Override
+	public void printOnce() {
+		String password = unprinted.getAndSet(null);
+		if (password == null) {
+			return;
+		}
+		System.out.println();
+		System.out.println("  ContactSync created the user 'admin' with this password (shown only now):");
+		System.out.println();
+		System.out.println("      " + password);
+		System.out.println();
+		System.out.println("  Sign in and change it, or start with CONTACTSYNC_ADMIN_PASSWORD set.");
+		System.out.println();
+	}
+
+	/** A start that failed after the user was made still shows its password. */
+	@Override
+	public void destroy() {
+		printOnce();
 	}
 
 	private static String randomPassword() {

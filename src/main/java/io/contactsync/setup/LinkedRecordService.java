@@ -164,11 +164,12 @@ public abstract class LinkedRecordService extends RecordService {
 		};
 		Optional<String> series = setup.numberSeries(field);
 		if (givenNo != null) {
-			series.ifPresent(numberSeries::checkManualNo);
+			series.ifPresent(code -> numberSeries.checkManualNo(code, table.title().toLowerCase(Locale.ROOT), givenNo));
 			return givenNo;
 		}
 		return numberSeries.next(series.orElseThrow(
-				() -> new NumberSeriesMissing(table.title().toLowerCase() + "s", field + " in numbering setup")));
+				() -> new NumberSeriesMissing(table.title().toLowerCase() + "s", field + " in numbering setup")),
+				this::held);
 	}
 
 }

@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
  * stored or typed, and what was wrong with it.
  *
  * @param type text, number, checkbox, select or timestamp (see {@code Field.inputType})
+ * @param placeholder what an empty field means, where that is not obvious
  */
 record FormField(String name, String label, String type, String value, List<Choice> choices, int maxLength,
-		boolean required, boolean readOnly, @Nullable String error) {
+		boolean required, boolean readOnly, @Nullable String error, @Nullable String placeholder) {
 
 	record Choice(String value, String label) {
 	}

@@ -58,6 +58,8 @@ class Forms {
 				continue;
 			}
 			boolean key = table.keys().contains(field);
+			// A record's number ("no") left empty takes the next number of its series.
+			boolean keyToType = key && creating && !field.name().equals("no");
 			boolean readOnly = field.isReadOnly() || "timestamp".equals(field.inputType()) || (key && !creating);
 			Object value = values.get(field.name());
 			if (value == null && creating) {
@@ -68,8 +70,8 @@ class Forms {
 				.map(choice -> new FormField.Choice(choice, choice(choice, locale)))
 				.toList();
 			fields.add(new FormField(field.name(), label(field.name(), locale), field.inputType(), shown(value, locale),
-					choices, field.maxLength(), field.isRequired() || (key && creating), readOnly,
-					errors.get(field.name())));
+					choices, field.maxLength(), field.isRequired() || keyToType, readOnly, errors.get(field.name()),
+					key && creating && !keyToType ? message("field.no.next", locale) : null));
 		}
 		return fields;
 	}
@@ -166,7 +168,8 @@ class Forms {
 	 * said it.
 	 */
 	String problem(ProblemException refused, Locale locale) {
-		return messages.getMessage("problem." + refused.code(), null, refused.getMessage(), locale);
+		return messages.getMessage("problem." + refused.code(), refused.messageArguments(), refused.getMessage(),
+				locale);
 	}
 
 	String message(String key, Locale locale, Object... args) {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -46,6 +47,11 @@ class UiModel {
 	@ModelAttribute
 	void everyPage(Model model, Locale locale, HttpServletRequest request) {
 		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+		if (signedIn instanceof AnonymousAuthenticationToken) {
+			// Spring Security's stand-in for nobody, named "anonymousUser": not signed
+			// in.
+			signedIn = null;
+		}
 		Set<String> roles = signedIn == null ? Set.of()
 				: signedIn.getAuthorities()
 					.stream()

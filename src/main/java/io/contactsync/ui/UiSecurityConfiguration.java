@@ -30,7 +30,10 @@ class UiSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain ui(HttpSecurity http) throws Exception {
-		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/contacts", false).permitAll())
+		http.formLogin(form -> form.loginPage("/login")
+			.defaultSuccessUrl("/contacts", false)
+			.failureHandler(new LoginWebController.KeepUserName())
+			.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; object-src 'none';"

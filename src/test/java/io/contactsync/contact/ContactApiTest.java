@@ -106,6 +106,21 @@ class ContactApiTest extends DemoCompanyApiTest {
 				"phoneNo", "email", "city");
 	}
 
+	/** A name of only spaces is no name, for a company, a person and an edit alike. */
+	@Test
+	void aBlankNameIsRefusedOnTheNameField() {
+		for (String type : List.of("COMPANY", "PERSON")) {
+			Api.Response refused = admin().post("/api/v1/contacts", Map.of("type", type, "name", "   "));
+
+			assertProblem(refused, 422, "VALIDATION_FAILED");
+			assertThat(refused.json().get("errors").findValuesAsString("field")).as(type).containsExactly("name");
+		}
+		JsonNode company = company("Har Navn AS");
+		Api.Response edited = patch("/api/v1/contacts/" + no(company), "name", "  ");
+		assertProblem(edited, 422, "VALIDATION_FAILED");
+		assertThat(text(read("/api/v1/contacts/" + no(company)), "name")).isEqualTo("Har Navn AS");
+	}
+
 	@Test
 	void readOnlyFieldsAreRefused() {
 		assertProblem(admin().post("/api/v1/contacts", Map.of("name", "X AS", "contactBusinessRelation", "CUSTOMER")),

@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class NumberSeriesAllocationTest extends ApiTest {
 
+	private static final NumberSeries.TakenNumbers NOTHING_HELD = candidates -> Set.of();
+
 	@Autowired
 	NumberSeries numberSeries;
 
@@ -42,7 +44,7 @@ class NumberSeriesAllocationTest extends ApiTest {
 				Callable<List<String>> draw = () -> {
 					List<String> drawn = new ArrayList<>();
 					for (int i = 0; i < perThread; i++) {
-						drawn.add(transaction.execute(status -> numberSeries.next(series)));
+						drawn.add(transaction.execute(status -> numberSeries.next(series, NOTHING_HELD)));
 					}
 					return drawn;
 				};
@@ -80,7 +82,7 @@ class NumberSeriesAllocationTest extends ApiTest {
 		String series = newSeries(Map.of("startingNo", "R001"));
 
 		transaction.executeWithoutResult(status -> {
-			numberSeries.next(series);
+			numberSeries.next(series, NOTHING_HELD);
 			status.setRollbackOnly();
 		});
 
@@ -93,7 +95,7 @@ class NumberSeriesAllocationTest extends ApiTest {
 
 		assertThat(draw(series, 3)).containsExactly("E1", "E2", "E3");
 		assertThatExceptionOfType(NumberSeriesExhausted.class)
-			.isThrownBy(() -> transaction.execute(status -> numberSeries.next(series)))
+			.isThrownBy(() -> transaction.execute(status -> numberSeries.next(series, NOTHING_HELD)))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo("NUMBER_SERIES_EXHAUSTED"));
 	}
 
@@ -102,13 +104,35 @@ class NumberSeriesAllocationTest extends ApiTest {
 		String strict = newSeries(Map.of("startingNo", "M1"));
 		String lenient = newSeries(Map.of("startingNo", "M1", "manualNos", true));
 
-		assertThatExceptionOfType(ManualNosNotAllowed.class).isThrownBy(() -> numberSeries.checkManualNo(strict))
+		assertThatExceptionOfType(ManualNosNotAllowed.class)
+			.isThrownBy(() -> numberSeries.checkManualNo(strict, "customer", "M9"))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo("MANUAL_NOS_NOT_ALLOWED"));
-		assertThatNoException().isThrownBy(() -> numberSeries.checkManualNo(lenient));
+		assertThatNoException().isThrownBy(() -> numberSeries.checkManualNo(lenient, "customer", "M9"));
+	}
+
+	@Test
+	void numbersThatRecordsHoldAlreadyArePassedOver() {
+		String series = newSeries(Map.of("startingNo", "K00010", "incrementBy", 10, "endingNo", "K00150"));
+		Set<String> held = Set.of("K00020", "K00030", "K00050", "K00060", "K00070", "K00080", "K00090", "K00100",
+				"K00110", "K00150");
+		NumberSeries.TakenNumbers taken = candidates -> candidates.stream()
+			.filter(held::contains)
+			.collect(java.util.stream.Collectors.toSet());
+
+		assertThat(draw(series, 1, taken)).containsExactly("K00010");
+		assertThat(draw(series, 2, taken)).containsExactly("K00040", "K00120");
+		assertThat(draw(series, 1, taken)).containsExactly("K00130");
+		assertThat(draw(series, 1, taken)).containsExactly("K00140");
+		assertThatExceptionOfType(NumberSeriesExhausted.class).as("the last free number is held")
+			.isThrownBy(() -> transaction.execute(status -> numberSeries.next(series, taken)));
+	}
+
+	private List<String> draw(String series, int count, NumberSeries.TakenNumbers taken) {
+		return transaction.execute(status -> numberSeries.next(series, count, taken));
 	}
 
 	private List<String> draw(String series, int count) {
-		return transaction.execute(status -> numberSeries.next(series, count));
+		return transaction.execute(status -> numberSeries.next(series, count, NOTHING_HELD));
 	}
 
 	private String newSeries(Map<String, Object> fields) {

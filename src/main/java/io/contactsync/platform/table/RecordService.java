@@ -62,7 +62,9 @@ public abstract class RecordService {
 	@Transactional
 	public Row insert(Map<String, @Nullable Object> given) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>(given);
-		values.put("no", numberFor((String) values.get("no")));
+		String no = (String) values.get("no");
+		// A blank number is no number: the record takes the next one of its series.
+		values.put("no", numberFor(no == null || no.isBlank() ? null : no));
 		prepareNew(values);
 		Row row = store.insert(table, values);
 		afterCreate(row);
@@ -243,6 +245,17 @@ public abstract class RecordService {
 	 * one.
 	 */
 	protected abstract String numberFor(@Nullable String givenNo);
+
+	/**
+	 * Those of {@code nos} that records of this table hold already, for a series to pass
+	 * over (numbers given by hand run ahead of it).
+	 */
+	protected Set<String> held(List<String> nos) {
+		return Set.copyOf(jdbc.sql("SELECT no FROM " + table.table() + " WHERE no = ANY(?)")
+			.param(nos.toArray(String[]::new))
+			.query(String.class)
+			.list());
+	}
 
 	/**
 	 * The numbers of {@code count} new records; a series that can draw them in one block
