@@ -110,6 +110,7 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.addFilterBefore(new CrossSiteWrites(), BasicAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(rules -> rules.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
