@@ -11,6 +11,7 @@ import org.springframework.modulith.docs.Documenter;
 import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -30,8 +31,16 @@ class ModularityTests {
 	}
 
 	@Test
-	void writesTheModuleDocumentation() {
+	void writesTheModuleDocumentation() throws java.io.IOException {
+		java.nio.file.Path docs = java.nio.file.Path.of("target/spring-modulith-docs");
+		java.nio.file.Path purchasing = docs.resolve("module-purchasing.puml");
+		java.nio.file.Files.deleteIfExists(purchasing);
+
 		new Documenter(MODULES).writeDocumentation().writeIndividualModulesAsPlantUml();
+
+		assertThat(docs.resolve("components.puml")).exists();
+		assertThat(purchasing).as("a diagram per module, written anew").exists();
+		assertThat(java.nio.file.Files.readString(purchasing)).contains("Purchasing (vendors)");
 	}
 
 	@Test

@@ -41,7 +41,11 @@ class SyncStatementCountTest extends DemoCompanyApiTest {
 		System.out.printf("Statements for one synced field change (contact + customer + vendor + bank account):"
 				+ " %d with few rows, %d after 5,000 more contacts and customers%n", small, large);
 		assertThat(large).isEqualTo(small);
-		assertThat(small).as("the change itself, its log and three carried changes").isPositive();
+		// 26 measured: the change, its lock order, the map, three carried changes with
+		// their
+		// locks, the duplicate strings and the log; a statement more per change is a
+		// regression to look at, not to wave through.
+		assertThat(small).as("the change itself, its log and three carried changes").isBetween(10L, 30L);
 	}
 
 	/**
