@@ -1,10 +1,14 @@
 package io.contactsync.platform;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 /**
- * The version a client says it is changing, from {@code If-Match}: a number, or any
- * version ({@code *}) for a client that overwrites knowingly.
+ * The versions a client says it is changing, from {@code If-Match}: one or more numbers
+ * (a list of entity tags matches when any of them does), or any version ({@code *}) for a
+ * client that overwrites knowingly.
  */
 public final class ExpectedVersion {
 
@@ -13,10 +17,11 @@ public final class ExpectedVersion {
 	/** A version no record ever has: what an entity tag we never issued names. */
 	private static final long NONE = -1;
 
-	private final @Nullable Long version;
+	/** The versions that match; null for any. */
+	private final @Nullable Set<Long> versions;
 
-	private ExpectedVersion(@Nullable Long version) {
-		this.version = version;
+	private ExpectedVersion(@Nullable Set<Long> versions) {
+		this.versions = versions;
 	}
 
 	public static ExpectedVersion any() {
@@ -24,7 +29,7 @@ public final class ExpectedVersion {
 	}
 
 	public static ExpectedVersion of(long version) {
-		return new ExpectedVersion(version);
+		return new ExpectedVersion(Set.of(version));
 	}
 
 	/**
@@ -54,14 +59,14 @@ public final class ExpectedVersion {
 		if (value.equals("*")) {
 			return ANY;
 		}
-		long matched = NONE;
+		Set<Long> matching = new HashSet<>();
 		for (String tag : value.split(",")) {
 			long version = strongVersion(tag.trim());
 			if (version != NONE) {
-				matched = version;
+				matching.add(version);
 			}
 		}
-		return of(matched);
+		return new ExpectedVersion(Set.copyOf(matching));
 	}
 
 	/** The version a strong entity tag names; NONE for a weak or foreign one. */
@@ -86,7 +91,7 @@ public final class ExpectedVersion {
 	}
 
 	public boolean matches(long current) {
-		return version == null || (version != NONE && version == current);
+		return versions == null || versions.contains(current);
 	}
 
 	/** The ETag of a version, as this API issues it. */

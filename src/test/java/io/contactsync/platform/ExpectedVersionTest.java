@@ -29,6 +29,8 @@ class ExpectedVersionTest {
 	@Test
 	void anyTagOfAListMayMatch() {
 		assertThat(ExpectedVersion.optional("\"7\", \"2\"").matches(2)).isTrue();
+		assertThat(ExpectedVersion.optional("\"7\", \"2\"").matches(7)).as("the first of the list too").isTrue();
+		assertThat(ExpectedVersion.optional("\"7\", \"2\"").matches(3)).isFalse();
 		assertThat(ExpectedVersion.optional("\"7\", W/\"2\"").matches(2)).isFalse();
 	}
 
