@@ -2,7 +2,6 @@ package io.contactsync.interaction;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import io.contactsync.platform.Page;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,7 +1,5 @@
 package io.contactsync.job;
 
-import java.util.Map;
-
 import io.contactsync.platform.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,7 +1,6 @@
 package io.contactsync.security;
 
 import java.net.URI;
-import java.util.Map;
 
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.Page;

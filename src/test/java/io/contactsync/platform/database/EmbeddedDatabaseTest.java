@@ -3,9 +3,6 @@ package io.contactsync.platform.database;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 import io.contactsync.ContactSyncApplication;
