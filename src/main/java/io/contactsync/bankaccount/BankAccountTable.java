@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.contactsync.platform.table.Field;
+import io.contactsync.platform.table.RecordEvent;
 import io.contactsync.platform.table.Table;
 import io.contactsync.setup.ContactDetails;
 
@@ -25,7 +26,8 @@ final class BankAccountTable {
 		fields.add(Field.code("contactNo", 20).readOnly());
 		fields.add(Field.lastModified("lastModifiedAt"));
 		TABLE = Table.record("BANK_ACCOUNT", "bank-accounts", "bank_account", "Bank account", Field.code("no", 20),
-				fields);
+				fields,
+				RecordEvent.Factory.byKind(BankAccountCreated::new, BankAccountChanged::new, BankAccountDeleted::new));
 	}
 
 	private BankAccountTable() {

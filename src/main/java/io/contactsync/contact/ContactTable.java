@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.contactsync.platform.table.Field;
+import io.contactsync.platform.table.RecordEvent;
 import io.contactsync.platform.table.Table;
 import io.contactsync.setup.ContactDetails;
 
@@ -41,7 +42,8 @@ final class ContactTable {
 		fields.addAll(ContactDetails.registration());
 		fields.add(Field.oneOf("contactBusinessRelation", BUSINESS_RELATIONS).defaultsTo("NONE").readOnly());
 		fields.add(Field.lastModified("lastModifiedAt"));
-		TABLE = Table.record(Contacts.RECORD_TYPE, "contacts", "contact", "Contact", Field.code("no", 20), fields);
+		TABLE = Table.record(Contacts.RECORD_TYPE, "contacts", "contact", "Contact", Field.code("no", 20), fields,
+				RecordEvent.Factory.byKind(ContactCreated::new, ContactChanged::new, ContactDeleted::new));
 	}
 
 	private ContactTable() {

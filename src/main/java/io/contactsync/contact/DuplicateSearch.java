@@ -9,7 +9,8 @@ import java.util.Map;
 import io.contactsync.platform.JsonRows;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
-import io.contactsync.platform.table.TableChanged;
+import io.contactsync.platform.table.RecordChange;
+import io.contactsync.platform.table.RecordEvent;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
 
@@ -53,16 +54,24 @@ public class DuplicateSearch {
 
 	/** Keeps the strings of a contact current whenever it is made or changed. */
 	@EventListener
-	void on(TableChanged change) {
-		if (!change.recordType().equals(Contacts.RECORD_TYPE) || change.kind() == TableChanged.Kind.DELETED
-				|| !setup.marketing().flag("maintainDuplicateSearchStrings")) {
+	void on(ContactCreated created) {
+		onWritten(created.change());
+	}
+
+	@EventListener
+	void on(ContactChanged changed) {
+		onWritten(changed.change());
+	}
+
+	private void onWritten(RecordChange change) {
+		if (!setup.marketing().flag("maintainDuplicateSearchStrings")) {
 			return;
 		}
-		if (change.kind() == TableChanged.Kind.UPDATED && FIELDS.stream().noneMatch(change::changed)
+		if (change.kind() == RecordChange.Kind.UPDATED && FIELDS.stream().noneMatch(change::changed)
 				&& !change.changed("type")) {
 			return;
 		}
-		boolean created = change.kind() == TableChanged.Kind.CREATED;
+		boolean created = change.kind() == RecordChange.Kind.CREATED;
 		if (created && ContactType.PERSON.is(change.values().get("type"))) {
 			// a person has no strings, and a new one none to remove
 			return;
@@ -75,20 +84,21 @@ public class DuplicateSearch {
 	 * them all.
 	 */
 	@EventListener
-	void on(TableChanged.Batch batch) {
-		if (!batch.recordType().equals(Contacts.RECORD_TYPE) || batch.kind() == TableChanged.Kind.DELETED
+	void on(RecordChange.Batch batch) {
+		if (!batch.recordType().equals(Contacts.RECORD_TYPE) || batch.kind() == RecordChange.Kind.DELETED
 				|| !setup.marketing().flag("maintainDuplicateSearchStrings")) {
 			return;
 		}
-		List<TableChanged> relevant = batch.entries()
+		List<RecordChange> relevant = batch.entries()
 			.stream()
-			.filter(change -> change.kind() == TableChanged.Kind.CREATED || FIELDS.stream().anyMatch(change::changed)
+			.map(RecordEvent::change)
+			.filter(change -> change.kind() == RecordChange.Kind.CREATED || FIELDS.stream().anyMatch(change::changed)
 					|| change.changed("type"))
 			.toList();
 		if (relevant.isEmpty()) {
 			return;
 		}
-		reindex(relevant.stream().map(TableChanged::no).toArray(String[]::new));
+		reindex(relevant.stream().map(RecordChange::no).toArray(String[]::new));
 	}
 
 	/**

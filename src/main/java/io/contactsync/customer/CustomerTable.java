@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.contactsync.platform.table.Field;
+import io.contactsync.platform.table.RecordEvent;
 import io.contactsync.platform.table.Table;
 import io.contactsync.setup.ContactDetails;
 
@@ -33,7 +34,8 @@ final class CustomerTable {
 		fields.add(Field.bool("pricesIncludingVat", false));
 		fields.add(Field.code("contactNo", 20).readOnly());
 		fields.add(Field.lastModified("lastModifiedAt"));
-		TABLE = Table.record("CUSTOMER", "customers", "customer", "Customer", Field.code("no", 20), fields);
+		TABLE = Table.record("CUSTOMER", "customers", "customer", "Customer", Field.code("no", 20), fields,
+				RecordEvent.Factory.byKind(CustomerCreated::new, CustomerChanged::new, CustomerDeleted::new));
 	}
 
 	private CustomerTable() {

@@ -8,7 +8,7 @@ import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.RowVersions;
 import io.contactsync.platform.table.Row;
-import io.contactsync.platform.table.TableChanged;
+import io.contactsync.platform.table.RecordChange;
 import io.contactsync.relation.Linking;
 import io.contactsync.relation.RecordLinked;
 import io.contactsync.setup.LinkedRecordDeleting;
@@ -58,7 +58,7 @@ class DocumentParties {
 				+ " (SELECT no FROM contact WHERE no = ? OR company_no = ?) ORDER BY no FOR UPDATE)"
 				+ " UPDATE document d SET " + column + " = ?, party_name = ?, template_code = NULL, version = "
 				+ RowVersions.next("d") + " FROM quote q WHERE d.kind = q.kind AND d.no = q.no"
-				+ " RETURNING d.no, q.party_name, q.template_code")
+				+ " RETURNING d.no, q.party_name, q.template_code, d.version")
 			.params(quote.name(), linked.contactNo(), linked.contactNo(), linked.recordNo(), name)
 			.query((rs, n) -> {
 				List<FieldChange> changes = new ArrayList<>();
@@ -69,7 +69,7 @@ class DocumentParties {
 				if (rs.getString(3) != null) {
 					changes.add(new FieldChange(quote.templateField(), rs.getString(3), null));
 				}
-				documents.publish(quote, rs.getString(1), TableChanged.Kind.UPDATED, changes);
+				documents.publish(quote, rs.getString(1), RecordChange.Kind.UPDATED, changes, rs.getLong(4));
 				return rs.getString(1);
 			})
 			.list();

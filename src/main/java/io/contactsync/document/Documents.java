@@ -25,7 +25,7 @@ import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.RowVersions;
 import io.contactsync.platform.table.Row;
-import io.contactsync.platform.table.TableChanged;
+import io.contactsync.platform.table.RecordChange;
 import io.contactsync.purchasing.Vendors;
 import io.contactsync.relation.Linking;
 import io.contactsync.relation.Links;
@@ -117,8 +117,9 @@ public class Documents {
 					input.status() == null ? "OPEN" : input.status())
 			.update();
 		writeLines(kind, no, input.lines() == null ? List.of() : input.lines());
-		publish(kind, no, TableChanged.Kind.CREATED, List.of(new FieldChange("no", null, no),
-				new FieldChange(kind.contactField(), null, party.contactNo())));
+		publish(kind, no, RecordChange.Kind.CREATED,
+				List.of(new FieldChange("no", null, no), new FieldChange(kind.contactField(), null, party.contactNo())),
+				1);
 		if (kind == DocumentKind.SERVICE_ORDER) {
 			interactions.logFor(DocumentType.SERVICE_ORDER_CREATE, party.contactNo(), input.description(), no);
 		}
@@ -167,11 +168,11 @@ public class Documents {
 						input.has("template") ? input.templateCode() : current.templateCode())
 				: new Party(current.contactNo(), current.recordNo(), current.partyName(),
 						input.has("template") ? input.templateCode() : current.templateCode());
-		jdbc.sql(
+		long version = jdbc.sql(
 				"UPDATE document SET document_date = ?, contact_no = ?, customer_no = ?, vendor_no = ?, party_name = ?,"
 						+ " template_code = ?, salesperson_code = ?, currency_code = ?, description = ?, status = ?,"
 						+ " version = " + RowVersions.next("document")
-						+ ", last_modified_at = now() WHERE kind = ? AND no = ?")
+						+ ", last_modified_at = now() WHERE kind = ? AND no = ? RETURNING version")
 			.params(input.has("documentDate") && input.documentDate() != null ? input.documentDate()
 					: current.documentDate(), party.contactNo(),
 					kind.partyType() == LinkedRecordType.CUSTOMER ? party.recordNo() : null,
@@ -182,13 +183,14 @@ public class Documents {
 					input.has("description") ? (input.description() == null ? "" : input.description())
 							: current.description(),
 					input.has("status") && input.status() != null ? input.status() : current.status(), kind.name(), no)
-			.update();
+			.query(Long.class)
+			.single();
 		if (input.lines() != null) {
 			jdbc.sql("DELETE FROM document_line WHERE kind = ? AND no = ?").params(kind.name(), no).update();
 			writeLines(kind, no, input.lines());
 		}
-		publish(kind, no, TableChanged.Kind.UPDATED, List
-			.of(new FieldChange("version", Long.toString(current.version()), Long.toString(current.version() + 1))));
+		publish(kind, no, RecordChange.Kind.UPDATED,
+				List.of(new FieldChange("version", Long.toString(current.version()), Long.toString(version))), version);
 		return get(kind, no);
 	}
 
@@ -236,8 +238,8 @@ public class Documents {
 					kind.isQuote() ? source.no() : null)
 			.update();
 		writeLines(orderKind, orderNo, source.lines());
-		publish(orderKind, orderNo, TableChanged.Kind.CREATED,
-				List.of(new FieldChange("no", null, orderNo), new FieldChange("quoteNo", null, source.no())));
+		publish(orderKind, orderNo, RecordChange.Kind.CREATED,
+				List.of(new FieldChange("no", null, orderNo), new FieldChange("quoteNo", null, source.no())), 1);
 		if (kind.isQuote()) {
 			remove(source);
 		}
@@ -346,17 +348,24 @@ public class Documents {
 
 	private void remove(Doc doc) {
 		jdbc.sql("DELETE FROM document WHERE kind = ? AND no = ?").params(doc.kind().name(), doc.no()).update();
-		publish(doc.kind(), doc.no(), TableChanged.Kind.DELETED, List.of(new FieldChange("no", doc.no(), null)));
+		publish(doc.kind(), doc.no(), RecordChange.Kind.DELETED, List.of(new FieldChange("no", doc.no(), null)),
+				doc.version());
 	}
 
-	void publish(DocumentKind kind, String no, TableChanged.Kind change, List<FieldChange> changes) {
+	/** Publishes the document module's typed event of a change to a document. */
+	void publish(DocumentKind kind, String no, RecordChange.Kind change, List<FieldChange> changes, long version) {
 		String recordType = switch (kind.side()) {
 			case SALES -> "SALES_DOCUMENT";
 			case PURCHASE -> "PURCHASE_DOCUMENT";
 			case SERVICE -> "SERVICE_ORDER";
 		};
-		events.publishEvent(
-				new TableChanged(recordType, kind.name() + "/" + no, change, changes, Map.of(), Actor.current()));
+		RecordChange written = new RecordChange(recordType, kind.name() + "/" + no, change, changes, Map.of(),
+				Actor.current(), null, null, version);
+		events.publishEvent(switch (change) {
+			case CREATED -> new DocumentCreated(written);
+			case UPDATED -> new DocumentChanged(written);
+			case DELETED -> new DocumentDeleted(written);
+		});
 	}
 
 	private Doc lock(DocumentKind kind, String no) {

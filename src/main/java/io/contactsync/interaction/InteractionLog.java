@@ -23,7 +23,7 @@ import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.TextRules;
 import io.contactsync.platform.table.Row;
-import io.contactsync.platform.table.TableChanged;
+import io.contactsync.platform.table.RecordChange;
 import io.contactsync.setup.ContactType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -125,7 +125,7 @@ public class InteractionLog {
 		InteractionLogEntry entry = get(entryNo);
 		if (!entry.canceled()) {
 			jdbc.sql("UPDATE interaction_log_entry SET canceled = true WHERE entry_no = ?").param(entryNo).update();
-			publish(entryNo, TableChanged.Kind.UPDATED, List.of(new FieldChange("canceled", "false", "true")));
+			publish(entryNo, RecordChange.Kind.UPDATED, List.of(new FieldChange("canceled", "false", "true")));
 		}
 		return get(entryNo);
 	}
@@ -230,16 +230,18 @@ public class InteractionLog {
 					contact.text("salespersonCode"), Actor.current().user())
 			.query(Long.class)
 			.single();
-		publish(entryNo, TableChanged.Kind.CREATED,
+		publish(entryNo, RecordChange.Kind.CREATED,
 				List.of(new FieldChange("contactNo", null, contact.text("no")),
 						new FieldChange("interactionTemplateCode", null, template.code()),
 						new FieldChange("description", null, text)));
 		return get(entryNo);
 	}
 
-	private void publish(long entryNo, TableChanged.Kind kind, List<FieldChange> changes) {
+	private void publish(long entryNo, RecordChange.Kind kind, List<FieldChange> changes) {
+		RecordChange change = new RecordChange("INTERACTION", Long.toString(entryNo), kind, changes, Map.of(),
+				Actor.current());
 		events.publishEvent(
-				new TableChanged("INTERACTION", Long.toString(entryNo), kind, changes, Map.of(), Actor.current()));
+				kind == RecordChange.Kind.CREATED ? new InteractionLogged(change) : new InteractionCanceled(change));
 	}
 
 	private Optional<Template> template(String code) {

@@ -11,7 +11,7 @@ import io.contactsync.platform.Actor;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Problems;
-import io.contactsync.platform.table.TableChanged;
+import io.contactsync.platform.table.SetupChanged;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,8 +86,8 @@ public class InteractionTemplateSetup {
 					.params(type.name(), now)
 					.update();
 			}
-			events.publishEvent(TableChanged.ofSetup("setup/interaction-templates",
-					List.of(new FieldChange(type.name(), old, now))));
+			events.publishEvent(
+					SetupChanged.of("setup/interaction-templates", List.of(new FieldChange(type.name(), old, now))));
 		}
 		return all();
 	}

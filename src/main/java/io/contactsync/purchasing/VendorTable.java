@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.contactsync.platform.table.Field;
+import io.contactsync.platform.table.RecordEvent;
 import io.contactsync.platform.table.Table;
 import io.contactsync.setup.ContactDetails;
 
@@ -29,7 +30,8 @@ final class VendorTable {
 		fields.add(Field.bool("pricesIncludingVat", false));
 		fields.add(Field.code("contactNo", 20).readOnly());
 		fields.add(Field.lastModified("lastModifiedAt"));
-		TABLE = Table.record("VENDOR", "vendors", "vendor", "Vendor", Field.code("no", 20), fields);
+		TABLE = Table.record("VENDOR", "vendors", "vendor", "Vendor", Field.code("no", 20), fields,
+				RecordEvent.Factory.byKind(VendorCreated::new, VendorChanged::new, VendorDeleted::new));
 	}
 
 	private VendorTable() {

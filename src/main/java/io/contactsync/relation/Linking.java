@@ -12,7 +12,12 @@ import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
-import io.contactsync.platform.table.TableChanged;
+import io.contactsync.bankaccount.BankAccountCreated;
+import io.contactsync.contact.ContactChanged;
+import io.contactsync.contact.ContactCreated;
+import io.contactsync.customer.CustomerCreated;
+import io.contactsync.platform.table.RecordChange;
+import io.contactsync.purchasing.VendorCreated;
 import io.contactsync.relation.RelationProblems.ContactAlreadyLinked;
 import io.contactsync.relation.RelationProblems.RecordAlreadyLinked;
 import io.contactsync.relation.RelationProblems.TemplateRequired;
@@ -194,9 +199,22 @@ public class Linking {
 	 * its shared fields.
 	 */
 	@EventListener
-	void onRecordCreated(TableChanged change) {
-		LinkedRecordType type = LinkedRecordType.ofRecordType(change.recordType()).orElse(null);
-		if (type == null || change.kind() != TableChanged.Kind.CREATED || change.written().get("contactNo") != null) {
+	void on(CustomerCreated created) {
+		onRecordCreated(LinkedRecordType.CUSTOMER, created.change());
+	}
+
+	@EventListener
+	void on(VendorCreated created) {
+		onRecordCreated(LinkedRecordType.VENDOR, created.change());
+	}
+
+	@EventListener
+	void on(BankAccountCreated created) {
+		onRecordCreated(LinkedRecordType.BANK_ACCOUNT, created.change());
+	}
+
+	private void onRecordCreated(LinkedRecordType type, RecordChange change) {
+		if (change.written().get("contactNo") != null) {
 			// Not a new record, or made from a contact and so showing it already.
 			return;
 		}
@@ -213,13 +231,21 @@ public class Linking {
 	 * moved.
 	 */
 	@EventListener
-	void onPersonJoined(TableChanged change) {
-		if (!change.recordType().equals(Contacts.RECORD_TYPE) || change.kind() == TableChanged.Kind.DELETED
-				|| change.values().get("companyNo") == null || (change.kind() == TableChanged.Kind.CREATED
-						&& !ContactType.PERSON.is(change.values().get("type")))) {
-			return;
+	void on(ContactCreated created) {
+		if (ContactType.PERSON.is(created.change().values().get("type"))) {
+			onPersonJoined(created.change());
 		}
-		relations.refreshSummary(change.written());
+	}
+
+	@EventListener
+	void on(ContactChanged changed) {
+		onPersonJoined(changed.change());
+	}
+
+	private void onPersonJoined(RecordChange change) {
+		if (change.values().get("companyNo") != null) {
+			relations.refreshSummary(change.written());
+		}
 	}
 
 	/**

@@ -11,7 +11,9 @@ import io.contactsync.platform.Actor;
 import io.contactsync.platform.ChangeOrigin;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
-import io.contactsync.platform.table.TableChanged;
+import io.contactsync.customer.CustomerChanged;
+import io.contactsync.platform.table.RecordChange;
+import io.contactsync.purchasing.VendorChanged;
 import io.contactsync.setup.LinkedRecordService;
 import io.contactsync.setup.LinkedRecordType;
 import org.jspecify.annotations.Nullable;
@@ -41,13 +43,16 @@ class PrimaryContacts {
 	}
 
 	@EventListener
-	void on(TableChanged change) {
-		LinkedRecordType type = LinkedRecordType.ofRecordType(change.recordType())
-			.filter(LinkedRecordType::hasPrimaryContact)
-			.orElse(null);
-		if (type == null || change.kind() != TableChanged.Kind.UPDATED) {
-			return;
-		}
+	void on(CustomerChanged changed) {
+		on(LinkedRecordType.CUSTOMER, changed.change());
+	}
+
+	@EventListener
+	void on(VendorChanged changed) {
+		on(LinkedRecordType.VENDOR, changed.change());
+	}
+
+	private void on(LinkedRecordType type, RecordChange change) {
 		if (change.changed("primaryContactNo")) {
 			choose(type, change);
 		}
@@ -56,7 +61,7 @@ class PrimaryContacts {
 		}
 	}
 
-	private void choose(LinkedRecordType type, TableChanged change) {
+	private void choose(LinkedRecordType type, RecordChange change) {
 		String chosen = (String) change.values().get("primaryContactNo");
 		if (chosen == null) {
 			return;
@@ -89,7 +94,7 @@ class PrimaryContacts {
 	 * A name typed while no primary contact is chosen becomes a person of the linked
 	 * company.
 	 */
-	private void typeName(LinkedRecordType type, TableChanged change) {
+	private void typeName(LinkedRecordType type, RecordChange change) {
 		LinkedRecordService service = records.of(type);
 		Row record = change.written();
 		String name = (String) change.values().get("contact");

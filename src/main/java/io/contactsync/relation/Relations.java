@@ -13,7 +13,8 @@ import io.contactsync.platform.ChangeNumbers;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.JsonRows;
 import io.contactsync.platform.table.Row;
-import io.contactsync.platform.table.TableChanged;
+import io.contactsync.platform.table.RecordChange;
+import io.contactsync.platform.table.RecordEvent;
 import io.contactsync.setup.ContactType;
 import io.contactsync.setup.LinkedRecordType;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Relations {
+
+	/** How the change log names a contact business relation. */
+	static final String RECORD_TYPE = "CONTACT_BUSINESS_RELATION";
 
 	private static final String SELECT = "SELECT r.contact_no, r.business_relation_code, b.description, r.link_to_table,"
 			+ " coalesce(r.customer_no, r.vendor_no, r.bank_account_no) AS linked_no, c.name"
@@ -124,7 +128,7 @@ class Relations {
 			changes.add(new FieldChange("linkToTable", null, type.name()));
 			changes.add(new FieldChange("linkedNo", null, recordNo));
 		}
-		return publish(contact.text("no"), code, TableChanged.Kind.CREATED, changes);
+		return publish(contact.text("no"), code, RecordChange.Kind.CREATED, changes);
 	}
 
 	/**
@@ -139,7 +143,7 @@ class Relations {
 		List<String> columns = List.of("contact_no", "contact_type", "contact_standalone", "business_relation_code",
 				"link_to_table", column(type));
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>(contacts.size());
-		List<TableChanged> changes = new ArrayList<>(contacts.size());
+		List<RecordEvent> changes = new ArrayList<>(contacts.size());
 		Map<String, String> contactOfRecord = new LinkedHashMap<>();
 		for (int i = 0; i < contacts.size(); i++) {
 			Row contact = contacts.get(i);
@@ -153,12 +157,12 @@ class Relations {
 			row.put(column(type), recordNo);
 			rows.add(row);
 			contactOfRecord.put(recordNo, contact.text("no"));
-			changes.add(new TableChanged("CONTACT_BUSINESS_RELATION", contact.text("no") + "/" + code,
-					TableChanged.Kind.CREATED,
-					List.of(new FieldChange("businessRelationCode", null, code),
-							new FieldChange("linkToTable", null, type.name()),
-							new FieldChange("linkedNo", null, recordNo)),
-					Map.of(), Actor.current()));
+			changes.add(new BusinessRelationAdded(
+					new RecordChange(RECORD_TYPE, contact.text("no") + "/" + code, RecordChange.Kind.CREATED,
+							List.of(new FieldChange("businessRelationCode", null, code),
+									new FieldChange("linkToTable", null, type.name()),
+									new FieldChange("linkedNo", null, recordNo)),
+							Map.of(), Actor.current())));
 		}
 		jdbc.sql("INSERT INTO contact_business_relation (" + String.join(", ", columns) + ") SELECT "
 				+ String.join(", ", columns)
@@ -166,7 +170,7 @@ class Relations {
 			.param("rows", JsonRows.of(columns, rows))
 			.update();
 		records.of(type).showContacts(contactOfRecord);
-		events.publishEvent(new TableChanged.Batch("CONTACT_BUSINESS_RELATION", TableChanged.Kind.CREATED, changes));
+		events.publishEvent(new RecordChange.Batch(RECORD_TYPE, RecordChange.Kind.CREATED, changes));
 	}
 
 	/** Removes a relation; a link goes with it, and both records stay. */
@@ -184,7 +188,7 @@ class Relations {
 			changes.add(new FieldChange("linkToTable", type.name(), null));
 			changes.add(new FieldChange("linkedNo", relation.linkedNo(), null));
 		}
-		publish(relation.contactNo(), relation.businessRelationCode(), TableChanged.Kind.DELETED, changes);
+		publish(relation.contactNo(), relation.businessRelationCode(), RecordChange.Kind.DELETED, changes);
 		contacts.find(relation.contactNo()).ifPresent(this::refreshSummary);
 	}
 
@@ -218,10 +222,12 @@ class Relations {
 		return only.isLink() ? only.linkToTable() : "OTHER";
 	}
 
-	private long publish(String contactNo, String code, TableChanged.Kind kind, List<FieldChange> changes) {
+	private long publish(String contactNo, String code, RecordChange.Kind kind, List<FieldChange> changes) {
 		long entryNo = numbers.next();
-		events.publishEvent(new TableChanged("CONTACT_BUSINESS_RELATION", contactNo + "/" + code, kind, changes,
-				Map.of(), Actor.current(), null, entryNo));
+		RecordChange change = new RecordChange(RECORD_TYPE, contactNo + "/" + code, kind, changes, Map.of(),
+				Actor.current(), null, entryNo, null);
+		events.publishEvent(kind == RecordChange.Kind.CREATED ? new BusinessRelationAdded(change)
+				: new BusinessRelationRemoved(change));
 		return entryNo;
 	}
 

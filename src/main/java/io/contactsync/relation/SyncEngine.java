@@ -5,10 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.contactsync.bankaccount.BankAccountChanged;
+import io.contactsync.contact.ContactChanged;
 import io.contactsync.contact.Contacts;
+import io.contactsync.customer.CustomerChanged;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.ProblemException;
-import io.contactsync.platform.table.TableChanged;
+import io.contactsync.platform.table.RecordChange;
+import io.contactsync.purchasing.VendorChanged;
 import io.contactsync.setup.LinkedRecordType;
 import org.jspecify.annotations.Nullable;
 
@@ -52,16 +56,23 @@ class SyncEngine {
 	}
 
 	@EventListener
-	void on(TableChanged change) {
-		if (change.kind() != TableChanged.Kind.UPDATED || change.values().isEmpty()) {
-			return;
-		}
-		if (change.recordType().equals(Contacts.RECORD_TYPE)) {
-			fromContact(change);
-		}
-		else {
-			LinkedRecordType.ofRecordType(change.recordType()).ifPresent(type -> fromRecord(type, change));
-		}
+	void on(ContactChanged changed) {
+		fromContact(changed.change());
+	}
+
+	@EventListener
+	void on(CustomerChanged changed) {
+		fromRecord(LinkedRecordType.CUSTOMER, changed.change());
+	}
+
+	@EventListener
+	void on(VendorChanged changed) {
+		fromRecord(LinkedRecordType.VENDOR, changed.change());
+	}
+
+	@EventListener
+	void on(BankAccountChanged changed) {
+		fromRecord(LinkedRecordType.BANK_ACCOUNT, changed.change());
 	}
 
 	/**
@@ -69,7 +80,7 @@ class SyncEngine {
 	 * it is the primary contact of: each record gets one change with everything that
 	 * reaches it, so that it moves one version however many ways the change reaches it.
 	 */
-	private void fromContact(TableChanged change) {
+	private void fromContact(RecordChange change) {
 		Actor carrier = change.carrier();
 		Map<Target, Map<String, @Nullable Object>> reaching = new LinkedHashMap<>();
 		for (ContactBusinessRelation link : relations.of(change.no())) {
@@ -113,7 +124,7 @@ class SyncEngine {
 	private record Target(LinkedRecordType type, String no) {
 	}
 
-	private void fromRecord(LinkedRecordType type, TableChanged change) {
+	private void fromRecord(LinkedRecordType type, RecordChange change) {
 		Map<String, @Nullable Object> values = shared.toContact(type, change.values());
 		if (values.isEmpty()) {
 			// Only the record's own fields changed (posting, primary contact).

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import io.contactsync.platform.TransactionScoped;
 import io.contactsync.platform.table.Row;
-import io.contactsync.platform.table.TableChanged;
+import io.contactsync.platform.table.RecordChange;
 import io.contactsync.platform.table.TableStore;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +43,7 @@ public class SetupApi {
 	 * A change to setup in this transaction is seen by what the transaction reads next.
 	 */
 	@EventListener
-	void on(TableChanged change) {
+	void on(RecordChange change) {
 		if (change.recordType().equals("SETUP")) {
 			TransactionScoped.evict(MARKETING);
 			TransactionScoped.evict(SyncFieldMap.DIRECTIONS);

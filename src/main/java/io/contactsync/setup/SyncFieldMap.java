@@ -12,7 +12,7 @@ import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.TransactionScoped;
-import io.contactsync.platform.table.TableChanged;
+import io.contactsync.platform.table.SetupChanged;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,7 +107,7 @@ public class SyncFieldMap {
 				.params(entry.recordType().name(), entry.field(), entry.direction().name())
 				.update();
 			current.get(entry.recordType()).put(entry.field(), entry.direction());
-			events.publishEvent(TableChanged.ofSetup("setup/sync-fields/" + entry.recordType() + "/" + entry.field(),
+			events.publishEvent(SetupChanged.of("setup/sync-fields/" + entry.recordType() + "/" + entry.field(),
 					List.of(new FieldChange("direction", old.name(), entry.direction().name()))));
 		}
 		return entries();

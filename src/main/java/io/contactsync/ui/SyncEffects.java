@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import io.contactsync.platform.ChangeOrigin;
-import io.contactsync.platform.table.TableChanged;
+import io.contactsync.platform.table.RecordEvent;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
@@ -45,7 +45,7 @@ class SyncEffects {
 	}
 
 	@EventListener
-	void on(TableChanged change) {
+	void on(RecordEvent change) {
 		Set<Touched> seen = SEEN.get();
 		if (seen != null && change.actor().origin() == ChangeOrigin.SYNC
 				&& RECORD_TYPES.contains(change.recordType())) {

@@ -83,7 +83,7 @@ public abstract class RecordService {
 	 * {@link #insert} for many records at once, as bulk work does it: numbers drawn in
 	 * one block, the same preparation per record, one statement and one change event for
 	 * them all. Listeners of single creations are not called; see
-	 * {@link TableChanged.Batch}.
+	 * {@link RecordChange.Batch}.
 	 * @return the records as stored, in the given order
 	 */
 	@Transactional

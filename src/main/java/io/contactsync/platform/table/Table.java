@@ -21,14 +21,15 @@ import io.contactsync.platform.FieldError;
  * @param keys the key fields, in order; empty for a singleton
  * @param fields the other fields, in the order the API shows them
  * @param rules checks across fields, run after every field passed its own
+ * @param events makes the owning module's typed event of each change to a row
  */
 public record Table(String recordType, String resource, String table, String title, List<Field> keys,
-		List<Field> fields, BiConsumer<Row, List<FieldError>> rules) {
+		List<Field> fields, BiConsumer<Row, List<FieldError>> rules, RecordEvent.Factory events) {
 
 	/** A setup table; the change log names its rows by resource and key. */
 	public static Table of(String resource, String table, String title, List<Field> keys, Field... fields) {
 		return new Table("SETUP", resource, table, title, List.copyOf(keys), List.of(fields), (row, errors) -> {
-		});
+		}, SetupChanged::new);
 	}
 
 	/** A setup table of one row, read with GET and replaced with PUT. */
@@ -36,15 +37,18 @@ public record Table(String recordType, String resource, String table, String tit
 		return of(resource, table, title, List.of(), fields);
 	}
 
-	/** A record table, keyed by {@code no}; the change log names its rows by number. */
+	/**
+	 * A record table, keyed by {@code no}; the change log names its rows by number, and
+	 * each change to a row is published as the owning module's typed event.
+	 */
 	public static Table record(String recordType, String resource, String table, String title, Field key,
-			List<Field> fields) {
+			List<Field> fields, RecordEvent.Factory events) {
 		return new Table(recordType, resource, table, title, List.of(key), List.copyOf(fields), (row, errors) -> {
-		});
+		}, events);
 	}
 
 	public Table withRules(BiConsumer<Row, List<FieldError>> rules) {
-		return new Table(recordType, resource, table, title, keys, fields, rules);
+		return new Table(recordType, resource, table, title, keys, fields, rules, events);
 	}
 
 	public boolean isSingleton() {

@@ -53,10 +53,12 @@ final class TableSql {
 		return changes;
 	}
 
-	static TableChanged change(Table table, String key, TableChanged.Kind kind, List<FieldChange> changes,
-			Map<String, @Nullable Object> values, @Nullable Row row, @Nullable Long entryNo) {
-		return new TableChanged(table.recordType(), table.changeLogNo(key), kind, changes,
-				Collections.unmodifiableMap(new LinkedHashMap<>(values)), Actor.current(), row, entryNo);
+	/** The owning module's typed event of a change to a row of this table. */
+	static RecordEvent change(Table table, String key, RecordChange.Kind kind, List<FieldChange> changes,
+			Map<String, @Nullable Object> values, @Nullable Row row, @Nullable Long entryNo, long version) {
+		return table.events()
+			.of(new RecordChange(table.recordType(), table.changeLogNo(key), kind, changes,
+					Collections.unmodifiableMap(new LinkedHashMap<>(values)), Actor.current(), row, entryNo, version));
 	}
 
 	static String select(Table table) {

@@ -133,15 +133,15 @@ public class TableStore {
 			throw new Problems.AlreadyExists(table.title(), key);
 		}
 		Row created = new Row(values, 1);
-		events.publishEvent(TableSql.change(table, key, TableChanged.Kind.CREATED, TableSql.diff(table, null, created),
-				created.values(), created, numbers.next()));
+		events.publishEvent(TableSql.change(table, key, RecordChange.Kind.CREATED, TableSql.diff(table, null, created),
+				created.values(), created, numbers.next(), 1));
 		return created;
 	}
 
 	/**
 	 * Inserts many new rows at once, after the same checks as {@link #insert}: one
 	 * statement for the rows, one query per reference field, and one change event for
-	 * them all ({@link TableChanged.Batch}). A key that is taken fails the whole call.
+	 * them all ({@link RecordChange.Batch}). A key that is taken fails the whole call.
 	 */
 	@Transactional
 	public List<Row> insertAll(Table table, List<Map<String, @Nullable Object>> given) {
@@ -170,14 +170,14 @@ public class TableStore {
 			throw new Problems.AlreadyExists(table.title(), "one of " + all.size() + " new rows");
 		}
 		List<Row> rows = new ArrayList<>(all.size());
-		List<TableChanged> changes = new ArrayList<>(all.size());
+		List<RecordEvent> changes = new ArrayList<>(all.size());
 		for (Map<String, @Nullable Object> values : all) {
 			Row created = new Row(values, 1);
 			rows.add(created);
-			changes.add(TableSql.change(table, created.key(table.keys()), TableChanged.Kind.CREATED,
-					TableSql.diff(table, null, created), created.values(), created, null));
+			changes.add(TableSql.change(table, created.key(table.keys()), RecordChange.Kind.CREATED,
+					TableSql.diff(table, null, created), created.values(), created, null, 1));
 		}
-		events.publishEvent(new TableChanged.Batch(table.recordType(), TableChanged.Kind.CREATED, changes));
+		events.publishEvent(new RecordChange.Batch(table.recordType(), RecordChange.Kind.CREATED, changes));
 		return rows;
 	}
 
@@ -247,7 +247,7 @@ public class TableStore {
 				.list();
 		});
 		List<Row> result = new ArrayList<>(current);
-		List<TableChanged> events = new ArrayList<>(pending.size());
+		List<RecordEvent> events = new ArrayList<>(pending.size());
 		for (Pending change : pending) {
 			Row updated = new Row(change.after(), versions.get(String.valueOf(change.after().get(key.name()))));
 			result.set(change.index(), updated);
@@ -256,11 +256,11 @@ public class TableStore {
 				.stream()
 				.filter(f -> !f.isTimestamp())
 				.forEach(f -> changedValues.put(f.name(), change.after().get(f.name())));
-			events.add(TableSql.change(table, change.before().key(table.keys()), TableChanged.Kind.UPDATED,
-					change.changes(), changedValues, updated, null));
+			events.add(TableSql.change(table, change.before().key(table.keys()), RecordChange.Kind.UPDATED,
+					change.changes(), changedValues, updated, null, updated.version()));
 		}
 		if (!events.isEmpty()) {
-			this.events.publishEvent(new TableChanged.Batch(table.recordType(), TableChanged.Kind.UPDATED, events));
+			this.events.publishEvent(new RecordChange.Batch(table.recordType(), RecordChange.Kind.UPDATED, events));
 		}
 		return result;
 	}
@@ -324,8 +324,8 @@ public class TableStore {
 			throw new Problems.InUse(table.title() + " " + String.join("/", key)
 					+ " is still used; change what uses it first, then delete it.");
 		}
-		events.publishEvent(TableSql.change(table, current.key(table.keys()), TableChanged.Kind.DELETED,
-				TableSql.diff(table, current, null), Map.of(), null, numbers.next()));
+		events.publishEvent(TableSql.change(table, current.key(table.keys()), RecordChange.Kind.DELETED,
+				TableSql.diff(table, current, null), Map.of(), null, numbers.next(), current.version()));
 	}
 
 	private Row write(Table table, Row current, ExpectedVersion expected, Map<String, @Nullable Object> values) {
@@ -366,8 +366,8 @@ public class TableStore {
 		Row updated = new Row(values, version);
 		Map<String, @Nullable Object> changedValues = new LinkedHashMap<>();
 		changed.forEach(f -> changedValues.put(f.name(), values.get(f.name())));
-		events.publishEvent(TableSql.change(table, current.key(table.keys()), TableChanged.Kind.UPDATED, changes,
-				changedValues, updated, numbers.next()));
+		events.publishEvent(TableSql.change(table, current.key(table.keys()), RecordChange.Kind.UPDATED, changes,
+				changedValues, updated, numbers.next(), version));
 		return updated;
 	}
 

@@ -11,11 +11,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Writes a problem where no controller answers: the security filters' 401 and 403, and
  * requests refused before they reach Spring MVC.
  */
+@NamedInterface("web")
 public final class ProblemWriter {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

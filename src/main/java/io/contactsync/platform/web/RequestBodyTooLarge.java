@@ -1,11 +1,13 @@
 package io.contactsync.platform.web;
 
 import java.io.IOException;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A request body, sent without a length, passed the limit while it was read: the answer
  * is a 413, whoever was reading it.
  */
+@NamedInterface("web")
 public final class RequestBodyTooLarge extends IOException {
 
 	public RequestBodyTooLarge(long maxBytes) {

@@ -5,34 +5,39 @@ import java.util.Map;
 
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.AuditedBatch;
-import io.contactsync.platform.AuditedChange;
 import io.contactsync.platform.FieldChange;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A row was created, changed or deleted. Published synchronously in the transaction that
- * made the change, with only the fields that really changed.
+ * What one write did to one row: the content of every typed event ({@link RecordEvent}).
+ * Made in the transaction that wrote the row, with only the fields that really changed.
  *
  * @param recordType CONTACT, CUSTOMER, ..., or SETUP
  * @param no the record's number, or the resource and key of a setup row
  * @param kind what happened to the row
  * @param changes the changed fields as text, old and new, for the change log
  * @param values the changed fields' new values, typed, for whoever carries them on
- * @param actor who made the change
+ * @param actor who made the change, through what, and the change that caused it
  * @param row the whole record as written, for a record created or changed through the
  * store; null where the publisher has no such row (deletions, relations, setup).
  * Listeners read it instead of reading the record back.
  * @param entryNo the number of its first change-log entry, which the changes it causes
  * name; null where nothing carries the change on and the change log numbers it
+ * @param version the row's version after the change (the last one, for a deletion); null
+ * for rows that have none (relations, interactions)
  */
-public record TableChanged(String recordType, String no, Kind kind, List<FieldChange> changes,
-		Map<String, @Nullable Object> values, Actor actor, @Nullable Row row,
-		@Nullable Long entryNo) implements AuditedChange {
+public record RecordChange(String recordType, String no, Kind kind, List<FieldChange> changes,
+		Map<String, @Nullable Object> values, Actor actor, @Nullable Row row, @Nullable Long entryNo,
+		@Nullable Long version) {
 
-	/** A change without the whole row, that nothing carries on. */
-	public TableChanged(String recordType, String no, Kind kind, List<FieldChange> changes,
+	public RecordChange {
+		changes = List.copyOf(changes);
+	}
+
+	/** A change without the whole row or a version, that nothing carries on. */
+	public RecordChange(String recordType, String no, Kind kind, List<FieldChange> changes,
 			Map<String, @Nullable Object> values, Actor actor) {
-		this(recordType, no, kind, changes, values, actor, null, null);
+		this(recordType, no, kind, changes, values, actor, null, null, null);
 	}
 
 	/**
@@ -47,13 +52,6 @@ public record TableChanged(String recordType, String no, Kind kind, List<FieldCh
 
 		CREATED, UPDATED, DELETED
 
-	}
-
-	/**
-	 * A change to setup that no table describes: the change log records it all the same.
-	 */
-	public static TableChanged ofSetup(String no, List<FieldChange> changes) {
-		return new TableChanged("SETUP", no, Kind.UPDATED, changes, Map.of(), Actor.current());
 	}
 
 	/**
@@ -72,12 +70,12 @@ public record TableChanged(String recordType, String no, Kind kind, List<FieldCh
 	}
 
 	/**
-	 * The changes of one bulk write: rows of one table, all created or all updated at
+	 * The events of one bulk write: rows of one table, all created or all updated at
 	 * once. Its listeners are the change log and those that keep derived data (search
 	 * strings); a bulk path does itself, in bulk, what the other listeners of single
 	 * changes would do (links, summaries, primary contacts).
 	 */
-	public record Batch(String recordType, Kind kind, List<TableChanged> entries) implements AuditedBatch {
+	public record Batch(String recordType, Kind kind, List<RecordEvent> entries) implements AuditedBatch {
 
 		public Batch {
 			entries = List.copyOf(entries);

@@ -1,0 +1,18 @@
+package io.contactsync.customer;
+
+import io.contactsync.platform.table.RecordChange;
+import io.contactsync.platform.table.RecordEvent;
+
+/**
+ * A customer was changed, in this transaction: only the fields whose values really
+ * changed, old and new, and the version after the change. A change the sync carried here
+ * names its cause.
+ */
+public record CustomerChanged(RecordChange change) implements RecordEvent {
+
+	@Override
+	public String eventType() {
+		return "customer.changed";
+	}
+
+}
