@@ -4,39 +4,90 @@ import io.contactsync.setup.ContactType;
 import java.util.List;
 import java.util.Map;
 
-import io.contactsync.platform.table.RecordController;
+import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.platform.table.RecordResponses;
 import io.contactsync.platform.table.Row;
-import io.contactsync.platform.table.TableStore;
+import io.contactsync.platform.table.Table;
+import io.contactsync.platform.table.TableJson;
+import io.contactsync.platform.table.TableResource;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Contacts: list (by type, company, business relation, search), read, create, change by
+ * merge patch with {@code If-Match}, delete (a company with its people).
+ */
 @RestController
-@RequestMapping("/api/v1/contacts")
-class ContactController extends RecordController {
+@RequestMapping(ContactController.PATH)
+class ContactController implements TableResource {
+
+	static final String PATH = "/api/v1/contacts";
 
 	private final Contacts contacts;
 
 	private final DuplicateSearch duplicates;
 
-	ContactController(Contacts contacts, TableStore store, DuplicateSearch duplicates) {
-		super(contacts, store);
+	ContactController(Contacts contacts, DuplicateSearch duplicates) {
 		this.contacts = contacts;
 		this.duplicates = duplicates;
+	}
+
+	@GetMapping("/{no}")
+	ResponseEntity<JsonNode> get(@PathVariable String no) {
+		Row contact = contacts.get(no);
+		return RecordResponses.ok(contact, json(contact));
+	}
+
+	@PostMapping
+	ResponseEntity<JsonNode> create(@RequestBody JsonNode body) {
+		Row contact = contacts.create(body);
+		return RecordResponses.created(this, contact, written(contact));
+	}
+
+	@PatchMapping(path = "/{no}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
+	ResponseEntity<JsonNode> patch(@PathVariable String no,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, @RequestBody JsonNode patch) {
+		Row contact = contacts.patch(no, ExpectedVersion.required(ifMatch), patch);
+		return RecordResponses.ok(contact, written(contact));
+	}
+
+	@DeleteMapping("/{no}")
+	ResponseEntity<Void> delete(@PathVariable String no,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+		contacts.delete(no, ExpectedVersion.required(ifMatch));
+		return ResponseEntity.noContent().build();
+	}
+
+	@Override
+	public Table table() {
+		return contacts.table();
+	}
+
+	@Override
+	public String path() {
+		return PATH;
 	}
 
 	/**
 	 * With autosearch on, a saved company answers with the duplicates found; it is saved
 	 * all the same.
 	 */
-	@Override
-	protected JsonNode written(Row contact) {
+	private JsonNode written(Row contact) {
 		ObjectNode json = (ObjectNode) json(contact);
 		List<DuplicateSearch.Duplicate> found = duplicates.autosearch(contact);
 		if (found != null) {
@@ -60,9 +111,8 @@ class ContactController extends RecordController {
 	}
 
 	/** A company is its own company inside; the API shows that as no company. */
-	@Override
-	protected JsonNode json(Row contact) {
-		ObjectNode json = (ObjectNode) super.json(contact);
+	private JsonNode json(Row contact) {
+		ObjectNode json = (ObjectNode) TableJson.write(contacts.table(), contact);
 		if (ContactType.COMPANY.is(contact.text("type"))) {
 			json.putNull("companyNo");
 			json.put("companyName", "");

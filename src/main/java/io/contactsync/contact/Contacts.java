@@ -18,7 +18,9 @@ import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesMissing;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
-import io.contactsync.platform.table.RecordService;
+import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.platform.table.Records;
+import io.contactsync.platform.table.Table;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableJson;
 import io.contactsync.platform.table.TableStore;
@@ -28,20 +30,30 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Contacts: companies and their people. Keeps a person's name whole and in parts, its
- * company's name, and what it inherits from its company (docs/rules.md, "Records and
- * contacts", "Person inheritance").
+ * Contacts: companies and their people, and their life: created (by hand, from a
+ * customer, vendor or bank account, in bulk by a job), changed, deleted with their
+ * people. Each write checks and fills the contact's values first ({@link ContactRules}),
+ * and a company's change reaches its people (docs/rules.md, "Person inheritance"). Every
+ * change is published as {@link ContactCreated}, {@link ContactChanged} or
+ * {@link ContactDeleted}.
  */
 @Service
-public class Contacts extends RecordService {
+public class Contacts {
 
 	/** How the change log and the change events name a contact. */
 	public static final String RECORD_TYPE = "CONTACT";
+
+	private final Records records;
+
+	private final ContactRules rules;
+
+	private final JdbcClient jdbc;
 
 	private final SetupApi setup;
 
@@ -51,27 +63,109 @@ public class Contacts extends RecordService {
 
 	Contacts(TableStore store, JdbcClient jdbc, SetupApi setup, NumberSeries numberSeries,
 			ApplicationEventPublisher events) {
-		super(store, ContactTable.TABLE, jdbc);
+		this.records = new Records(store, ContactTable.TABLE, jdbc);
+		this.rules = new ContactRules(records, jdbc, setup);
+		this.jdbc = jdbc;
 		this.setup = setup;
 		this.numberSeries = numberSeries;
 		this.events = events;
+	}
+
+	public Table table() {
+		return records.table();
+	}
+
+	/** Maps the rows of {@code SELECT *} on the contact table. */
+	public RowMapper<Row> rows() {
+		return records.rows();
+	}
+
+	@Transactional(readOnly = true)
+	public Row get(String no) {
+		return records.get(no);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Row> find(String no) {
+		return records.find(no);
 	}
 
 	/**
 	 * Creates a contact typed in by a user: besides what it inherits from its company, it
 	 * takes marketing setup's defaults where it is still empty.
 	 */
-	@Override
 	@Transactional
 	public Row create(JsonNode body) {
-		Map<String, @Nullable Object> values = TableJson.read(table, body, TableJson.Mode.CREATE);
-		prepareNew(values);
+		Map<String, @Nullable Object> values = records.read(body, TableJson.Mode.CREATE);
+		values.put("no", numberFor((String) values.get("no")));
+		rules.fillNew(values);
 		Row marketing = setup.marketing();
 		fillIfEmpty(values, "languageCode", marketing.text("defaultLanguageCode"));
 		fillIfEmpty(values, "countryRegionCode", marketing.text("defaultCountryRegionCode"));
 		fillIfEmpty(values, "salespersonCode", marketing.text("defaultSalespersonCode"));
 		fillIfEmpty(values, "territoryCode", marketing.text("defaultTerritoryCode"));
-		return createdAsStored(insert(values));
+		// Its creation's listeners may have changed it (a person's relation summary).
+		return records.get(records.insert(values).text("no"));
+	}
+
+	/**
+	 * Creates a contact from typed values (from a record, by the application), numbered
+	 * from its series unless {@code no} is given.
+	 * @return the contact as written, without reading it back
+	 */
+	@Transactional
+	public Row insert(Map<String, @Nullable Object> given) {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>(given);
+		values.put("no", numberFor((String) values.get("no")));
+		rules.fillNew(values);
+		return records.insert(values);
+	}
+
+	/**
+	 * {@link #insert} for many contacts at once, as a job's page: numbers drawn in one
+	 * block, one statement and one batch event for them all.
+	 * @return the contacts as stored, in the given order
+	 */
+	@Transactional
+	public List<Row> insertAll(List<Map<String, @Nullable Object>> given) {
+		if (given.isEmpty()) {
+			return List.of();
+		}
+		List<String> nos = numbersFor(given.size());
+		List<Map<String, @Nullable Object>> all = new ArrayList<>(given.size());
+		for (int i = 0; i < given.size(); i++) {
+			Map<String, @Nullable Object> values = new LinkedHashMap<>(given.get(i));
+			values.put("no", nos.get(i));
+			all.add(values);
+		}
+		rules.fillNewAll(all);
+		return records.insertAll(all);
+	}
+
+	/** Changes a contact by merge patch, if it is still at the expected version. */
+	@Transactional
+	public Row patch(String no, ExpectedVersion expected, JsonNode patch) {
+		Map<String, @Nullable Object> changes = records.read(patch, TableJson.Mode.PATCH);
+		Row current = records.lockAt(no, expected);
+		Row changed = change(current, changes);
+		// The sync may have changed it again (a record's value stored otherwise): answer
+		// as stored.
+		return changed == current ? current : records.get(no);
+	}
+
+	/**
+	 * Changes fields without a version check, for changes the application makes on the
+	 * user's behalf (the sync). Fields that already have their new values change nothing.
+	 */
+	@Transactional
+	public void apply(String no, Map<String, @Nullable Object> changes) {
+		change(records.lock(no), changes);
+	}
+
+	/** Deletes a contact; a company's people go first. */
+	@Transactional
+	public void delete(String no, ExpectedVersion expected) {
+		delete(records.lockAt(no, expected));
 	}
 
 	@Transactional(readOnly = true)
@@ -93,7 +187,7 @@ public class Contacts extends RecordService {
 			conditions.add("contact_business_relation = :relation");
 			params.put("relation", businessRelation);
 		}
-		return list(conditions, params, limit, cursor, query);
+		return records.list(conditions, params, limit, cursor, query);
 	}
 
 	/** The people of a company, by number. */
@@ -112,9 +206,7 @@ public class Contacts extends RecordService {
 	 */
 	@Transactional
 	public void showBusinessRelation(String no, String summary) {
-		jdbc.sql("UPDATE contact SET contact_business_relation = ? WHERE no = ? AND contact_business_relation <> ?")
-			.params(summary, no, summary)
-			.update();
+		records.show("contactBusinessRelation", no, summary);
 	}
 
 	/** {@link #showBusinessRelation} for many contacts with the same summary. */
@@ -126,137 +218,27 @@ public class Contacts extends RecordService {
 			.update();
 	}
 
-	@Override
-	protected String numberFor(@Nullable String givenNo) {
-		Optional<String> series = Optional.ofNullable(setup.marketing().text("contactNos"));
-		if (givenNo != null) {
-			series.ifPresent(code -> numberSeries.checkManualNo(code, "contact", givenNo));
-			return givenNo;
+	private Row change(Row current, Map<String, @Nullable Object> changes) {
+		Map<String, @Nullable Object> values = records.merged(current, changes);
+		rules.fillChanged(current, values, changes.keySet());
+		Row updated = records.write(current, values);
+		if (updated != current) {
+			passOnToPeople(current, updated);
 		}
-		return numberSeries.next(
-				series.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup")),
-				this::held);
-	}
-
-	@Override
-	protected List<String> numbersFor(int count) {
-		String series = Optional.ofNullable(setup.marketing().text("contactNos"))
-			.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup"));
-		return numberSeries.next(series, count, this::held);
-	}
-
-	@Override
-	protected void prepareNew(Map<String, @Nullable Object> values) {
-		prepareNew(values, this::requireCompany);
-	}
-
-	/** Reads the companies of all the new people with one query. */
-	@Override
-	protected void prepareNewAll(List<Map<String, @Nullable Object>> all) {
-		String[] companyNos = all.stream()
-			.filter(Contacts::isPerson)
-			.map(values -> (String) values.get("companyNo"))
-			.filter(Objects::nonNull)
-			.distinct()
-			.toArray(String[]::new);
-		Map<String, Row> companies = new HashMap<>();
-		if (companyNos.length > 0) {
-			jdbc.sql("SELECT * FROM contact WHERE no = ANY(?) AND type = 'COMPANY'")
-				.param(companyNos)
-				.query(store.rows(table))
-				.list()
-				.forEach(company -> companies.put(company.text("no"), company));
-		}
-		for (Map<String, @Nullable Object> values : all) {
-			prepareNew(values, companyNo -> {
-				Row company = companies.get(companyNo);
-				if (company == null) {
-					throw new CompanyContactRequired("companyNo",
-							"companyNo must name a company contact; " + companyNo + " is none");
-				}
-				return company;
-			});
-		}
-	}
-
-	private void prepareNew(Map<String, @Nullable Object> values, Function<String, Row> companies) {
-		if (values.get("type") == null) {
-			values.put("type", ContactType.COMPANY.name());
-		}
-		if (isPerson(values)) {
-			reconcileName(values,
-					Stream.of("name", "firstName", "middleName", "surname")
-						.filter(field -> !isBlank(values.get(field)))
-						.collect(Collectors.toSet()));
-			String companyNo = (String) values.get("companyNo");
-			if (companyNo != null) {
-				Row company = companies.apply(companyNo);
-				values.put("companyName", company.text("name"));
-				PersonInheritance.attach(setup.marketing(), values, null, company, true);
-			}
-		}
-		else {
-			values.put("companyNo", values.get("no"));
-			values.put("companyName", values.get("name"));
-		}
-		PersonName.require(values.get("name"), isPerson(values));
-		fillFromPostCode(values);
-	}
-
-	@Override
-	protected void prepareUpdate(Row current, Map<String, @Nullable Object> values, Set<String> changed) {
-		if (isPerson(values)) {
-			if (ContactType.COMPANY.is(current.text("type"))) {
-				if (!peopleOf(current.text("no")).isEmpty()) {
-					throw new CompanyContactRequired("type",
-							"Company " + current.text("no") + " has people; move them first, then make it a person.");
-				}
-				if (!changed.contains("companyNo")) {
-					values.put("companyNo", null);
-				}
-			}
-			reconcileName(values, changed);
-			String companyNo = (String) values.get("companyNo");
-			String oldCompanyNo = ContactType.PERSON.is(current.text("type")) ? current.text("companyNo") : null;
-			if (companyNo == null) {
-				values.put("companyName", "");
-			}
-			else if (!companyNo.equals(oldCompanyNo)) {
-				Row company = requireCompany(companyNo);
-				if (companyNo.equals(values.get("no"))) {
-					throw new CompanyContactRequired("companyNo", "A person cannot be its own company.");
-				}
-				values.put("companyName", company.text("name"));
-				Row oldCompany = oldCompanyNo == null ? null : find(oldCompanyNo).orElse(null);
-				PersonInheritance.attach(setup.marketing(), values, oldCompany, company, false);
-			}
-		}
-		else {
-			if (ContactType.PERSON.is(current.text("type")) && changed.contains("companyNo")
-					&& values.get("companyNo") != null) {
-				throw new Problems.ValidationFailed("companyNo", "only a person belongs to a company");
-			}
-			values.put("companyNo", values.get("no"));
-			values.put("companyName", values.get("name"));
-		}
-		PersonName.require(values.get("name"), isPerson(values));
-		if (changed.contains("postCode")) {
-			fillFromPostCode(values);
-		}
+		return updated;
 	}
 
 	/**
 	 * A company's change reaches its people where they still had the company's old value
 	 * (docs/rules.md, "Person inheritance").
 	 */
-	@Override
-	protected void afterUpdate(Row before, Row after) {
+	private void passOnToPeople(Row before, Row after) {
 		if (!ContactType.COMPANY.is(after.text("type")) || !ContactType.COMPANY.is(before.text("type"))) {
 			return;
 		}
 		List<String> inherited = PersonInheritance.fields(setup.marketing());
 		for (String personNo : peopleOf(after.text("no"))) {
-			Row person = store.lock(table, List.of(personNo));
+			Row person = records.lock(personNo);
 			Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 			if (!Objects.equals(before.text("name"), after.text("name"))) {
 				changes.put("companyName", after.text("name"));
@@ -269,89 +251,52 @@ public class Contacts extends RecordService {
 				}
 			}
 			if (!changes.isEmpty()) {
-				Map<String, @Nullable Object> values = person.copyValues();
-				values.putAll(changes);
-				store.update(table, person, values);
+				records.write(person, records.merged(person, changes));
 			}
 		}
 	}
 
-	@Override
-	protected void beforeDelete(Row row) {
+	/**
+	 * Tells the other modules before the row goes (they refuse, or let go of what uses
+	 * it); a company's people go first.
+	 */
+	private void delete(Row row) {
 		if (ContactType.COMPANY.is(row.text("type"))) {
 			for (String personNo : peopleOf(row.text("no"))) {
-				Row person = store.lock(table, List.of(personNo));
-				beforeDelete(person);
-				store.delete(table, person);
+				delete(records.lock(personNo));
 			}
 		}
 		events.publishEvent(new ContactDeleting(row.text("no"), row.text("type"), row.text("companyNo")));
+		records.delete(row);
 	}
 
 	/**
-	 * A person's name is built from its parts when only they changed, and split when only
-	 * it did.
+	 * A number given by hand, if the series allows it; else the series' next free one.
 	 */
-	private static void reconcileName(Map<String, @Nullable Object> values, Set<String> changed) {
-		boolean partsChanged = changed.contains("firstName") || changed.contains("middleName")
-				|| changed.contains("surname");
-		boolean nameChanged = changed.contains("name") && !isBlank(values.get("name"));
-		if (partsChanged && !nameChanged) {
-			values.put("name",
-					new PersonName(text(values, "firstName"), text(values, "middleName"), text(values, "surname"))
-						.joined());
+	private String numberFor(@Nullable String givenNo) {
+		if (givenNo != null && givenNo.isBlank()) {
+			return numberFor(null);
 		}
-		else if (nameChanged && !partsChanged) {
-			PersonName parts = PersonName.split(text(values, "name"));
-			values.put("firstName", parts.firstName());
-			values.put("middleName", parts.middleName());
-			values.put("surname", parts.surname());
+		Optional<String> series = Optional.ofNullable(setup.marketing().text("contactNos"));
+		if (givenNo != null) {
+			series.ifPresent(code -> numberSeries.checkManualNo(code, "contact", givenNo));
+			return givenNo;
 		}
+		return numberSeries.next(
+				series.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup")),
+				records::held);
 	}
 
-	/**
-	 * Setting a post code fills city and county from the post codes when they are empty.
-	 */
-	private void fillFromPostCode(Map<String, @Nullable Object> values) {
-		String postCode = (String) values.get("postCode");
-		if (isBlank(postCode) || (!isBlank(values.get("city")) && !isBlank(values.get("county")))) {
-			return;
-		}
-		List<Row> matches = setup.postCodes(postCode, (String) values.get("countryRegionCode"));
-		if (matches.size() == 1) {
-			Row match = matches.get(0);
-			if (isBlank(values.get("city"))) {
-				values.put("city", match.text("city"));
-			}
-			if (isBlank(values.get("county"))) {
-				values.put("county", match.text("county"));
-			}
-		}
-	}
-
-	private Row requireCompany(String companyNo) {
-		return find(companyNo).filter(company -> ContactType.COMPANY.is(company.text("type")))
-			.orElseThrow(() -> new CompanyContactRequired("companyNo",
-					"companyNo must name a company contact; " + companyNo + " is none"));
-	}
-
-	private static boolean isPerson(Map<String, @Nullable Object> values) {
-		return ContactType.PERSON.is(values.get("type"));
+	private List<String> numbersFor(int count) {
+		String series = Optional.ofNullable(setup.marketing().text("contactNos"))
+			.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup"));
+		return numberSeries.next(series, count, records::held);
 	}
 
 	private static void fillIfEmpty(Map<String, @Nullable Object> values, String field, @Nullable String value) {
 		if (values.get(field) == null && value != null) {
 			values.put(field, value);
 		}
-	}
-
-	private static boolean isBlank(@Nullable Object value) {
-		return value == null || value.toString().isBlank();
-	}
-
-	private static String text(Map<String, @Nullable Object> values, String field) {
-		Object value = values.get(field);
-		return value == null ? "" : value.toString();
 	}
 
 	private static void requireOneOf(String parameter, String value, List<String> allowed) {

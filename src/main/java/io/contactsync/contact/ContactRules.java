@@ -1,0 +1,218 @@
+package io.contactsync.contact;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.contactsync.platform.Problems;
+import io.contactsync.platform.table.Records;
+import io.contactsync.platform.table.Row;
+import io.contactsync.setup.ContactType;
+import io.contactsync.setup.SetupApi;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The rules of a contact's values, applied before each write: a company is its own
+ * company; a person's name is kept whole and in parts, and a person takes its company's
+ * name and what marketing setup says it inherits when it joins; a post code fills city
+ * and county (docs/rules.md, "Records and contacts", "Person inheritance").
+ */
+final class ContactRules {
+
+	private final Records records;
+
+	private final JdbcClient jdbc;
+
+	private final SetupApi setup;
+
+	ContactRules(Records records, JdbcClient jdbc, SetupApi setup) {
+		this.records = records;
+		this.jdbc = jdbc;
+		this.setup = setup;
+	}
+
+	/** Fills and checks the values of a new contact, whose number is chosen. */
+	void fillNew(Map<String, @Nullable Object> values) {
+		fillNew(values, this::requireCompany);
+	}
+
+	/**
+	 * {@link #fillNew} for many new contacts, reading the companies of all the new people
+	 * with one query.
+	 */
+	void fillNewAll(List<Map<String, @Nullable Object>> all) {
+		String[] companyNos = all.stream()
+			.filter(ContactRules::isPerson)
+			.map(values -> (String) values.get("companyNo"))
+			.filter(Objects::nonNull)
+			.distinct()
+			.toArray(String[]::new);
+		Map<String, Row> companies = new HashMap<>();
+		if (companyNos.length > 0) {
+			jdbc.sql("SELECT * FROM contact WHERE no = ANY(?) AND type = 'COMPANY'")
+				.param(companyNos)
+				.query(records.rows())
+				.list()
+				.forEach(company -> companies.put(company.text("no"), company));
+		}
+		for (Map<String, @Nullable Object> values : all) {
+			fillNew(values, companyNo -> {
+				Row company = companies.get(companyNo);
+				if (company == null) {
+					throw new CompanyContactRequired("companyNo",
+							"companyNo must name a company contact; " + companyNo + " is none");
+				}
+				return company;
+			});
+		}
+	}
+
+	private void fillNew(Map<String, @Nullable Object> values, Function<String, Row> companies) {
+		if (values.get("type") == null) {
+			values.put("type", ContactType.COMPANY.name());
+		}
+		if (isPerson(values)) {
+			reconcileName(values,
+					Stream.of("name", "firstName", "middleName", "surname")
+						.filter(field -> !isBlank(values.get(field)))
+						.collect(Collectors.toSet()));
+			String companyNo = (String) values.get("companyNo");
+			if (companyNo != null) {
+				Row company = companies.apply(companyNo);
+				values.put("companyName", company.text("name"));
+				PersonInheritance.attach(setup.marketing(), values, null, company, true);
+			}
+		}
+		else {
+			values.put("companyNo", values.get("no"));
+			values.put("companyName", values.get("name"));
+		}
+		PersonName.require(values.get("name"), isPerson(values));
+		fillFromPostCode(values);
+	}
+
+	/**
+	 * Fills and checks a contact's values after a change: its name whole and in parts,
+	 * its company and what it inherits on joining one, city and county from a new post
+	 * code.
+	 * @param values every field's value after the change
+	 * @param changed the fields the change named
+	 */
+	void fillChanged(Row current, Map<String, @Nullable Object> values, Set<String> changed) {
+		if (isPerson(values)) {
+			if (ContactType.COMPANY.is(current.text("type"))) {
+				if (hasPeople(current.text("no"))) {
+					throw new CompanyContactRequired("type",
+							"Company " + current.text("no") + " has people; move them first, then make it a person.");
+				}
+				if (!changed.contains("companyNo")) {
+					values.put("companyNo", null);
+				}
+			}
+			reconcileName(values, changed);
+			String companyNo = (String) values.get("companyNo");
+			String oldCompanyNo = ContactType.PERSON.is(current.text("type")) ? current.text("companyNo") : null;
+			if (companyNo == null) {
+				values.put("companyName", "");
+			}
+			else if (!companyNo.equals(oldCompanyNo)) {
+				Row company = requireCompany(companyNo);
+				if (companyNo.equals(values.get("no"))) {
+					throw new CompanyContactRequired("companyNo", "A person cannot be its own company.");
+				}
+				values.put("companyName", company.text("name"));
+				Row oldCompany = oldCompanyNo == null ? null : records.find(oldCompanyNo).orElse(null);
+				PersonInheritance.attach(setup.marketing(), values, oldCompany, company, false);
+			}
+		}
+		else {
+			if (ContactType.PERSON.is(current.text("type")) && changed.contains("companyNo")
+					&& values.get("companyNo") != null) {
+				throw new Problems.ValidationFailed("companyNo", "only a person belongs to a company");
+			}
+			values.put("companyNo", values.get("no"));
+			values.put("companyName", values.get("name"));
+		}
+		PersonName.require(values.get("name"), isPerson(values));
+		if (changed.contains("postCode")) {
+			fillFromPostCode(values);
+		}
+	}
+
+	/**
+	 * A person's name is built from its parts when only they changed, and split when only
+	 * it did.
+	 */
+	private static void reconcileName(Map<String, @Nullable Object> values, Set<String> changed) {
+		boolean partsChanged = changed.contains("firstName") || changed.contains("middleName")
+				|| changed.contains("surname");
+		boolean nameChanged = changed.contains("name") && !isBlank(values.get("name"));
+		if (partsChanged && !nameChanged) {
+			values.put("name",
+					new PersonName(text(values, "firstName"), text(values, "middleName"), text(values, "surname"))
+						.joined());
+		}
+		else if (nameChanged && !partsChanged) {
+			PersonName parts = PersonName.split(text(values, "name"));
+			values.put("firstName", parts.firstName());
+			values.put("middleName", parts.middleName());
+			values.put("surname", parts.surname());
+		}
+	}
+
+	/**
+	 * Setting a post code fills city and county from the post codes when they are empty.
+	 */
+	private void fillFromPostCode(Map<String, @Nullable Object> values) {
+		String postCode = (String) values.get("postCode");
+		if (isBlank(postCode) || (!isBlank(values.get("city")) && !isBlank(values.get("county")))) {
+			return;
+		}
+		List<Row> matches = setup.postCodes(postCode, (String) values.get("countryRegionCode"));
+		if (matches.size() == 1) {
+			Row match = matches.get(0);
+			if (isBlank(values.get("city"))) {
+				values.put("city", match.text("city"));
+			}
+			if (isBlank(values.get("county"))) {
+				values.put("county", match.text("county"));
+			}
+		}
+	}
+
+	private Row requireCompany(String companyNo) {
+		return records.find(companyNo)
+			.filter(company -> ContactType.COMPANY.is(company.text("type")))
+			.orElseThrow(() -> new CompanyContactRequired("companyNo",
+					"companyNo must name a company contact; " + companyNo + " is none"));
+	}
+
+	static boolean isPerson(Map<String, @Nullable Object> values) {
+		return ContactType.PERSON.is(values.get("type"));
+	}
+
+	static boolean isBlank(@Nullable Object value) {
+		return value == null || value.toString().isBlank();
+	}
+
+	private static String text(Map<String, @Nullable Object> values, String field) {
+		Object value = values.get(field);
+		return value == null ? "" : value.toString();
+	}
+
+	private boolean hasPeople(String companyNo) {
+		return jdbc.sql("SELECT 1 FROM contact WHERE company_no = ? AND type = 'PERSON' LIMIT 1")
+			.param(companyNo)
+			.query(Integer.class)
+			.optional()
+			.isPresent();
+	}
+
+}

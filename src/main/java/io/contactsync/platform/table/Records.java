@@ -1,0 +1,210 @@
+package io.contactsync.platform.table;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.platform.Page;
+import io.contactsync.platform.Problems;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The steps of a record's life (contact, customer, vendor, bank account) on its table,
+ * for the module that owns the record to call in the order its rules need: read a
+ * request, lock, check the version, merge, write, delete. It holds no rules and calls
+ * nothing back; the module's service is the transaction, and the store publishes the
+ * module's typed event of every write.
+ */
+public final class Records {
+
+	private final TableStore store;
+
+	private final Table table;
+
+	private final JdbcClient jdbc;
+
+	public Records(TableStore store, Table table, JdbcClient jdbc) {
+		this.store = store;
+		this.table = table;
+		this.jdbc = jdbc;
+	}
+
+	public Table table() {
+		return table;
+	}
+
+	/** Maps the rows of {@code SELECT *} on this record's table. */
+	public RowMapper<Row> rows() {
+		return store.rows(table);
+	}
+
+	public Row get(String no) {
+		return store.get(table, List.of(no));
+	}
+
+	public Optional<Row> find(String no) {
+		return store.find(table, List.of(no));
+	}
+
+	/** The typed values of a request body, checked against the table's fields. */
+	public Map<String, @Nullable Object> read(JsonNode body, TableJson.Mode mode) {
+		return TableJson.read(table, body, mode);
+	}
+
+	/** Locks a record for the rest of the transaction; unknown: 404. */
+	public Row lock(String no) {
+		return store.lock(table, List.of(no));
+	}
+
+	/** Locks a record and checks that it is still the version the caller saw. */
+	public Row lockAt(String no, ExpectedVersion expected) {
+		Row current = lock(no);
+		TableStore.checkVersion(table, current, expected);
+		return current;
+	}
+
+	/**
+	 * Locks many records in number order, so that two such calls never wait in a circle.
+	 */
+	public List<Row> lockAll(Collection<String> nos) {
+		List<Row> current = store.lockAll(table, nos);
+		if (current.size() != new HashSet<>(nos).size()) {
+			Set<String> found = new HashSet<>();
+			current.forEach(row -> found.add(row.text("no")));
+			String missing = nos.stream().filter(no -> !found.contains(no)).findFirst().orElseThrow();
+			throw new Problems.NotFound(table.title(), missing);
+		}
+		return current;
+	}
+
+	/**
+	 * Every field's value after a change: the current values with the changes over them,
+	 * a field set to null taking its default.
+	 */
+	public Map<String, @Nullable Object> merged(Row current, Map<String, @Nullable Object> changes) {
+		Map<String, @Nullable Object> values = current.copyValues();
+		changes.forEach((field, value) -> values.put(field,
+				value == null ? table.field(field).map(Field::defaultValue).orElse(null) : value));
+		return values;
+	}
+
+	/**
+	 * Writes what differs from the current row. A write that changes nothing answers the
+	 * same row object, writes nothing and publishes nothing: that is what ends the sync's
+	 * cascades.
+	 */
+	public Row write(Row current, Map<String, @Nullable Object> values) {
+		return store.update(table, current, values);
+	}
+
+	/** {@link #write} for many rows, one statement per set of changed fields. */
+	public List<Row> writeAll(List<Row> current, List<Map<String, @Nullable Object>> values) {
+		return store.updateAll(table, current, values);
+	}
+
+	/**
+	 * Stores a new record whose number is chosen.
+	 * @return the record as written, before the listeners of its creation changed it (its
+	 * link, say)
+	 */
+	public Row insert(Map<String, @Nullable Object> values) {
+		return store.insert(table, values);
+	}
+
+	/**
+	 * {@link #insert} for many records: one statement and one batch event for them all.
+	 */
+	public List<Row> insertAll(List<Map<String, @Nullable Object>> values) {
+		return store.insertAll(table, values);
+	}
+
+	public void delete(Row current) {
+		store.delete(table, current);
+	}
+
+	/**
+	 * Those of {@code nos} that records of this table hold already, for a series to pass
+	 * over (numbers given by hand run ahead of it).
+	 */
+	public Set<String> held(List<String> nos) {
+		return Set.copyOf(jdbc.sql("SELECT no FROM " + table.table() + " WHERE no = ANY(?)")
+			.param(nos.toArray(String[]::new))
+			.query(String.class)
+			.list());
+	}
+
+	/**
+	 * Shows a value derived from other records (a record's contact, a contact's relation
+	 * summary): those are logged where they change, so this moves neither the version nor
+	 * the log.
+	 */
+	public void show(String field, String no, @Nullable Object value) {
+		String column = column(field);
+		jdbc.sql("UPDATE " + table.table() + " SET " + column + " = ? WHERE no = ? AND " + column
+				+ " IS DISTINCT FROM ?")
+			.params(value, no, value)
+			.update();
+	}
+
+	/** {@link #show} for many records, with one statement. */
+	public void showAll(String field, Map<String, String> values) {
+		if (values.isEmpty()) {
+			return;
+		}
+		String column = column(field);
+		jdbc.sql("UPDATE " + table.table() + " t SET " + column + " = v.value FROM unnest(:nos, :values)"
+				+ " AS v(no, value) WHERE t.no = v.no AND t." + column + " IS DISTINCT FROM v.value")
+			.param("nos", values.keySet().toArray(String[]::new))
+			.param("values", values.values().toArray(String[]::new))
+			.update();
+	}
+
+	/**
+	 * A keyset-paged list in number order.
+	 * @param conditions SQL conditions on the table's columns, joined with AND
+	 * @param params their named parameters
+	 * @param query words that must each be found in name, e-mail, phone or city
+	 */
+	public Page<Row> list(List<String> conditions, Map<String, Object> params, @Nullable Integer limit,
+			@Nullable String cursor, @Nullable String query) {
+		int size = Page.limit(limit);
+		List<String> where = new ArrayList<>(conditions);
+		Map<String, Object> all = new LinkedHashMap<>(params);
+		String after = Page.decode(cursor);
+		if (after != null) {
+			where.add("no > :after");
+			all.put("after", after);
+		}
+		if (query != null && !query.isBlank()) {
+			if (query.length() > 100) {
+				throw new Problems.ValidationFailed("q", "must be at most 100 characters");
+			}
+			String[] words = query.trim().split("\\s+");
+			for (int i = 0; i < Math.min(words.length, 5); i++) {
+				where.add("search_text LIKE '%' || search_key(:q" + i + ") || '%'");
+				all.put("q" + i, words[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+			}
+		}
+		String sql = "SELECT * FROM " + table.table() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+				+ " ORDER BY no LIMIT " + (size + 1);
+		List<Row> rows = jdbc.sql(sql).params(all).query(store.rows(table)).list();
+		return Page.of(rows, size, row -> String.valueOf(row.get("no")));
+	}
+
+	private String column(String field) {
+		return table.field(field)
+			.orElseThrow(() -> new IllegalArgumentException(table.title() + " has no field " + field))
+			.column();
+	}
+
+}
