@@ -18,6 +18,7 @@ import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesMissing;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
+import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.table.Records;
 import io.contactsync.platform.table.Table;
@@ -105,7 +106,7 @@ public class Contacts {
 		fillIfEmpty(values, "salespersonCode", marketing.text("defaultSalespersonCode"));
 		fillIfEmpty(values, "territoryCode", marketing.text("defaultTerritoryCode"));
 		// Its creation's listeners may have changed it (a person's relation summary).
-		return records.get(records.insert(values).text("no"));
+		return records.get(records.insert(values, Actor.current()).text("no"));
 	}
 
 	/**
@@ -115,10 +116,19 @@ public class Contacts {
 	 */
 	@Transactional
 	public Row insert(Map<String, @Nullable Object> given) {
+		return insert(given, Actor.current());
+	}
+
+	/**
+	 * {@link #insert} on behalf of another change (a name typed as a record's contact).
+	 * @param by who the contact is made for and the change that caused it
+	 */
+	@Transactional
+	public Row insert(Map<String, @Nullable Object> given, Actor by) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>(given);
 		values.put("no", numberFor((String) values.get("no")));
 		rules.fillNew(values);
-		return records.insert(values);
+		return records.insert(values, by);
 	}
 
 	/**
@@ -147,7 +157,7 @@ public class Contacts {
 	public Row patch(String no, ExpectedVersion expected, JsonNode patch) {
 		Map<String, @Nullable Object> changes = records.read(patch, TableJson.Mode.PATCH);
 		Row current = records.lockAt(no, expected);
-		Row changed = change(current, changes);
+		Row changed = change(current, changes, Actor.current());
 		// The sync may have changed it again (a record's value stored otherwise): answer
 		// as stored.
 		return changed == current ? current : records.get(no);
@@ -156,10 +166,12 @@ public class Contacts {
 	/**
 	 * Changes fields without a version check, for changes the application makes on the
 	 * user's behalf (the sync). Fields that already have their new values change nothing.
+	 * @param by who the change is made for and what caused it: for a carried change the
+	 * cause's {@code carrier()}
 	 */
 	@Transactional
-	public void apply(String no, Map<String, @Nullable Object> changes) {
-		change(records.lock(no), changes);
+	public void apply(String no, Map<String, @Nullable Object> changes, Actor by) {
+		change(records.lock(no), changes, by);
 	}
 
 	/** Deletes a contact; a company's people go first. */
@@ -218,12 +230,12 @@ public class Contacts {
 			.update();
 	}
 
-	private Row change(Row current, Map<String, @Nullable Object> changes) {
+	private Row change(Row current, Map<String, @Nullable Object> changes, Actor by) {
 		Map<String, @Nullable Object> values = records.merged(current, changes);
 		rules.fillChanged(current, values, changes.keySet());
-		Row updated = records.write(current, values);
+		Row updated = records.write(current, values, by);
 		if (updated != current) {
-			passOnToPeople(current, updated);
+			passOnToPeople(current, updated, by);
 		}
 		return updated;
 	}
@@ -232,7 +244,7 @@ public class Contacts {
 	 * A company's change reaches its people where they still had the company's old value
 	 * (docs/rules.md, "Person inheritance").
 	 */
-	private void passOnToPeople(Row before, Row after) {
+	private void passOnToPeople(Row before, Row after, Actor by) {
 		if (!ContactType.COMPANY.is(after.text("type")) || !ContactType.COMPANY.is(before.text("type"))) {
 			return;
 		}
@@ -251,7 +263,7 @@ public class Contacts {
 				}
 			}
 			if (!changes.isEmpty()) {
-				records.write(person, records.merged(person, changes));
+				records.write(person, records.merged(person, changes), by);
 			}
 		}
 	}

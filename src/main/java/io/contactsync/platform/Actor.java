@@ -11,8 +11,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who is changing data and through what, so that every change can be recorded with both.
- * Requests set the origin from their path (API or USER); jobs, the sync and imports say
- * so explicitly with {@link #runAs}.
+ * At the entry points the actor is the thread's context, as the signed-in user is:
+ * requests set the origin from their path (API or USER), and a job or the demo loader
+ * runs its work {@link #runAs} itself. A change the application makes on behalf of
+ * another (the sync, a primary contact's name) is never found there: its actor, with the
+ * cause, is the causing event's {@code carrier()}, passed explicitly to the write.
  *
  * @param user the user name on whose behalf the change is made
  * @param origin where it came from

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.contactsync.contact.Contacts;
+import io.contactsync.platform.Actor;
 import io.contactsync.platform.table.Row;
 import io.contactsync.relation.RelationProblems.BusinessRelationCodeMissing;
 import io.contactsync.setup.ContactType;
@@ -85,7 +86,7 @@ class ContactsFromRecords {
 				primary = contact.text("no");
 			}
 			if (primary != null) {
-				records.of(type).apply(record.text("no"), Map.of("primaryContactNo", primary));
+				records.of(type).apply(record.text("no"), Map.of("primaryContactNo", primary), Actor.current());
 			}
 		}
 		return contact;

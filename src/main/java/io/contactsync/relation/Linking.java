@@ -150,10 +150,10 @@ public class Linking {
 		relations.find(contact.text("no"), code).ifPresent(relations::remove);
 		Actor carrier = Actor.current().carrying(relations.add(contact, code, type, record.text("no")));
 		if (master == MasterFields.CONTACT) {
-			Actor.runAs(carrier, () -> service.apply(record.text("no"), shared.toRecord(type, contact.values())));
+			service.apply(record.text("no"), shared.toRecord(type, contact.values()), carrier);
 		}
 		else {
-			Actor.runAs(carrier, () -> contacts.apply(contact.text("no"), shared.toContact(type, record.values())));
+			contacts.apply(contact.text("no"), shared.toContact(type, record.values()), carrier);
 		}
 		return relations.linkOf(contact.text("no"), type).orElseThrow();
 	}
@@ -184,11 +184,9 @@ public class Linking {
 		// the
 		// contact, and from it to its other records, as any change of a linked record
 		// would.
-		Row created = record;
-		Actor.runAs(Actor.current().carrying(linked),
-				() -> contacts.apply(contact.text("no"), shared.toContact(type, created.values())));
+		contacts.apply(contact.text("no"), shared.toContact(type, record.values()), Actor.current().carrying(linked));
 		if (type != LinkedRecordType.BANK_ACCOUNT) {
-			service.apply(record.text("no"), Map.of("primaryContactNo", chosen.text("no")));
+			service.apply(record.text("no"), Map.of("primaryContactNo", chosen.text("no")), Actor.current());
 		}
 		return service.get(record.text("no"));
 	}
@@ -290,7 +288,7 @@ public class Linking {
 				Map<String, @Nullable Object> cleared = new LinkedHashMap<>();
 				cleared.put("primaryContactNo", null);
 				cleared.put("contact", null);
-				service.apply(no, cleared);
+				service.apply(no, cleared, Actor.current());
 			}
 		}
 	}

@@ -87,7 +87,7 @@ class PrimaryContacts {
 			// Written with the record's own change already: nothing to lock.
 			return;
 		}
-		Actor.runAs(change.carrier(), () -> service.apply(change.no(), values));
+		service.apply(change.no(), values, change.carrier());
 	}
 
 	/**
@@ -108,14 +108,12 @@ class PrimaryContacts {
 			return;
 		}
 		Actor carrier = change.carrier();
-		Actor.runAs(carrier, () -> {
-			Map<String, @Nullable Object> person = new LinkedHashMap<>();
-			person.put("type", ContactType.PERSON.name());
-			person.put("name", name);
-			person.put("companyNo", company.text("no"));
-			Row created = contacts.insert(person);
-			service.apply(change.no(), Map.of("primaryContactNo", created.text("no")));
-		});
+		Map<String, @Nullable Object> person = new LinkedHashMap<>();
+		person.put("type", ContactType.PERSON.name());
+		person.put("name", name);
+		person.put("companyNo", company.text("no"));
+		Row created = contacts.insert(person, carrier);
+		service.apply(change.no(), Map.of("primaryContactNo", created.text("no")), carrier);
 	}
 
 	private static void copyIfNotBlank(Row contact, Map<String, @Nullable Object> values, String field) {

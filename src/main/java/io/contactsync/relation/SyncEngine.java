@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.contactsync.bankaccount.BankAccountChanged;
 import io.contactsync.contact.ContactChanged;
@@ -101,7 +102,7 @@ class SyncEngine {
 		}
 		reaching.forEach((target, values) -> carry(carrier, "contact " + change.no(),
 				LinkedRecords.title(target.type()) + " " + target.no(),
-				() -> records.of(target.type()).apply(target.no(), values)));
+				by -> records.of(target.type()).apply(target.no(), values, by)));
 	}
 
 	/**
@@ -133,11 +134,11 @@ class SyncEngine {
 		relations.contactOf(type, change.no()).ifPresent(contactNo -> {
 			Actor carrier = change.carrier();
 			carry(carrier, LinkedRecords.title(type) + " " + change.no(), "contact " + contactNo,
-					() -> contacts.apply(contactNo, values));
+					by -> contacts.apply(contactNo, values, by));
 		});
 	}
 
-	private static void carry(Actor carrier, String from, String to, Runnable change) {
+	private static void carry(Actor carrier, String from, String to, Consumer<Actor> change) {
 		// A change goes at most record, contact, other records: three hops. More means a
 		// value that changes on the way (stored other than it was sent) is going round;
 		// the change is refused rather than left to run until the stack is gone.
@@ -145,7 +146,7 @@ class SyncEngine {
 			throw new SyncRefused(from, to, "the values did not settle between the linked records", List.of());
 		}
 		try {
-			Actor.runAs(carrier, change);
+			change.accept(carrier);
 		}
 		catch (SyncRefused ex) {
 			throw ex;

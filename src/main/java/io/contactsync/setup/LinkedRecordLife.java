@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import io.contactsync.numbering.NumberSeries;
 import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesMissing;
+import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.table.Records;
@@ -119,7 +120,7 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	public Row insert(Map<String, @Nullable Object> given) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>(given);
 		values.put("no", numberFor((String) values.get("no")));
-		return records.insert(values);
+		return records.insert(values, Actor.current());
 	}
 
 	@Override
@@ -128,7 +129,7 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 		Map<String, @Nullable Object> changes = records.read(patch, TableJson.Mode.PATCH);
 		lockContactFirst(no);
 		Row current = records.lockAt(no, expected);
-		Row changed = records.write(current, records.merged(current, changes));
+		Row changed = records.write(current, records.merged(current, changes), Actor.current());
 		// The sync may have changed it again (a primary contact's name): answer as
 		// stored.
 		return changed == current ? current : records.get(no);
@@ -136,10 +137,10 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 
 	@Override
 	@Transactional
-	public void apply(String no, Map<String, @Nullable Object> changes) {
+	public void apply(String no, Map<String, @Nullable Object> changes, Actor by) {
 		lockContactFirst(no);
 		Row current = records.lock(no);
-		records.write(current, records.merged(current, changes));
+		records.write(current, records.merged(current, changes), by);
 	}
 
 	@Override

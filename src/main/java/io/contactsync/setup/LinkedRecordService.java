@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.contactsync.platform.Actor;
+import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.table.Row;
@@ -50,8 +52,10 @@ public interface LinkedRecordService {
 	/**
 	 * Changes fields without a version check, for changes the application makes itself on
 	 * behalf of the user's (the sync, primary contacts).
+	 * @param by who the change is made for and what caused it: for a carried change the
+	 * cause's {@code carrier()}, so that the change log and the next listener see it
 	 */
-	void apply(String no, Map<String, @Nullable Object> changes);
+	void apply(String no, Map<String, @Nullable Object> changes, Actor by);
 
 	/** {@link #apply} for many records at once. */
 	List<Row> applyAll(Map<String, Map<String, @Nullable Object>> changes);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
@@ -102,9 +103,11 @@ public final class Records {
 	 * Writes what differs from the current row. A write that changes nothing answers the
 	 * same row object, writes nothing and publishes nothing: that is what ends the sync's
 	 * cascades.
+	 * @param by who makes the change, through what, and the change that caused it: its
+	 * event carries that on to whoever acts on it
 	 */
-	public Row write(Row current, Map<String, @Nullable Object> values) {
-		return store.update(table, current, values);
+	public Row write(Row current, Map<String, @Nullable Object> values, Actor by) {
+		return store.update(table, current, values, by);
 	}
 
 	/** {@link #write} for many rows, one statement per set of changed fields. */
@@ -117,8 +120,8 @@ public final class Records {
 	 * @return the record as written, before the listeners of its creation changed it (its
 	 * link, say)
 	 */
-	public Row insert(Map<String, @Nullable Object> values) {
-		return store.insert(table, values);
+	public Row insert(Map<String, @Nullable Object> values, Actor by) {
+		return store.insert(table, values, by);
 	}
 
 	/**

@@ -55,10 +55,10 @@ final class TableSql {
 
 	/** The owning module's typed event of a change to a row of this table. */
 	static RecordEvent change(Table table, String key, RecordChange.Kind kind, List<FieldChange> changes,
-			Map<String, @Nullable Object> values, @Nullable Row row, @Nullable Long entryNo, long version) {
+			Map<String, @Nullable Object> values, @Nullable Row row, @Nullable Long entryNo, long version, Actor by) {
 		return table.events()
 			.of(new RecordChange(table.recordType(), table.changeLogNo(key), kind, changes,
-					Collections.unmodifiableMap(new LinkedHashMap<>(values)), Actor.current(), row, entryNo, version));
+					Collections.unmodifiableMap(new LinkedHashMap<>(values)), by, row, entryNo, version));
 	}
 
 	static String select(Table table) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.contactsync.platform.ChangeNumbers;
+import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.JsonRows;
@@ -107,15 +108,16 @@ public class TableStore {
 
 	@Transactional
 	public Row create(Table table, JsonNode body) {
-		return insert(table, TableJson.read(table, body, TableJson.Mode.CREATE));
+		return insert(table, TableJson.read(table, body, TableJson.Mode.CREATE), Actor.current());
 	}
 
 	/**
 	 * Inserts a row from typed values (what they leave out takes its default), after the
 	 * same checks as a request.
+	 * @param by who makes it, through what, and on behalf of which change
 	 */
 	@Transactional
-	public Row insert(Table table, Map<String, @Nullable Object> given) {
+	public Row insert(Table table, Map<String, @Nullable Object> given, Actor by) {
 		Map<String, @Nullable Object> values = TableSql.withDefaults(table, given);
 		checks.validate(table, values);
 		String key = new Row(values, 0).key(table.keys());
@@ -134,7 +136,7 @@ public class TableStore {
 		}
 		Row created = new Row(values, 1);
 		events.publishEvent(TableSql.change(table, key, RecordChange.Kind.CREATED, TableSql.diff(table, null, created),
-				created.values(), created, numbers.next(), 1));
+				created.values(), created, numbers.next(), 1, by));
 		return created;
 	}
 
@@ -175,7 +177,7 @@ public class TableStore {
 			Row created = new Row(values, 1);
 			rows.add(created);
 			changes.add(TableSql.change(table, created.key(table.keys()), RecordChange.Kind.CREATED,
-					TableSql.diff(table, null, created), created.values(), created, null, 1));
+					TableSql.diff(table, null, created), created.values(), created, null, 1, Actor.current()));
 		}
 		events.publishEvent(new RecordChange.Batch(table.recordType(), RecordChange.Kind.CREATED, changes));
 		return rows;
@@ -257,7 +259,7 @@ public class TableStore {
 				.filter(f -> !f.isTimestamp())
 				.forEach(f -> changedValues.put(f.name(), change.after().get(f.name())));
 			events.add(TableSql.change(table, change.before().key(table.keys()), RecordChange.Kind.UPDATED,
-					change.changes(), changedValues, updated, null, updated.version()));
+					change.changes(), changedValues, updated, null, updated.version(), Actor.current()));
 		}
 		if (!events.isEmpty()) {
 			this.events.publishEvent(new RecordChange.Batch(table.recordType(), RecordChange.Kind.UPDATED, events));
@@ -325,12 +327,13 @@ public class TableStore {
 					+ " is still used; change what uses it first, then delete it.");
 		}
 		events.publishEvent(TableSql.change(table, current.key(table.keys()), RecordChange.Kind.DELETED,
-				TableSql.diff(table, current, null), Map.of(), null, numbers.next(), current.version()));
+				TableSql.diff(table, current, null), Map.of(), null, numbers.next(), current.version(),
+				Actor.current()));
 	}
 
 	private Row write(Table table, Row current, ExpectedVersion expected, Map<String, @Nullable Object> values) {
 		checkVersion(table, current, expected);
-		return update(table, current, values);
+		return update(table, current, values, Actor.current());
 	}
 
 	/**
@@ -339,9 +342,10 @@ public class TableStore {
 	 * the version stays, and no event goes out: that is what ends the sync's cascades.
 	 * @param current the row as read with {@link #lock}
 	 * @param values every field's new value
+	 * @param by who makes the change, through what, and on behalf of which change
 	 */
 	@Transactional
-	public Row update(Table table, Row current, Map<String, @Nullable Object> values) {
+	public Row update(Table table, Row current, Map<String, @Nullable Object> values, Actor by) {
 		List<FieldChange> changes = TableSql.diff(table, current, new Row(values, current.version()));
 		checks.validate(table, values, changes.stream().map(FieldChange::field).collect(Collectors.toSet()));
 		if (changes.isEmpty()) {
@@ -367,7 +371,7 @@ public class TableStore {
 		Map<String, @Nullable Object> changedValues = new LinkedHashMap<>();
 		changed.forEach(f -> changedValues.put(f.name(), values.get(f.name())));
 		events.publishEvent(TableSql.change(table, current.key(table.keys()), RecordChange.Kind.UPDATED, changes,
-				changedValues, updated, numbers.next(), version));
+				changedValues, updated, numbers.next(), version, by));
 		return updated;
 	}
 
