@@ -23,6 +23,7 @@ import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableJson;
 import io.contactsync.platform.table.TableStore;
 import io.contactsync.setup.ContactType;
+import io.contactsync.setup.PostCodeLookup;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -49,12 +50,15 @@ public class Contacts extends RecordService {
 
 	private final ApplicationEventPublisher events;
 
+	private final PostCodeLookup postCodes;
+
 	Contacts(TableStore store, JdbcClient jdbc, SetupApi setup, NumberSeries numberSeries,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PostCodeLookup postCodes) {
 		super(store, ContactTable.TABLE, jdbc);
 		this.setup = setup;
 		this.numberSeries = numberSeries;
 		this.events = events;
+		this.postCodes = postCodes;
 	}
 
 	/**
@@ -200,7 +204,7 @@ public class Contacts extends RecordService {
 			values.put("companyName", values.get("name"));
 		}
 		PersonName.require(values.get("name"), isPerson(values));
-		fillFromPostCode(values);
+		postCodes.fillNew(values);
 	}
 
 	@Override
@@ -240,9 +244,7 @@ public class Contacts extends RecordService {
 			values.put("companyName", values.get("name"));
 		}
 		PersonName.require(values.get("name"), isPerson(values));
-		if (changed.contains("postCode")) {
-			fillFromPostCode(values);
-		}
+		postCodes.fillChanged(current, values);
 	}
 
 	/**
@@ -306,26 +308,6 @@ public class Contacts extends RecordService {
 			values.put("firstName", parts.firstName());
 			values.put("middleName", parts.middleName());
 			values.put("surname", parts.surname());
-		}
-	}
-
-	/**
-	 * Setting a post code fills city and county from the post codes when they are empty.
-	 */
-	private void fillFromPostCode(Map<String, @Nullable Object> values) {
-		String postCode = (String) values.get("postCode");
-		if (isBlank(postCode) || (!isBlank(values.get("city")) && !isBlank(values.get("county")))) {
-			return;
-		}
-		List<Row> matches = setup.postCodes(postCode, (String) values.get("countryRegionCode"));
-		if (matches.size() == 1) {
-			Row match = matches.get(0);
-			if (isBlank(values.get("city"))) {
-				values.put("city", match.text("city"));
-			}
-			if (isBlank(values.get("county"))) {
-				values.put("county", match.text("county"));
-			}
 		}
 	}
 

@@ -36,6 +36,8 @@ public abstract class LinkedRecordService extends RecordService {
 
 	private final ApplicationEventPublisher events;
 
+	private final PostCodeLookup postCodes;
+
 	protected LinkedRecordService(LinkedRecordType type, TableStore store, Table table, JdbcClient jdbc, SetupApi setup,
 			NumberSeries numberSeries, ApplicationEventPublisher events) {
 		super(store, table, jdbc);
@@ -43,6 +45,20 @@ public abstract class LinkedRecordService extends RecordService {
 		this.setup = setup;
 		this.numberSeries = numberSeries;
 		this.events = events;
+		this.postCodes = new PostCodeLookup(setup);
+	}
+
+	/**
+	 * City and county from the post code, as on a contact (docs/rules.md, "Post codes").
+	 */
+	@Override
+	protected void prepareNew(Map<String, @Nullable Object> values) {
+		postCodes.fillNew(values);
+	}
+
+	@Override
+	protected void prepareUpdate(Row current, Map<String, @Nullable Object> values, Set<String> changed) {
+		postCodes.fillChanged(current, values);
 	}
 
 	/**
