@@ -159,6 +159,20 @@ class Forms {
 		return messages.getMessage("field." + field, null, humanized(field), locale);
 	}
 
+	/**
+	 * A stored value as a page shows it: a value of a choice (COMPANY, OUTBOUND) in the
+	 * page's words, anything else as it is.
+	 */
+	String storedValue(@Nullable String value, Locale locale) {
+		if (value == null) {
+			return "";
+		}
+		if (!value.matches("[A-Z][A-Z_]+")) {
+			return value;
+		}
+		return messages.getMessage("choice." + value, null, value, locale);
+	}
+
 	String choice(String value, Locale locale) {
 		return messages.getMessage("choice." + value, null, humanized(value), locale);
 	}
