@@ -26,7 +26,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Reads and writes the rows of {@link Table}s with the API's rules: typed and checked
@@ -315,14 +317,26 @@ public class TableStore {
 	@Transactional
 	public void delete(Table table, Row current) {
 		List<String> key = TableSql.keyOf(table, current.values());
+		// A savepoint, so that after a refusal the transaction can still ask what uses
+		// the row.
+		TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
+		Object savepoint = transaction.createSavepoint();
 		try {
 			jdbc.sql("DELETE FROM " + table.table() + TableSql.whereKey(table))
 				.params(TableSql.keyParams(table, key))
 				.update();
+			transaction.releaseSavepoint(savepoint);
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw new Problems.InUse(table.title() + " " + String.join("/", key)
-					+ " is still used; change what uses it first, then delete it.");
+			transaction.rollbackToSavepoint(savepoint);
+			Problems.Use what = new Problems.Use(table.recordType().equals("SETUP")
+					? table.table().toUpperCase(java.util.Locale.ROOT) : table.recordType(), String.join("/", key));
+			List<Problems.Use> usedBy = References.to(jdbc, table, key);
+			if (usedBy.isEmpty()) {
+				throw new Problems.InUse(table.title() + " " + String.join("/", key)
+						+ " is still used; change what uses it first, then delete it.");
+			}
+			throw new Problems.InUse(what, usedBy);
 		}
 		events.publishEvent(TableSql.change(table, current.key(table.keys()), TableChanged.Kind.DELETED,
 				TableSql.diff(table, current, null), Map.of(), null, numbers.next()));
