@@ -1,6 +1,8 @@
 package io.contactsync.audit;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,8 +36,9 @@ public class ChangeLog {
 	}
 
 	/**
-	 * The change log, newest first. Who may not read bank accounts does not read their
-	 * changes either.
+	 * The change log, newest first: by the time a change was committed, and within one
+	 * commit by number (docs/rules.md, "Change log"). Who may not read bank accounts does
+	 * not read their changes either.
 	 */
 	@Transactional(readOnly = true)
 	public Page<Entry> list(@Nullable String recordType, @Nullable String no, @Nullable Integer limit,
@@ -63,24 +66,31 @@ public class ChangeLog {
 		}
 		String after = Page.decode(cursor);
 		if (after != null) {
+			// (at, id) of the last entry of the page before: entries are numbered when
+			// a change is made but written when it commits, and bulk work numbers its
+			// own, so numbers alone do not tell which came last.
+			String[] key = after.split(":", 2);
 			try {
-				params.add(Long.parseLong(after));
+				Instant at = Instant.EPOCH.plus(Long.parseLong(key[0]), ChronoUnit.MICROS);
+				long id = Long.parseLong(key[1]);
+				where.add("(at, id) < (?, ?)");
+				params.add(Timestamp.from(at));
+				params.add(id);
 			}
-			catch (NumberFormatException ex) {
+			catch (RuntimeException ex) {
 				throw new Problems.MalformedRequest("cursor", "is not a cursor of this list");
 			}
-			where.add("id < ?");
 		}
 		String sql = "SELECT id, at, user_name, origin, record_type, no, field, old_value, new_value, caused_by"
 				+ " FROM change_log" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-				+ " ORDER BY id DESC LIMIT " + (size + 1);
+				+ " ORDER BY at DESC, id DESC LIMIT " + (size + 1);
 		List<Entry> entries = jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
 					(Long) rs.getObject(10)))
 			.list();
-		return Page.of(entries, size, entry -> Long.toString(entry.id()));
+		return Page.of(entries, size, entry -> ChronoUnit.MICROS.between(Instant.EPOCH, entry.at()) + ":" + entry.id());
 	}
 
 	private static boolean readsBankAccounts() {

@@ -13,6 +13,7 @@ import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Records;
 import io.contactsync.platform.table.Row;
 import io.contactsync.setup.ContactType;
+import io.contactsync.setup.PostCodeLookup;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
 
@@ -32,10 +33,13 @@ final class ContactRules {
 
 	private final SetupApi setup;
 
-	ContactRules(Records records, JdbcClient jdbc, SetupApi setup) {
+	private final PostCodeLookup postCodes;
+
+	ContactRules(Records records, JdbcClient jdbc, SetupApi setup, PostCodeLookup postCodes) {
 		this.records = records;
 		this.jdbc = jdbc;
 		this.setup = setup;
+		this.postCodes = postCodes;
 	}
 
 	/** Fills and checks the values of a new contact, whose number is chosen. */
@@ -95,7 +99,7 @@ final class ContactRules {
 			values.put("companyName", values.get("name"));
 		}
 		PersonName.require(values.get("name"), isPerson(values));
-		fillFromPostCode(values);
+		postCodes.fillNew(values);
 	}
 
 	/**
@@ -141,9 +145,7 @@ final class ContactRules {
 			values.put("companyName", values.get("name"));
 		}
 		PersonName.require(values.get("name"), isPerson(values));
-		if (changed.contains("postCode")) {
-			fillFromPostCode(values);
-		}
+		postCodes.fillChanged(current, values);
 	}
 
 	/**
@@ -164,26 +166,6 @@ final class ContactRules {
 			values.put("firstName", parts.firstName());
 			values.put("middleName", parts.middleName());
 			values.put("surname", parts.surname());
-		}
-	}
-
-	/**
-	 * Setting a post code fills city and county from the post codes when they are empty.
-	 */
-	private void fillFromPostCode(Map<String, @Nullable Object> values) {
-		String postCode = (String) values.get("postCode");
-		if (isBlank(postCode) || (!isBlank(values.get("city")) && !isBlank(values.get("county")))) {
-			return;
-		}
-		List<Row> matches = setup.postCodes(postCode, (String) values.get("countryRegionCode"));
-		if (matches.size() == 1) {
-			Row match = matches.get(0);
-			if (isBlank(values.get("city"))) {
-				values.put("city", match.text("city"));
-			}
-			if (isBlank(values.get("county"))) {
-				values.put("county", match.text("county"));
-			}
 		}
 	}
 

@@ -26,6 +26,7 @@ import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableJson;
 import io.contactsync.platform.table.TableStore;
 import io.contactsync.setup.ContactType;
+import io.contactsync.setup.PostCodeLookup;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -63,9 +64,9 @@ public class Contacts {
 	private final ApplicationEventPublisher events;
 
 	Contacts(TableStore store, JdbcClient jdbc, SetupApi setup, NumberSeries numberSeries,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PostCodeLookup postCodes) {
 		this.records = new Records(store, ContactTable.TABLE, jdbc);
-		this.rules = new ContactRules(records, jdbc, setup);
+		this.rules = new ContactRules(records, jdbc, setup, postCodes);
 		this.jdbc = jdbc;
 		this.setup = setup;
 		this.numberSeries = numberSeries;

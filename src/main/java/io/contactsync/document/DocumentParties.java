@@ -81,27 +81,27 @@ class DocumentParties {
 	 */
 	@EventListener
 	void on(ContactDeleting deleting) {
-		refuseIfNamed("contact_no", deleting.no(), "Contact " + deleting.no());
+		refuseIfNamed("contact_no", new Problems.Use("CONTACT", deleting.no()));
 	}
 
 	@EventListener
 	void on(LinkedRecordDeleting deleting) {
 		if (deleting.type() != LinkedRecordType.BANK_ACCOUNT) {
-			refuseIfNamed(deleting.type() == LinkedRecordType.CUSTOMER ? "customer_no" : "vendor_no", deleting.no(),
-					(deleting.type() == LinkedRecordType.CUSTOMER ? "Customer " : "Vendor ") + deleting.no());
+			refuseIfNamed(deleting.type() == LinkedRecordType.CUSTOMER ? "customer_no" : "vendor_no",
+					new Problems.Use(deleting.type().name(), deleting.no()));
 		}
 	}
 
-	private void refuseIfNamed(String column, String no, String what) {
-		List<String> documents = jdbc
-			.sql("SELECT kind || ' ' || no FROM document WHERE " + column + " = ? AND status = 'OPEN' ORDER BY kind, no"
+	/** Open documents that name the record refuse its delete, and are named. */
+	private void refuseIfNamed(String column, Problems.Use what) {
+		List<Problems.Use> documents = jdbc
+			.sql("SELECT kind, no FROM document WHERE " + column + " = ? AND status = 'OPEN' ORDER BY kind, no"
 					+ " LIMIT 5")
-			.param(no)
-			.query(String.class)
+			.param(what.no())
+			.query((rs, n) -> new Problems.Use(rs.getString(1), rs.getString(2)))
 			.list();
 		if (!documents.isEmpty()) {
-			throw new Problems.InUse(what + " is named by open documents (" + String.join(", ", documents)
-					+ "); finish or delete them first.");
+			throw new Problems.InUse(what, documents);
 		}
 	}
 

@@ -1,7 +1,11 @@
 package io.contactsync.platform;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 
@@ -84,13 +88,60 @@ public final class Problems {
 
 	}
 
-	/** A delete that would leave something pointing at nothing: 409. */
+	/**
+	 * A delete that would leave something pointing at nothing: 409, naming what uses the
+	 * record so that the user knows what to change first.
+	 */
 	public static final class InUse extends ProblemException {
+
+		private final @Nullable Use what;
+
+		private final List<Use> usedBy;
 
 		public InUse(String message) {
 			super(HttpStatus.CONFLICT, "IN_USE", message);
+			this.what = null;
+			this.usedBy = List.of();
 		}
 
+		/**
+		 * @param what the record that was to be deleted
+		 * @param usedBy a few of the records that use it
+		 */
+		public InUse(Use what, List<Use> usedBy) {
+			super(HttpStatus.CONFLICT, "IN_USE",
+					capitalized(what.english()) + " is in use and cannot be deleted; it is used by "
+							+ usedBy.stream().map(Use::english).collect(Collectors.joining(", "))
+							+ ". Change or delete what uses it first.");
+			this.what = what;
+			this.usedBy = List.copyOf(usedBy);
+		}
+
+		public @Nullable Use what() {
+			return what;
+		}
+
+		public List<Use> usedBy() {
+			return usedBy;
+		}
+
+	}
+
+	/**
+	 * A record named in a problem: its kind (a record type such as CUSTOMER or
+	 * SALES_ORDER, or a table such as SALESPERSON) and its number or code.
+	 */
+	public record Use(String kind, String no) {
+
+		/** "sales order SO000002". */
+		public String english() {
+			return (kind.toLowerCase(Locale.ROOT).replace('_', ' ') + " " + no).strip();
+		}
+
+	}
+
+	private static String capitalized(String text) {
+		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	/** A write without {@code If-Match}: 428. */

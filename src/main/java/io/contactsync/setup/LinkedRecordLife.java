@@ -60,6 +60,8 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 
 	private final ApplicationEventPublisher events;
 
+	private final PostCodeLookup postCodes;
+
 	protected LinkedRecordLife(Rules rules, Records records, JdbcClient jdbc, SetupApi setup, NumberSeries numberSeries,
 			ApplicationEventPublisher events) {
 		this.rules = rules;
@@ -68,6 +70,7 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 		this.setup = setup;
 		this.numberSeries = numberSeries;
 		this.events = events;
+		this.postCodes = new PostCodeLookup(setup);
 	}
 
 	@Override
@@ -120,6 +123,7 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	public Row insert(Map<String, @Nullable Object> given) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>(given);
 		values.put("no", numberFor((String) values.get("no")));
+		postCodes.fillNew(values);
 		return records.insert(values, Actor.current());
 	}
 
@@ -129,7 +133,7 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 		Map<String, @Nullable Object> changes = records.read(patch, TableJson.Mode.PATCH);
 		lockContactFirst(no);
 		Row current = records.lockAt(no, expected);
-		Row changed = records.write(current, records.merged(current, changes), Actor.current());
+		Row changed = records.write(current, after(current, changes), Actor.current());
 		// The sync may have changed it again (a primary contact's name): answer as
 		// stored.
 		return changed == current ? current : records.get(no);
@@ -140,7 +144,7 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	public void apply(String no, Map<String, @Nullable Object> changes, Actor by) {
 		lockContactFirst(no);
 		Row current = records.lock(no);
-		records.write(current, records.merged(current, changes), by);
+		records.write(current, after(current, changes), by);
 	}
 
 	@Override
@@ -148,7 +152,7 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	public List<Row> applyAll(Map<String, Map<String, @Nullable Object>> changes) {
 		List<Row> current = records.lockAll(changes.keySet());
 		List<Map<String, @Nullable Object>> values = new ArrayList<>(current.size());
-		current.forEach(row -> values.add(records.merged(row, changes.get(row.text("no")))));
+		current.forEach(row -> values.add(after(row, changes.get(row.text("no")))));
 		return records.writeAll(current, values);
 	}
 
@@ -178,6 +182,16 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	@Transactional(readOnly = true)
 	public Row template(String code) {
 		return rules.templates().apply(code).orElseThrow(() -> Templates.unknown(code));
+	}
+
+	/**
+	 * Every field's value after a change: city and county follow a new post code, as on a
+	 * contact (docs/rules.md, "Post codes"), and the sync carries what they filled.
+	 */
+	private Map<String, @Nullable Object> after(Row current, Map<String, @Nullable Object> changes) {
+		Map<String, @Nullable Object> values = records.merged(current, changes);
+		postCodes.fillChanged(current, values);
+		return values;
 	}
 
 	/**

@@ -1,7 +1,7 @@
 package io.contactsync.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 
 import io.contactsync.audit.ChangeLog;
 import io.contactsync.platform.Page;
@@ -15,35 +15,60 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The change log, of one record or of all: who changed what, when, and whether the sync
- * did.
+ * did; newest first, each change with what the sync carried from it, in the words the
+ * cards use.
  */
 @Controller
 @RequestMapping("/change-log")
 class ChangeLogWebController {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-		.withZone(ZoneId.systemDefault());
-
 	private final ChangeLog changeLog;
 
-	ChangeLogWebController(ChangeLog changeLog) {
+	private final Forms forms;
+
+	ChangeLogWebController(ChangeLog changeLog, Forms forms) {
 		this.changeLog = changeLog;
+		this.forms = forms;
+	}
+
+	/** A line as the page shows it. */
+	record Shown(ChangeLog.Entry entry, String at, String field, String oldValue, String newValue,
+			@Nullable String link, boolean caused, boolean firstOfGroup) {
 	}
 
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable String recordType,
 			@RequestParam(required = false) @Nullable String no,
-			@RequestParam(required = false) @Nullable String cursor, Model model) {
+			@RequestParam(required = false) @Nullable String cursor, Model model, Locale locale) {
 		String type = recordType == null || recordType.isBlank() ? null : recordType;
 		String record = no == null || no.isBlank() ? null : no;
 		Page<ChangeLog.Entry> page = changeLog.list(type, record, 100,
 				cursor == null || cursor.isBlank() ? null : cursor);
+		List<Shown> lines = ChangeLogLines.of(page.items())
+			.stream()
+			.map(line -> new Shown(line.entry(), Formats.timestamp(line.entry().at(), locale),
+					forms.label(line.entry().field(), locale), forms.storedValue(line.entry().oldValue(), locale),
+					forms.storedValue(line.entry().newValue(), locale), link(line.entry()), line.caused(),
+					line.firstOfGroup()))
+			.toList();
 		model.addAttribute("page", page);
-		model.addAttribute("times", page.items().stream().map(entry -> TIME.format(entry.at())).toList());
+		model.addAttribute("lines", lines);
 		model.addAttribute("recordType", type == null ? "" : type);
 		model.addAttribute("no", record == null ? "" : record);
 		model.addAttribute("active", "change-log");
 		return "change-log";
+	}
+
+	/** The card of the changed record, where there is one. */
+	private static @Nullable String link(ChangeLog.Entry entry) {
+		String path = switch (entry.recordType()) {
+			case "CONTACT" -> "/contacts/";
+			case "CUSTOMER" -> "/customers/";
+			case "VENDOR" -> "/vendors/";
+			case "BANK_ACCOUNT" -> "/bank-accounts/";
+			default -> null;
+		};
+		return path == null ? null : path + entry.no();
 	}
 
 }

@@ -128,7 +128,7 @@ class ContactActionsWebController {
 	private String act(String no, Locale locale, RedirectAttributes next, Supplier<String> action) {
 		try {
 			SyncEffects.Outcome<String> done = effects.during(action);
-			pages.saved(next, done.result(), done.alsoUpdated(), locale);
+			pages.saved(next, done.result(), done.changedBesides("CONTACT", no), locale);
 		}
 		catch (ProblemException refused) {
 			pages.refused(next, refused, locale);

@@ -116,8 +116,8 @@ class ContactWebController {
 			SyncEffects.Outcome<Row> created = effects
 				.during(() -> contacts.create(forms.body(contacts.table(), form, true)));
 			Row contact = created.result();
-			pages.saved(next, forms.message("contact.created", locale, contact.text("no")), created.alsoUpdated(),
-					locale);
+			pages.saved(next, forms.message("contact.created", locale, contact.text("no")),
+					created.alsoUpdated(Contacts.RECORD_TYPE, contact.text("no")), locale);
 			flashDuplicates(contact, next, locale);
 			return "redirect:/contacts/" + contact.text("no");
 		}
@@ -139,7 +139,8 @@ class ContactWebController {
 		try {
 			SyncEffects.Outcome<Row> saved = effects.during(
 					() -> contacts.patch(no, ExpectedVersion.of(version), forms.body(contacts.table(), form, false)));
-			pages.saved(next, forms.message("record.saved", locale), saved.alsoUpdated(), locale);
+			pages.saved(next, forms.message("record.saved", locale), saved.alsoUpdated(Contacts.RECORD_TYPE, no),
+					locale);
 			flashDuplicates(saved.result(), next, locale);
 			return "redirect:/contacts/" + no;
 		}

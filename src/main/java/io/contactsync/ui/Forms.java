@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.ProblemException;
+import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Field;
 import io.contactsync.platform.table.Table;
 import org.jspecify.annotations.Nullable;
@@ -159,6 +161,20 @@ class Forms {
 		return messages.getMessage("field." + field, null, humanized(field), locale);
 	}
 
+	/**
+	 * A stored value as a page shows it: a value of a choice (COMPANY, OUTBOUND) in the
+	 * page's words, anything else as it is.
+	 */
+	String storedValue(@Nullable String value, Locale locale) {
+		if (value == null) {
+			return "";
+		}
+		if (!value.matches("[A-Z][A-Z_]+")) {
+			return value;
+		}
+		return messages.getMessage("choice." + value, null, value, locale);
+	}
+
 	String choice(String value, Locale locale) {
 		return messages.getMessage("choice." + value, null, humanized(value), locale);
 	}
@@ -168,8 +184,21 @@ class Forms {
 	 * said it.
 	 */
 	String problem(ProblemException refused, Locale locale) {
+		if (refused instanceof Problems.InUse inUse && inUse.what() != null) {
+			// What the user wanted to delete, and what keeps it, in the page's words.
+			return messages.getMessage("problem.IN_USE.by",
+					new Object[] { named(inUse.what(), locale),
+							inUse.usedBy().stream().map(use -> named(use, locale)).collect(Collectors.joining(", ")) },
+					refused.getMessage(), locale);
+		}
 		return messages.getMessage("problem." + refused.code(), refused.messageArguments(), refused.getMessage(),
 				locale);
+	}
+
+	/** Kunde K00010, Salgsordre SO000002. */
+	String named(Problems.Use use, Locale locale) {
+		return (messages.getMessage("record." + use.kind(), null, humanized(use.kind()), locale) + " " + use.no())
+			.strip();
 	}
 
 	String message(String key, Locale locale, Object... args) {

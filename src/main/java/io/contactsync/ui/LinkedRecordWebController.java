@@ -90,7 +90,7 @@ class LinkedRecordWebController {
 			SyncEffects.Outcome<Row> created = effects
 				.during(() -> records.create(forms.body(records.table(), form, true)));
 			pages.saved(next, forms.message("record.created", locale, created.result().text("no")),
-					created.alsoUpdated(), locale);
+					created.alsoUpdated(records.table().recordType(), created.result().text("no")), locale);
 			return "redirect:/" + kind + "/" + created.result().text("no");
 		}
 		catch (ProblemException refused) {
@@ -113,7 +113,8 @@ class LinkedRecordWebController {
 		try {
 			SyncEffects.Outcome<Row> saved = effects
 				.during(() -> records.patch(no, ExpectedVersion.of(version), forms.body(records.table(), form, false)));
-			pages.saved(next, forms.message("record.saved", locale), saved.alsoUpdated(), locale);
+			pages.saved(next, forms.message("record.saved", locale),
+					saved.alsoUpdated(records.table().recordType(), no), locale);
 			return "redirect:/" + kind + "/" + no;
 		}
 		catch (ProblemException refused) {

@@ -23,14 +23,31 @@ class Pages {
 		this.forms = forms;
 	}
 
-	/** Kunde K00010, Leverandør L00020: the records the sync carried a save to. */
-	String alsoUpdated(List<SyncEffects.Touched> touched, Locale locale) {
-		return touched.stream()
-			.map(record -> forms.message("record." + record.recordType(), locale) + " " + record.no())
-			.collect(Collectors.joining(", "));
+	/** A record named on a page, with the way to its card. */
+	record Link(String label, String href) {
 	}
 
-	/** After a save: what was saved and what the sync also changed, on the next page. */
+	/**
+	 * Kunde K00010, Kontakt KT000012: the records a save also changed or made, each a
+	 * link to its card.
+	 */
+	List<Link> alsoUpdated(List<SyncEffects.Touched> touched, Locale locale) {
+		return touched.stream()
+			.map(record -> new Link(forms.message("record." + record.recordType(), locale) + " " + record.no(),
+					cardOf(record.recordType(), record.no())))
+			.toList();
+	}
+
+	static String cardOf(String recordType, String no) {
+		return switch (recordType) {
+			case "CUSTOMER" -> "/customers/" + no;
+			case "VENDOR" -> "/vendors/" + no;
+			case "BANK_ACCOUNT" -> "/bank-accounts/" + no;
+			default -> "/contacts/" + no;
+		};
+	}
+
+	/** After a save: what was saved and what else it changed, on the next page. */
 	void saved(RedirectAttributes next, String message, List<SyncEffects.Touched> touched, Locale locale) {
 		next.addFlashAttribute("saved", message);
 		if (!touched.isEmpty()) {

@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Setup, for administrators: marketing and numbering setup, number series, business
@@ -201,6 +202,37 @@ class SetupWebController {
 		Row row = store.get(table, key);
 		model.addAttribute("version", row.version());
 		return rowForm(name, table, row.values(), Map.of(), key, model, locale);
+	}
+
+	/**
+	 * Asks before a row of a code table is deleted: what the row is, and that nothing
+	 * else goes with it.
+	 */
+	@GetMapping("/{name}/delete")
+	String confirmDelete(@PathVariable String name, @RequestParam List<String> key, Model model, Locale locale) {
+		Table table = table(name);
+		Row row = store.get(table, key);
+		String what = forms.named(new Problems.Use(table.table().toUpperCase(Locale.ROOT), String.join(" ", key)),
+				locale);
+		// "Slette selger KH?": the kind of record mid-sentence, in lower case.
+		model.addAttribute("title",
+				forms.message("delete.setup", locale, what.substring(0, 1).toLowerCase(locale) + what.substring(1)));
+		model.addAttribute("kept", List.of(forms.message("keep.setup", locale)));
+		model.addAttribute("action",
+				UriComponentsBuilder.fromPath("/setup/{name}/delete")
+					.queryParam("key", key.toArray())
+					.buildAndExpand(name)
+					.encode()
+					.toUriString());
+		model.addAttribute("version", row.version());
+		model.addAttribute("back",
+				UriComponentsBuilder.fromPath("/setup/{name}/edit")
+					.queryParam("key", key.toArray())
+					.buildAndExpand(name)
+					.encode()
+					.toUriString());
+		model.addAttribute("active", "setup");
+		return "confirm-delete";
 	}
 
 	@PostMapping("/{name}/delete")

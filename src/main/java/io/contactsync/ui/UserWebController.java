@@ -87,6 +87,19 @@ class UserWebController {
 		return "redirect:/setup/users";
 	}
 
+	/** Asks before a user is deleted. */
+	@GetMapping("/{username}/delete")
+	String confirmDelete(@PathVariable String username, Model model, Locale locale) {
+		var user = users.get(username);
+		model.addAttribute("title", forms.message("delete.user", locale, username));
+		model.addAttribute("kept", List.of(forms.message("keep.user", locale)));
+		model.addAttribute("action", "/setup/users/" + username + "/delete");
+		model.addAttribute("version", user.version());
+		model.addAttribute("back", "/setup/users");
+		model.addAttribute("active", "setup");
+		return "confirm-delete";
+	}
+
 	@PostMapping("/{username}/delete")
 	String delete(@PathVariable String username, @RequestParam long version, Locale locale, RedirectAttributes next) {
 		try {

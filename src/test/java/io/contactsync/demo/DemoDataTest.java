@@ -1,5 +1,6 @@
 package io.contactsync.demo;
 
+import java.util.List;
 import java.util.Map;
 
 import io.contactsync.support.DemoCompanyApiTest;
@@ -50,6 +51,42 @@ class DemoDataTest extends DemoCompanyApiTest {
 		assertThat(nordlys.get("contact").asString()).isEqualTo("Ingrid Berg");
 		var lawyer = admin().get("/api/v1/contacts?q=advokatfirmaet&type=COMPANY").json().get("items").get(0);
 		assertThat(lawyer.get("contactBusinessRelation").asString()).isEqualTo("OTHER");
+	}
+
+	/**
+	 * Each contact of the demo and the customer, vendor or bank account it is linked to
+	 * read the same on every field the sync shares between them: city and county too.
+	 */
+	@Test
+	void everyLinkedPairAgreesOnEverySyncedField() {
+		var map = admin().get("/api/v1/setup/sync-fields").json();
+		List<Map<String, Object>> links = jdbc
+			.sql("SELECT contact_no, link_to_table, coalesce(customer_no, vendor_no, bank_account_no) AS linked_no"
+					+ " FROM contact_business_relation WHERE link_to_table IS NOT NULL AND contact_no IN"
+					+ " (SELECT no FROM change_log WHERE record_type = 'CONTACT' AND user_name = 'demo')"
+					+ " ORDER BY contact_no, link_to_table")
+			.query()
+			.listOfRows();
+		assertThat(links).as("the demo links customers, vendors and bank accounts").hasSizeGreaterThanOrEqualTo(10);
+		for (Map<String, Object> link : links) {
+			String type = (String) link.get("link_to_table");
+			var contact = admin().get("/api/v1/contacts/" + link.get("contact_no")).json();
+			String path = switch (type) {
+				case "CUSTOMER" -> "/api/v1/customers/";
+				case "VENDOR" -> "/api/v1/vendors/";
+				default -> "/api/v1/bank-accounts/";
+			};
+			var record = admin().get(path + link.get("linked_no")).json();
+			for (var entry : map) {
+				if (entry.get("recordType").asString().equals(type)
+						&& !entry.get("direction").asString().equals("NONE")) {
+					String field = entry.get("field").asString();
+					assertThat(record.get(field))
+						.as("%s of %s %s and contact %s", field, type, link.get("linked_no"), link.get("contact_no"))
+						.isEqualTo(contact.get(field));
+				}
+			}
+		}
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 package io.contactsync.relation;
 
+import java.util.List;
 import java.util.Map;
+
+import io.contactsync.support.Api;
 
 import io.contactsync.support.DemoCompanyApiTest;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,40 @@ class DeletingApiTest extends DemoCompanyApiTest {
 		assertProblem(admin().delete("/api/v1/customers/" + no(customer)), 428, "PRECONDITION_REQUIRED");
 		assertProblem(admin().ifMatch(99).delete("/api/v1/customers/" + no(customer)), 412, "VERSION_CONFLICT");
 		assertThat(read("/api/v1/customers/" + no(customer)).get("name").asString()).isEqualTo("Versjonert AS");
+	}
+
+	/**
+	 * A refused delete says what keeps the record: the open order that names the
+	 * customer.
+	 */
+	@Test
+	void aRefusedDeleteOfACustomerNamesTheOpenOrderThatUsesIt() {
+		JsonNode customer = customer("Ordrekunde " + unique() + " AS");
+		JsonNode order = create("/api/v1/sales-orders", Map.of("sellToCustomerNo", no(customer), "lines",
+				List.of(Map.of("description", "Filter", "quantity", 1, "unitPrice", 100))));
+
+		Api.Response refused = admin().ifMatch(read("/api/v1/customers/" + no(customer)).get("version").asLong())
+			.delete("/api/v1/customers/" + no(customer));
+
+		assertProblem(refused, 409, "IN_USE");
+		assertThat(text(refused.json(), "detail")).contains("Customer " + no(customer), "sales order " + no(order));
+	}
+
+	/** A code in use names the records that use it, found through the database's keys. */
+	@Test
+	void aRefusedDeleteOfASetupCodeNamesTheRecordsThatUseIt() {
+		String code = "S" + unique().substring(0, 6);
+		create("/api/v1/salespeople", Map.of("code", code, "name", "Selger " + code));
+		JsonNode customer = customer("Selgerkunde " + unique() + " AS", "salespersonCode", code);
+		long version = read("/api/v1/salespeople/" + code).get("version").asLong();
+
+		Api.Response refused = admin().ifMatch(version).delete("/api/v1/salespeople/" + code);
+
+		assertProblem(refused, 409, "IN_USE");
+		assertThat(text(refused.json(), "detail")).contains("Salesperson " + code, "customer " + no(customer),
+				"contact " + text(customer, "contactNo"));
+		assertThat(read("/api/v1/salespeople/" + code).get("name").asString()).as("still there")
+			.isEqualTo("Selger " + code);
 	}
 
 }

@@ -22,7 +22,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -317,15 +316,7 @@ public class TableStore {
 	@Transactional
 	public void delete(Table table, Row current) {
 		List<String> key = TableSql.keyOf(table, current.values());
-		try {
-			jdbc.sql("DELETE FROM " + table.table() + TableSql.whereKey(table))
-				.params(TableSql.keyParams(table, key))
-				.update();
-		}
-		catch (DataIntegrityViolationException ex) {
-			throw new Problems.InUse(table.title() + " " + String.join("/", key)
-					+ " is still used; change what uses it first, then delete it.");
-		}
+		References.deleteOrRefuse(jdbc, table, key);
 		events.publishEvent(TableSql.change(table, current.key(table.keys()), RecordChange.Kind.DELETED,
 				TableSql.diff(table, current, null), Map.of(), null, numbers.next(), current.version(),
 				Actor.current()));
