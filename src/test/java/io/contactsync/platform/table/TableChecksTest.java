@@ -42,9 +42,9 @@ class TableChecksTest {
 			}
 		});
 
-	private static final Table CUSTOMERS = Table.record("CUSTOMER", "customers", "customer", "Customer",
-			Field.code("no", 20), List.of(Field.text("name", 100),
-					Field.code("salespersonCode", 20).references("salesperson", "code", "Salesperson")));
+	private static final Table CUSTOMERS = Table.of("customers", "customer", "Customer", List.of(Field.code("no", 20)),
+			Field.text("name", 100),
+			Field.code("salespersonCode", 20).references("salesperson", "code", "Salesperson"));
 
 	private final JdbcClient jdbc = mock(JdbcClient.class, RETURNS_DEEP_STUBS);
 

@@ -23,10 +23,12 @@ class TableJsonTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Table CUSTOMERS = Table.record("CUSTOMER", "customers", "customer", "Customer",
-			Field.code("no", 20),
-			List.of(Field.text("name", 100).required(), Field.text("city", 30), Field.bool("blocked", false),
-					Field.integer("creditDays", 0), Field.code("contactNo", 20).readOnly()));
+	/**
+	 * Keyed by {@code no} as a record is; made as a setup table, which needs no events.
+	 */
+	private static final Table CUSTOMERS = Table.of("customers", "customer", "Customer", List.of(Field.code("no", 20)),
+			Field.text("name", 100).required(), Field.text("city", 30), Field.bool("blocked", false),
+			Field.integer("creditDays", 0), Field.code("contactNo", 20).readOnly());
 
 	private static final Table MARKETING_SETUP = Table.singleton("marketing", "marketing_setup", "Marketing setup",
 			Field.code("contactNos", 20), Field.text("summary", 50).readOnly());
