@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
+import static io.contactsync.support.NewRecord.aCompany;
+import static io.contactsync.support.NewRecord.aPerson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,7 +50,7 @@ class ContactApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void contactsTypedInTakeTheDefaultsOfMarketingSetup() {
-		JsonNode contact = company("Standard AS");
+		JsonNode contact = create(aCompany().named("Standard AS"));
 
 		assertThat(text(contact, "languageCode")).isEqualTo("NOR");
 		assertThat(text(contact, "countryRegionCode")).isEqualTo("NO");
@@ -60,12 +62,12 @@ class ContactApiTest extends DemoCompanyApiTest {
 				Map.of("type", "PERSON", "firstName", "Kari", "middleName", "Marie", "surname", "Nordmann"));
 		assertThat(text(built, "name")).isEqualTo("Kari Marie Nordmann");
 
-		JsonNode one = person("Ola", null);
+		JsonNode one = create(aPerson().named("Ola"));
 		assertThat(List.of(text(one, "firstName"), text(one, "middleName"), text(one, "surname")))
 			.containsExactly("Ola", "", "");
-		JsonNode two = person("Ola Nordmann", null);
+		JsonNode two = create(aPerson().named("Ola Nordmann"));
 		assertThat(List.of(text(two, "firstName"), text(two, "surname"))).containsExactly("Ola", "Nordmann");
-		JsonNode more = person("Anne Lise Berg Hansen", null);
+		JsonNode more = create(aPerson().named("Anne Lise Berg Hansen"));
 		assertThat(List.of(text(more, "firstName"), text(more, "middleName"), text(more, "surname")))
 			.containsExactly("Anne Lise", "Berg", "Hansen");
 
@@ -75,7 +77,7 @@ class ContactApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aPersonsCompanyMustBeACompanyContact() {
-		JsonNode lonely = person("Per Person", null);
+		JsonNode lonely = create(aPerson().named("Per Person"));
 
 		Api.Response refused = admin().post("/api/v1/contacts",
 				Map.of("type", "PERSON", "name", "Kari", "companyNo", no(lonely)));
@@ -87,8 +89,8 @@ class ContactApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aPersonShowsItsCompanysNameAndFollowsItsRenaming() {
-		JsonNode company = company("Gammelt Navn AS");
-		JsonNode person = person("Kari Nordmann", no(company));
+		JsonNode company = create(aCompany().named("Gammelt Navn AS"));
+		JsonNode person = create(aPerson().named("Kari Nordmann").workingFor(no(company)));
 		assertThat(text(person, "companyName")).isEqualTo("Gammelt Navn AS");
 
 		patched("/api/v1/contacts/" + no(company), "name", "Nytt Navn AS");
@@ -115,7 +117,7 @@ class ContactApiTest extends DemoCompanyApiTest {
 			assertProblem(refused, 422, "VALIDATION_FAILED");
 			assertThat(refused.json().get("errors").findValuesAsString("field")).as(type).containsExactly("name");
 		}
-		JsonNode company = company("Har Navn AS");
+		JsonNode company = create(aCompany().named("Har Navn AS"));
 		Api.Response edited = patch("/api/v1/contacts/" + no(company), "name", "  ");
 		assertProblem(edited, 422, "VALIDATION_FAILED");
 		assertThat(text(read("/api/v1/contacts/" + no(company)), "name")).isEqualTo("Har Navn AS");
@@ -125,7 +127,7 @@ class ContactApiTest extends DemoCompanyApiTest {
 	void readOnlyFieldsAreRefused() {
 		assertProblem(admin().post("/api/v1/contacts", Map.of("name", "X AS", "contactBusinessRelation", "CUSTOMER")),
 				400, "MALFORMED_REQUEST");
-		JsonNode company = company("Les AS");
+		JsonNode company = create(aCompany().named("Les AS"));
 		assertProblem(admin().ifMatch(1).patch("/api/v1/contacts/" + no(company), Map.of("companyName", "x")), 400,
 				"MALFORMED_REQUEST");
 		assertProblem(admin().ifMatch(1).patch("/api/v1/contacts/" + no(company), Map.of("no", "X")), 400,
@@ -134,22 +136,24 @@ class ContactApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void vatNumbersAreStoredUpperCase() {
-		assertThat(text(company("Moms AS", "vatRegistrationNo", "no123456789mva"), "vatRegistrationNo"))
+		assertThat(
+				text(create(aCompany().named("Moms AS").withVatRegistrationNo("no123456789mva")), "vatRegistrationNo"))
 			.isEqualTo("NO123456789MVA");
 	}
 
 	@Test
 	void aPostCodeFillsCityAndCountyWhenTheyAreEmpty() {
-		JsonNode contact = company("Bergen Vent AS", "postCode", "5003");
+		JsonNode contact = create(aCompany().named("Bergen Vent AS").withPostCode("5003"));
 
 		assertThat(text(contact, "city")).isEqualTo("Bergen");
 		assertThat(text(contact, "county")).isEqualTo("Vestland");
-		assertThat(text(company("Egen By AS", "postCode", "5003", "city", "Fana"), "city")).isEqualTo("Fana");
+		assertThat(text(create(aCompany().named("Egen By AS").withPostCode("5003").inCity("Fana")), "city"))
+			.isEqualTo("Fana");
 	}
 
 	@Test
 	void patchNeedsTheCurrentVersion() {
-		JsonNode contact = company("Versjon AS");
+		JsonNode contact = create(aCompany().named("Versjon AS"));
 
 		assertProblem(admin().patch("/api/v1/contacts/" + no(contact), Map.of("city", "Oslo")), 428,
 				"PRECONDITION_REQUIRED");
@@ -160,7 +164,7 @@ class ContactApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void ifMatchComparesEntityTagsStrongly() {
-		JsonNode contact = company("Sterk AS");
+		JsonNode contact = create(aCompany().named("Sterk AS"));
 		String path = "/api/v1/contacts/" + no(contact);
 
 		assertProblem(admin().header("If-Match", "W/\"1\"").patch(path, Map.of("city", "Oslo")), 412,
@@ -174,8 +178,8 @@ class ContactApiTest extends DemoCompanyApiTest {
 	@Test
 	void searchIgnoresCaseAndAccentsAndReadsAaAsTheLetterAa() {
 		String tag = unique().toLowerCase();
-		JsonNode bjorn = person("Bjørn Ås " + tag, null);
-		JsonNode city = company("Firma " + tag, "city", "Ås");
+		JsonNode bjorn = create(aPerson().named("Bjørn Ås " + tag));
+		JsonNode city = create(aCompany().named("Firma " + tag).inCity("Ås"));
 
 		assertThat(search("bjorn " + tag)).contains(no(bjorn));
 		assertThat(search("BJØRN")).contains(no(bjorn));
@@ -206,9 +210,9 @@ class ContactApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void listsFilterByTypeCompanyAndBusinessRelationAndPageByNumber() {
-		JsonNode company = company("Filter AS");
-		JsonNode one = person("En Person", no(company));
-		JsonNode two = person("To Person", no(company));
+		JsonNode company = create(aCompany().named("Filter AS"));
+		JsonNode one = create(aPerson().named("En Person").workingFor(no(company)));
+		JsonNode two = create(aPerson().named("To Person").workingFor(no(company)));
 
 		Api.Response people = admin().get("/api/v1/contacts?companyNo=" + no(company) + "&type=PERSON&limit=1");
 		assertThat(people.json().get("items").findValuesAsString("no")).containsExactly(no(one));
@@ -233,15 +237,15 @@ class ContactApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aCompanyWithPeopleCannotBecomeAPerson() {
-		JsonNode company = company("Folk AS");
-		person("Ansatt Person", no(company));
+		JsonNode company = create(aCompany().named("Folk AS"));
+		create(aPerson().named("Ansatt Person").workingFor(no(company)));
 
 		assertProblem(patch("/api/v1/contacts/" + no(company), "type", "PERSON"), 422, "COMPANY_CONTACT_REQUIRED");
 	}
 
 	@Test
 	void rolesOfContacts() {
-		JsonNode contact = company("Roller AS");
+		JsonNode contact = create(aCompany().named("Roller AS"));
 		for (String role : List.of("SALES", "PURCHASING")) {
 			Api user = userWithRole(role);
 			Api.Response created = user.post("/api/v1/contacts", Map.of("name", role + " AS"));

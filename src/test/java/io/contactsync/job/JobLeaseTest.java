@@ -75,7 +75,8 @@ class JobLeaseTest extends DemoCompanyApiTest {
 			.query(Long.class)
 			.single();
 		try {
-			Api.Response other = admin().post("/api/v1/jobs", Map.of("type", "CREATE_CONTACTS_FROM_VENDORS"));
+			Api.Response other = admin().post("/api/v1/jobs",
+					Map.of("type", "CREATE_CONTACTS_FROM_VENDORS", "filter", Map.of("noFrom", tag, "noTo", tag)));
 			assertThat(other.status()).as(other.toString()).isEqualTo(202);
 			assertThat(finished(other.json().get("id").asLong()).get("status"))
 				.as("this instance ran the jobs it could claim")

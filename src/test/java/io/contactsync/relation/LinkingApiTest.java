@@ -5,9 +5,16 @@ import java.util.function.Supplier;
 
 import io.contactsync.support.Api;
 import io.contactsync.support.DemoCompanyApiTest;
+import io.contactsync.support.NewRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static io.contactsync.support.NewRecord.aBankAccount;
+import static io.contactsync.support.NewRecord.aCompany;
+import static io.contactsync.support.NewRecord.aCustomer;
+import static io.contactsync.support.NewRecord.aPerson;
+import static io.contactsync.support.NewRecord.aPersonCustomer;
+import static io.contactsync.support.NewRecord.aVendor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,8 +27,8 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void creatingACustomerCreatesItsContactInTheSameTransaction() {
-		JsonNode customer = customer("Havblikk AS", "phoneNo", "+47 55 00 11 22", "city", "Bergen", "salespersonCode",
-				"KH");
+		JsonNode customer = create(
+				aCustomer().named("Havblikk AS").withPhone("+47 55 00 11 22").inCity("Bergen").soldBy("KH"));
 
 		String contactNo = text(customer, "contactNo");
 		assertThat(contactNo).as("the customer answers with its new contact").matches("KT\\d{6}");
@@ -41,7 +48,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aPersonCustomerGetsAPersonContactAsItsPrimaryContact() {
-		JsonNode customer = customer("Ola Privat", "contactType", "PERSON");
+		JsonNode customer = create(aPersonCustomer().named("Ola Privat"));
 
 		JsonNode contact = read("/api/v1/contacts/" + text(customer, "contactNo"));
 		assertThat(text(contact, "type")).isEqualTo("PERSON");
@@ -53,7 +60,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aNameTypedIntoACompanyCustomerMadeByHandBecomesItsPrimaryPerson() {
-		JsonNode customer = customer("Skrevet AS");
+		JsonNode customer = create(aCustomer().named("Skrevet AS"));
 
 		JsonNode typed = patched("/api/v1/customers/" + no(customer), "contact", "Siri Skriver");
 
@@ -65,14 +72,14 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aContactCreatedFromAVendorTakesItsPurchaserAsSalesperson() {
-		JsonNode vendor = vendor("Stål og Rør AS", "purchaserCode", "PB");
+		JsonNode vendor = create(aVendor().named("Stål og Rør AS").boughtFromBy("PB"));
 
 		assertThat(text(read("/api/v1/contacts/" + text(vendor, "contactNo")), "salespersonCode")).isEqualTo("PB");
 	}
 
 	@Test
 	void aContactCreatedFromABankAccountIsACompanyWithTheBanksDetails() {
-		JsonNode bank = bankAccount("Sparebanken Vest", "iban", "NO9386011117947", "city", "Bergen");
+		JsonNode bank = create(aBankAccount().named("Sparebanken Vest").withIban("NO9386011117947").inCity("Bergen"));
 
 		JsonNode contact = read("/api/v1/contacts/" + text(bank, "contactNo"));
 		assertThat(text(contact, "type")).isEqualTo("COMPANY");
@@ -82,7 +89,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aCustomerWithAContactNameGetsThatPersonAsPrimaryContact() {
-		JsonNode customer = customer("Kontaktperson AS", "contact", "Kari Nordmann");
+		JsonNode customer = create(aCustomer().named("Kontaktperson AS").withContactPerson("Kari Nordmann"));
 
 		JsonNode read = read("/api/v1/customers/" + no(customer));
 		JsonNode person = read("/api/v1/contacts/" + text(read, "primaryContactNo"));
@@ -109,7 +116,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 	void withTheSyncSwitchedOffARecordGetsNoContact() {
 		setMarketing("businessRelationCodeForVendors", null);
 		try {
-			assertThat(vendor("Usynket AS").get("contactNo").isNull()).isTrue();
+			assertThat(create(aVendor().named("Usynket AS")).get("contactNo").isNull()).isTrue();
 		}
 		finally {
 			setMarketing("businessRelationCodeForVendors", "LEV");
@@ -120,8 +127,8 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void linkingWithAnExistingCustomerCopiesTheContactsValuesByDefault() {
-		JsonNode customer = unlinkedCustomer("Gammel Kunde AS", "city", "Hamar");
-		JsonNode contact = company("Ny Kontakt AS", "city", "Drammen", "phoneNo", "32 00 00 00");
+		JsonNode customer = unlinked(aCustomer().named("Gammel Kunde AS").inCity("Hamar"));
+		JsonNode contact = create(aCompany().named("Ny Kontakt AS").inCity("Drammen").withPhone("32 00 00 00"));
 
 		Api.Response link = admin().post("/api/v1/contacts/" + no(contact) + "/link",
 				Map.of("linkToTable", "CUSTOMER", "no", no(customer)));
@@ -137,12 +144,13 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void linkingWithTheLinkedRecordAsMasterCopiesItsValuesToTheContactAndOn() {
-		JsonNode contact = company("Kontakt Først AS", "city", "Drammen");
-		JsonNode vendor = unlinked("businessRelationCodeForVendors", "LEV", () -> vendor("Leverandør Først AS"));
+		JsonNode contact = create(aCompany().named("Kontakt Først AS").inCity("Drammen"));
+		JsonNode vendor = unlinked("businessRelationCodeForVendors", "LEV",
+				() -> create(aVendor().named("Leverandør Først AS")));
 		Api.Response linkVendor = admin().post("/api/v1/contacts/" + no(contact) + "/link",
 				Map.of("linkToTable", "VENDOR", "no", no(vendor)));
 		assertThat(linkVendor.status()).as(linkVendor.toString()).isEqualTo(201);
-		JsonNode customer = unlinkedCustomer("Kunde Vinner AS", "city", "Hamar");
+		JsonNode customer = unlinked(aCustomer().named("Kunde Vinner AS").inCity("Hamar"));
 
 		Api.Response link = admin().post("/api/v1/contacts/" + no(contact) + "/link",
 				Map.of("linkToTable", "CUSTOMER", "no", no(customer), "currentMasterFields", "LINKED_RECORD"));
@@ -156,8 +164,8 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aContactWithALinkOfThatTypeCannotBeLinkedAgain() {
-		JsonNode customer = customer("Lenket AS");
-		JsonNode other = unlinkedCustomer("Annen AS");
+		JsonNode customer = create(aCustomer().named("Lenket AS"));
+		JsonNode other = unlinked(aCustomer().named("Annen AS"));
 
 		assertProblem(admin().post("/api/v1/contacts/" + text(customer, "contactNo") + "/link",
 				Map.of("linkToTable", "CUSTOMER", "no", no(other))), 422, "CONTACT_ALREADY_LINKED");
@@ -165,8 +173,8 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aRecordWithAContactCannotBeLinkedToAnother() {
-		JsonNode customer = customer("Opptatt AS");
-		JsonNode contact = company("Ledig AS");
+		JsonNode customer = create(aCustomer().named("Opptatt AS"));
+		JsonNode contact = create(aCompany().named("Ledig AS"));
 
 		assertProblem(admin().post("/api/v1/contacts/" + no(contact) + "/link",
 				Map.of("linkToTable", "CUSTOMER", "no", no(customer))), 422, "RECORD_ALREADY_LINKED");
@@ -176,7 +184,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 	void linkingNeedsTheSetupCodeOfThatType() {
 		setMarketing("businessRelationCodeForBankAccounts", null);
 		try {
-			JsonNode contact = company("Uten Kode AS");
+			JsonNode contact = create(aCompany().named("Uten Kode AS"));
 			assertProblem(admin().post("/api/v1/contacts/" + no(contact) + "/create-bank-account", Map.of()), 422,
 					"BUSINESS_RELATION_CODE_MISSING");
 		}
@@ -187,9 +195,9 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aPersonOfACompanyLinksOnBehalfOfItsCompany() {
-		JsonNode company = company("Arbeidsgiver AS");
-		JsonNode person = person("Ansatt Andersen", no(company));
-		JsonNode customer = unlinkedCustomer("Via Person AS");
+		JsonNode company = create(aCompany().named("Arbeidsgiver AS"));
+		JsonNode person = create(aPerson().named("Ansatt Andersen").workingFor(no(company)));
+		JsonNode customer = unlinked(aCustomer().named("Via Person AS"));
 
 		Api.Response link = admin().post("/api/v1/contacts/" + no(person) + "/link",
 				Map.of("linkToTable", "CUSTOMER", "no", no(customer)));
@@ -203,7 +211,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aCustomerCreatedFromAContactTakesItsValuesAndTheSingleTemplateOfItsType() {
-		JsonNode person = person("Privat Person", null, "city", "Tromsø", "email", "privat@example.no");
+		JsonNode person = create(aPerson().named("Privat Person").inCity("Tromsø").withEmail("privat@example.no"));
 
 		Api.Response created = admin().post("/api/v1/contacts/" + no(person) + "/create-customer", Map.of());
 
@@ -222,7 +230,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void severalTemplatesOfTheContactsTypeNeedAChoice() {
-		JsonNode company = company("Valg AS");
+		JsonNode company = create(aCompany().named("Valg AS"));
 
 		Api.Response refused = admin().post("/api/v1/contacts/" + no(company) + "/create-customer", Map.of());
 		assertProblem(refused, 422, "TEMPLATE_REQUIRED");
@@ -237,7 +245,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aTemplateOfTheOtherContactTypeIsRefused() {
-		JsonNode company = company("Feil Mal AS");
+		JsonNode company = create(aCompany().named("Feil Mal AS"));
 
 		assertProblem(admin().post("/api/v1/contacts/" + no(company) + "/create-customer",
 				Map.of("customerTemplateCode", "PRIVAT")), 422, "VALIDATION_FAILED");
@@ -247,7 +255,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aPersonWithoutACompanyMayBeACustomerButNotAVendorOrBank() {
-		JsonNode person = person("Frittstående Person", null);
+		JsonNode person = create(aPerson().named("Frittstående Person"));
 
 		assertProblem(admin().post("/api/v1/contacts/" + no(person) + "/create-vendor", Map.of()), 422,
 				"COMPANY_CONTACT_REQUIRED");
@@ -257,8 +265,8 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aPersonOfACompanyCreatesForItsCompanyAndBecomesThePrimaryContact() {
-		JsonNode company = company("Firma Med Folk AS");
-		JsonNode person = person("Innkjøper Iversen", no(company));
+		JsonNode company = create(aCompany().named("Firma Med Folk AS"));
+		JsonNode person = create(aPerson().named("Innkjøper Iversen").workingFor(no(company)));
 
 		Api.Response created = admin().post("/api/v1/contacts/" + no(person) + "/create-vendor", Map.of());
 
@@ -272,7 +280,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void creatingASecondRecordOfATypeIsRefused() {
-		JsonNode company = company("To Ganger AS");
+		JsonNode company = create(aCompany().named("To Ganger AS"));
 		assertThat(admin().post("/api/v1/contacts/" + no(company) + "/create-bank-account", Map.of()).status())
 			.isEqualTo(201);
 
@@ -284,8 +292,8 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void plainRelationsClassifyAndTheSummaryFollows() {
-		JsonNode company = company("Advokatfirma AS");
-		JsonNode person = person("Advokat Person", no(company));
+		JsonNode company = create(aCompany().named("Advokatfirma AS"));
+		JsonNode person = create(aPerson().named("Advokat Person").workingFor(no(company)));
 
 		Api.Response added = admin().post("/api/v1/contacts/" + no(company) + "/business-relations",
 				Map.of("businessRelationCode", "advokat"));
@@ -307,7 +315,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aCodeReservedForLinksIsNotAPlainRelation() {
-		JsonNode company = company("Reservert AS");
+		JsonNode company = create(aCompany().named("Reservert AS"));
 
 		Api.Response refused = admin().post("/api/v1/contacts/" + no(company) + "/business-relations",
 				Map.of("businessRelationCode", "KUNDE"));
@@ -320,7 +328,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void removingALinkKeepsBothRecords() {
-		JsonNode customer = customer("Skilles AS");
+		JsonNode customer = create(aCustomer().named("Skilles AS"));
 		String contactNo = text(customer, "contactNo");
 
 		assertThat(admin().delete("/api/v1/contacts/" + contactNo + "/business-relations/KUNDE").status())
@@ -332,7 +340,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void whoMayLinkWhat() {
-		JsonNode contact = company("Tilgang AS");
+		JsonNode contact = create(aCompany().named("Tilgang AS"));
 		Api purchasing = userWithRole("PURCHASING");
 
 		assertProblem(purchasing.post("/api/v1/contacts/" + no(contact) + "/create-customer",
@@ -346,8 +354,9 @@ class LinkingApiTest extends DemoCompanyApiTest {
 	}
 
 	/** A customer without a contact: created with the sync for customers switched off. */
-	private JsonNode unlinkedCustomer(String name, Object... fields) {
-		return unlinked("businessRelationCodeForCustomers", "KUNDE", () -> customer(name, fields));
+	/** A customer made while the sync of customers is off, so it has no contact. */
+	private JsonNode unlinked(NewRecord customer) {
+		return unlinked("businessRelationCodeForCustomers", "KUNDE", () -> create(customer));
 	}
 
 	private JsonNode unlinked(String setupField, String code, Supplier<JsonNode> create) {

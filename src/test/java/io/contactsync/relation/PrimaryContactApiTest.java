@@ -7,6 +7,10 @@ import io.contactsync.support.DemoCompanyApiTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static io.contactsync.support.NewRecord.aCompany;
+import static io.contactsync.support.NewRecord.aCustomer;
+import static io.contactsync.support.NewRecord.aPerson;
+import static io.contactsync.support.NewRecord.aVendor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The primary contact of customers and vendors (docs/rules.md, "Primary contact"). */
@@ -14,8 +18,9 @@ class PrimaryContactApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void choosingAPersonOfTheCompanyShowsItsNameOnly() {
-		JsonNode customer = customer("Primær AS", "phoneNo", "22 00 00 00");
-		JsonNode person = person("Pia Primær", text(customer, "contactNo"), "phoneNo", "99 99 99 99");
+		JsonNode customer = create(aCustomer().named("Primær AS").withPhone("22 00 00 00"));
+		JsonNode person = create(
+				aPerson().named("Pia Primær").workingFor(text(customer, "contactNo")).withPhone("99 99 99 99"));
 
 		JsonNode chosen = patched("/api/v1/customers/" + no(customer), "primaryContactNo", no(person));
 
@@ -29,9 +34,9 @@ class PrimaryContactApiTest extends DemoCompanyApiTest {
 		// them.
 		setDirections("NONE");
 		try {
-			JsonNode vendor = vendor("Hoved AS");
+			JsonNode vendor = create(aVendor().named("Hoved AS"));
 			String company = text(vendor, "contactNo");
-			JsonNode person = person("Per Person", company);
+			JsonNode person = create(aPerson().named("Per Person").workingFor(company));
 			patched("/api/v1/vendors/" + no(vendor), "primaryContactNo", no(person));
 			patched("/api/v1/contacts/" + company, "phoneNo", "33 33 33 33", "email", "post@hoved.no");
 			assertThat(text(read("/api/v1/vendors/" + no(vendor)), "phoneNo")).isEmpty();
@@ -56,8 +61,8 @@ class PrimaryContactApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aContactOfAnotherCompanyIsRefused() {
-		JsonNode customer = customer("Min Kunde AS");
-		JsonNode stranger = company("Fremmed AS");
+		JsonNode customer = create(aCustomer().named("Min Kunde AS"));
+		JsonNode stranger = create(aCompany().named("Fremmed AS"));
 
 		assertProblem(patch("/api/v1/customers/" + no(customer), "primaryContactNo", no(stranger)), 422,
 				"VALIDATION_FAILED");
@@ -66,7 +71,7 @@ class PrimaryContactApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void typingANameWithNoPrimaryContactCreatesThatPerson() {
-		JsonNode customer = customer("Navngitt AS");
+		JsonNode customer = create(aCustomer().named("Navngitt AS"));
 
 		JsonNode typed = patched("/api/v1/customers/" + no(customer), "contact", "Nina Ny");
 
@@ -78,7 +83,7 @@ class PrimaryContactApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void withAPrimaryContactChosenTheNameIsPlainText() {
-		JsonNode customer = customer("Valgt AS");
+		JsonNode customer = create(aCustomer().named("Valgt AS"));
 		patched("/api/v1/customers/" + no(customer), "primaryContactNo", text(customer, "contactNo"));
 
 		JsonNode typed = patched("/api/v1/customers/" + no(customer), "contact", "Noen Annen");
@@ -90,7 +95,7 @@ class PrimaryContactApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aCompanysNewNameReachesItsCustomerOnceWhereItIsAlsoThePrimaryContact() {
-		JsonNode customer = customer("Dobbel AS");
+		JsonNode customer = create(aCustomer().named("Dobbel AS"));
 		String company = text(customer, "contactNo");
 		long before = patched("/api/v1/customers/" + no(customer), "primaryContactNo", company).get("version").asLong();
 
@@ -114,8 +119,8 @@ class PrimaryContactApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void deletingThePrimaryContactClearsBothFields() {
-		JsonNode customer = customer("Tømmes AS");
-		JsonNode person = person("Borte Bø", text(customer, "contactNo"));
+		JsonNode customer = create(aCustomer().named("Tømmes AS"));
+		JsonNode person = create(aPerson().named("Borte Bø").workingFor(text(customer, "contactNo")));
 		patched("/api/v1/customers/" + no(customer), "primaryContactNo", no(person));
 
 		admin().ifMatch(read("/api/v1/contacts/" + no(person)).get("version").asLong())
@@ -128,7 +133,7 @@ class PrimaryContactApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void unknownKeysOfTheRequestAreRefused() {
-		JsonNode customer = customer("Streng AS");
+		JsonNode customer = create(aCustomer().named("Streng AS"));
 		assertProblem(admin().ifMatch(1).patch("/api/v1/customers/" + no(customer), Map.of("contactNo", "X")), 400,
 				"MALFORMED_REQUEST");
 	}

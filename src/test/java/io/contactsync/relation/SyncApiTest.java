@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import static io.contactsync.support.NewRecord.aCustomer;
+import static io.contactsync.support.NewRecord.aPerson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Synchronization (docs/rules.md, "Synchronisation") through the API. */
@@ -23,7 +25,7 @@ class SyncApiTest extends DemoCompanyApiTest {
 	}
 
 	private Linked linkedToAllThree(String name) {
-		JsonNode customer = customer(name);
+		JsonNode customer = create(aCustomer().named(name));
 		String contact = text(customer, "contactNo");
 		JsonNode vendor = create("/api/v1/contacts/" + contact + "/create-vendor", Map.of());
 		JsonNode bank = create("/api/v1/contacts/" + contact + "/create-bank-account", Map.of());
@@ -80,7 +82,7 @@ class SyncApiTest extends DemoCompanyApiTest {
 	@Test
 	void lengthsAreCountedInCharactersAsTheDatabaseCountsThem() {
 		String sixtyFaces = "\ud83d\ude42".repeat(60);
-		JsonNode customer = customer(sixtyFaces);
+		JsonNode customer = create(aCustomer().named(sixtyFaces));
 
 		assertThat(text(read("/api/v1/contacts/" + text(customer, "contactNo")), "name")).isEqualTo(sixtyFaces);
 	}
@@ -166,7 +168,7 @@ class SyncApiTest extends DemoCompanyApiTest {
 	@Test
 	void aPersonsChangeDoesNotTouchItsCompanysRecordsButShowsAsPrimaryContactName() {
 		Linked linked = linkedToAllThree("Firma Og Folk AS");
-		JsonNode person = person("Kari Kontakt", linked.contact());
+		JsonNode person = create(aPerson().named("Kari Kontakt").workingFor(linked.contact()));
 		patched("/api/v1/customers/" + linked.customer(), "primaryContactNo", no(person));
 
 		patched("/api/v1/contacts/" + no(person), "name", "Kari Hansen", "phoneNo", "99 88 77 66");

@@ -23,6 +23,11 @@ public abstract class DemoCompanyApiTest extends ApiTest {
 		return created.json();
 	}
 
+	/** Creates the record as described; the answer, with its number and defaults. */
+	protected JsonNode create(NewRecord record) {
+		return create(record.path(), record.body());
+	}
+
 	protected JsonNode company(String name, Object... fields) {
 		Map<String, Object> body = fields(fields);
 		body.put("type", "COMPANY");

@@ -3,7 +3,12 @@ package io.contactsync.support;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -12,15 +17,19 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Points every Spring test context at a fresh database of its own on the shared test
- * server. Registered in {@code META-INF/spring.factories}.
+ * server, except a slice of the web layer, which has no database to point at. Registered
+ * in {@code META-INF/spring.factories}.
  */
 class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
 	static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
 	@Override
-	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
+		if (MergedAnnotations.from(testClass, SearchStrategy.TYPE_HIERARCHY).isPresent(WebMvcTest.class)) {
+			return null;
+		}
 		return new TestDatabaseCustomizer();
 	}
 
