@@ -36,7 +36,7 @@ class ChangeOriginTest {
 	private static List<String> originsTheChangeLogTableAccepts() throws IOException {
 		Resource[] migrations = new PathMatchingResourcePatternResolver()
 			.getResources("classpath:db/migration/audit/*.sql");
-		Arrays.sort(migrations, Comparator.comparing(Resource::getFilename));
+		Arrays.sort(migrations, Comparator.comparing(ChangeOriginTest::version, Arrays::compare));
 		List<String> origins = List.of();
 		for (Resource migration : migrations) {
 			Matcher check = ORIGIN_CHECK.matcher(migration.getContentAsString(StandardCharsets.UTF_8));
@@ -46,6 +46,15 @@ class ChangeOriginTest {
 		}
 		assertThat(origins).as("a migration that sets change_log_origin_valid").isNotEmpty();
 		return origins;
+	}
+
+	/**
+	 * A migration's version, V9_16_6__x.sql as [9, 16, 6]: compared part by part, V10
+	 * comes after V9.
+	 */
+	private static int[] version(Resource migration) {
+		String name = String.valueOf(migration.getFilename());
+		return Arrays.stream(name.substring(1, name.indexOf("__")).split("_")).mapToInt(Integer::parseInt).toArray();
 	}
 
 }

@@ -103,9 +103,13 @@ class LinkingApiTest extends DemoCompanyApiTest {
 	void withoutAContactNumberSeriesNoCustomerIsCreated() {
 		setMarketing("contactNos", null);
 		try {
-			Api.Response refused = admin().post("/api/v1/customers", Map.of("name", "Uten Serie AS"));
+			String name = "Uten Serie " + unique();
+			Api.Response refused = admin().post("/api/v1/customers", Map.of("name", name));
 			assertProblem(refused, 422, "NUMBER_SERIES_MISSING");
-			assertThat(admin().get("/api/v1/customers?q=Uten%20Serie&limit=10").json().get("items").size()).isZero();
+			assertThat(admin().get("/api/v1/customers?q=" + name.replace(" ", "+") + "&limit=10")
+				.json()
+				.get("items")
+				.size()).isZero();
 		}
 		finally {
 			setMarketing("contactNos", "KONTAKT");
@@ -211,19 +215,20 @@ class LinkingApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aCustomerCreatedFromAContactTakesItsValuesAndTheSingleTemplateOfItsType() {
-		JsonNode person = create(aPerson().named("Privat Person").inCity("Tromsø").withEmail("privat@example.no"));
+		String name = "Privat Person " + unique();
+		JsonNode person = create(aPerson().named(name).inCity("Tromsø").withEmail("privat@example.no"));
 
 		Api.Response created = admin().post("/api/v1/contacts/" + no(person) + "/create-customer", Map.of());
 
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		JsonNode customer = created.json();
-		assertThat(text(customer, "name")).isEqualTo("Privat Person");
+		assertThat(text(customer, "name")).isEqualTo(name);
 		assertThat(text(customer, "city")).isEqualTo("Tromsø");
 		assertThat(text(customer, "contactType")).isEqualTo("PERSON");
 		assertThat(text(customer, "customerPostingGroup")).as("from template PRIVAT").isEqualTo("PRIVAT");
 		assertThat(customer.get("pricesIncludingVat").asBoolean()).isTrue();
 		assertThat(text(customer, "contactNo")).isEqualTo(no(person));
-		assertThat(admin().get("/api/v1/contacts?q=Privat%20Person&limit=10").json().get("items").size())
+		assertThat(admin().get("/api/v1/contacts?q=" + name.replace(" ", "+") + "&limit=10").json().get("items").size())
 			.as("no second contact")
 			.isEqualTo(1);
 	}
