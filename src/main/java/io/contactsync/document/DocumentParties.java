@@ -30,9 +30,12 @@ class DocumentParties {
 
 	private final JdbcClient jdbc;
 
-	DocumentParties(Documents documents, JdbcClient jdbc) {
+	private final DocumentEvents events;
+
+	DocumentParties(Documents documents, JdbcClient jdbc, DocumentEvents events) {
 		this.documents = documents;
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
@@ -69,7 +72,7 @@ class DocumentParties {
 				if (rs.getString(3) != null) {
 					changes.add(new FieldChange(quote.templateField(), rs.getString(3), null));
 				}
-				documents.publish(quote, rs.getString(1), RecordChange.Kind.UPDATED, changes, rs.getLong(4));
+				events.publish(quote, rs.getString(1), RecordChange.Kind.UPDATED, changes, rs.getLong(4));
 				return rs.getString(1);
 			})
 			.list();

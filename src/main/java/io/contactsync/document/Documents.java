@@ -17,7 +17,6 @@ import io.contactsync.interaction.DocumentType;
 import io.contactsync.interaction.InteractionLog;
 import io.contactsync.numbering.NumberSeries;
 import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesMissing;
-import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.FieldError;
@@ -36,7 +35,6 @@ import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,10 +68,10 @@ public class Documents {
 
 	private final InteractionLog interactions;
 
-	private final ApplicationEventPublisher events;
+	private final DocumentEvents events;
 
 	Documents(JdbcClient jdbc, Contacts contacts, Customers customers, Vendors vendors, Links links, Linking linking,
-			SetupApi setup, NumberSeries numberSeries, InteractionLog interactions, ApplicationEventPublisher events) {
+			SetupApi setup, NumberSeries numberSeries, InteractionLog interactions, DocumentEvents events) {
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.customers = customers;
@@ -117,7 +115,7 @@ public class Documents {
 					input.status() == null ? "OPEN" : input.status())
 			.update();
 		writeLines(kind, no, input.lines() == null ? List.of() : input.lines());
-		publish(kind, no, RecordChange.Kind.CREATED,
+		events.publish(kind, no, RecordChange.Kind.CREATED,
 				List.of(new FieldChange("no", null, no), new FieldChange(kind.contactField(), null, party.contactNo())),
 				1);
 		if (kind == DocumentKind.SERVICE_ORDER) {
@@ -189,7 +187,7 @@ public class Documents {
 			jdbc.sql("DELETE FROM document_line WHERE kind = ? AND no = ?").params(kind.name(), no).update();
 			writeLines(kind, no, input.lines());
 		}
-		publish(kind, no, RecordChange.Kind.UPDATED,
+		events.publish(kind, no, RecordChange.Kind.UPDATED,
 				List.of(new FieldChange("version", Long.toString(current.version()), Long.toString(version))), version);
 		return get(kind, no);
 	}
@@ -238,7 +236,7 @@ public class Documents {
 					kind.isQuote() ? source.no() : null)
 			.update();
 		writeLines(orderKind, orderNo, source.lines());
-		publish(orderKind, orderNo, RecordChange.Kind.CREATED,
+		events.publish(orderKind, orderNo, RecordChange.Kind.CREATED,
 				List.of(new FieldChange("no", null, orderNo), new FieldChange("quoteNo", null, source.no())), 1);
 		if (kind.isQuote()) {
 			remove(source);
@@ -348,24 +346,8 @@ public class Documents {
 
 	private void remove(Doc doc) {
 		jdbc.sql("DELETE FROM document WHERE kind = ? AND no = ?").params(doc.kind().name(), doc.no()).update();
-		publish(doc.kind(), doc.no(), RecordChange.Kind.DELETED, List.of(new FieldChange("no", doc.no(), null)),
+		events.publish(doc.kind(), doc.no(), RecordChange.Kind.DELETED, List.of(new FieldChange("no", doc.no(), null)),
 				doc.version());
-	}
-
-	/** Publishes the document module's typed event of a change to a document. */
-	void publish(DocumentKind kind, String no, RecordChange.Kind change, List<FieldChange> changes, long version) {
-		String recordType = switch (kind.side()) {
-			case SALES -> "SALES_DOCUMENT";
-			case PURCHASE -> "PURCHASE_DOCUMENT";
-			case SERVICE -> "SERVICE_ORDER";
-		};
-		RecordChange written = new RecordChange(recordType, kind.name() + "/" + no, change, changes, Map.of(),
-				Actor.current(), null, null, version);
-		events.publishEvent(switch (change) {
-			case CREATED -> new DocumentCreated(written);
-			case UPDATED -> new DocumentChanged(written);
-			case DELETED -> new DocumentDeleted(written);
-		});
 	}
 
 	private Doc lock(DocumentKind kind, String no) {
