@@ -2,6 +2,7 @@ package io.contactsync.security;
 
 import java.util.List;
 
+import io.contactsync.platform.ContactSyncProperties;
 import io.contactsync.platform.web.ProblemWriter;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -97,7 +98,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, UserAccounts users, ApiTokens tokens) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, UserAccounts users, ApiTokens tokens, ContactSyncProperties properties)
+			throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"ContactSync\"");
 			ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
@@ -110,7 +112,7 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-			.addFilterBefore(new CrossSiteWrites(), BasicAuthenticationFilter.class)
+			.addFilterBefore(new CrossSiteWrites(properties.publicOrigin()), BasicAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(rules -> rules.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
