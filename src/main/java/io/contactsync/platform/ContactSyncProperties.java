@@ -15,19 +15,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the embedded PostgreSQL keeps its data when no external database
  * is configured
  * @param demo load the demo company into an empty database at start
- * @param adminPassword password of the {@code admin} user created at the first start; a
- * random one is generated and printed once when it is not given
+ * @param adminPassword password of the admin user created at the first start; a random
+ * one is generated and printed once when it is not given
  * @param embeddedDatabaseSettings extra server settings of the embedded PostgreSQL
  * @param publicUrl the address users and programs reach the service at, such as
- * {@code https://contacts.example.com} behind a proxy: the OpenAPI document's server, the
- * origin a browser's write must come from, and, when it is {@code https}, the reason the
- * session cookie is always {@code Secure}. Never taken from a request's {@code Host}
- * header (docs/security.md, "Behind a proxy").
+ * https://contacts.example.com behind a proxy: the OpenAPI document's server, the origin
+ * a browser's write must come from, and, when it is https, the reason the session cookie
+ * is always Secure. Never taken from a request's Host header (docs/security.md, "Behind a
+ * proxy").
+ * @param maxRequestBytes the largest request body taken, in bytes; a larger one is
+ * refused with 413
+ * @param companyName the issuing company's name on printed documents
  */
 @ConfigurationProperties("contactsync")
 public record ContactSyncProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("false") boolean demo,
-		@Nullable String adminPassword, @Nullable Map<String, String> embeddedDatabaseSettings,
-		@Nullable URI publicUrl) {
+		@Nullable String adminPassword, @Nullable Map<String, String> embeddedDatabaseSettings, @Nullable URI publicUrl,
+		@DefaultValue("1048576") long maxRequestBytes, @DefaultValue("ContactSync") String companyName) {
 
 	public ContactSyncProperties {
 		if (publicUrl != null) {
