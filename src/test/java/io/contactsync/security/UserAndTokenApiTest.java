@@ -279,6 +279,9 @@ class UserAndTokenApiTest extends ApiTest {
 				"VALIDATION_FAILED");
 		assertProblem(admin().post("/api/v1/users/" + username + "/tokens", Map.of("name", "a\nb")), 422,
 				"VALIDATION_FAILED");
+		// Escaped in the JSON: written raw, half a surrogate pair would arrive as '?'.
+		assertProblem(admin().post("/api/v1/users/" + username + "/tokens", "{\"name\": \"Halv \\ud800\"}"), 422,
+				"VALIDATION_FAILED");
 		assertProblem(admin().post("/api/v1/users/nobody-" + unique().toLowerCase() + "/tokens", null), 404,
 				"NOT_FOUND");
 	}
