@@ -17,10 +17,10 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import io.contactsync.platform.ContactSyncProperties;
 import io.contactsync.platform.table.Row;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +32,8 @@ class DocumentPdf {
 
 	private final String companyName;
 
-	DocumentPdf(@Value("${contactsync.company-name:ContactSync}") String companyName) {
-		this.companyName = companyName;
+	DocumentPdf(ContactSyncProperties properties) {
+		this.companyName = properties.companyName();
 	}
 
 	byte[] print(Doc doc, @Nullable Row contact, boolean english) {

@@ -51,6 +51,9 @@ public class ContactEmails {
 		if (email.body() != null && TextRules.length(email.body()) > 100_000) {
 			errors.add(new FieldError("body", "must be at most 100,000 characters"));
 		}
+		else if (email.body() != null && TextRules.hasSurrogateHalf(email.body())) {
+			errors.add(new FieldError("body", "must be valid Unicode text; it holds half of a surrogate pair"));
+		}
 		if (!errors.isEmpty()) {
 			throw new Problems.ValidationFailed(errors);
 		}

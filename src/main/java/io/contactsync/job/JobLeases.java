@@ -6,7 +6,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +28,12 @@ class JobLeases {
 	/** This instance: host, process and a random part, so a restart is a new owner. */
 	private final String instance;
 
-	JobLeases(JdbcClient jdbc, @Value("${contactsync.jobs.lease:30s}") Duration lease) {
+	@Autowired
+	JobLeases(JdbcClient jdbc, JobSettings settings) {
+		this(jdbc, settings.lease());
+	}
+
+	JobLeases(JdbcClient jdbc, Duration lease) {
 		this.jdbc = jdbc;
 		this.lease = lease;
 		String name = ManagementFactory.getRuntimeMXBean().getName();

@@ -23,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -87,20 +86,22 @@ class JobRunner {
 
 	private final int pageSize;
 
+	private final JobMetrics metrics;
+
 	JobRunner(JdbcClient jdbc, JobLeases leases, Linking linking, DuplicateSearch duplicates,
-			List<LinkedRecordService> services, PlatformTransactionManager transactions,
-			@Value("${contactsync.jobs.page-size:1000}") int pageSize,
-			@Value("${contactsync.jobs.poll-interval:5s}") Duration pollInterval) {
+			List<LinkedRecordService> services, PlatformTransactionManager transactions, JobSettings settings,
+			JobMetrics metrics) {
 		this.jdbc = jdbc;
 		this.leases = leases;
-		this.pollInterval = pollInterval;
+		this.pollInterval = settings.pollInterval();
+		this.metrics = metrics;
 		this.linking = linking;
 		this.duplicates = duplicates;
 		services.forEach(service -> records.put(service.type(), service));
 		this.page = new TransactionTemplate(transactions);
 		this.perRecord = new TransactionTemplate(transactions);
 		this.perRecord.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-		this.pageSize = pageSize;
+		this.pageSize = settings.pageSize();
 	}
 
 	/**
@@ -341,6 +342,7 @@ class JobRunner {
 			.params(nos.size(), created, skipped, errors.size(), duplicatesFound, last, id)
 			.update();
 		leases.renewInPage(id);
+		metrics.rowsDoneOnCommit(type.name(), nos.size());
 		return Optional.of(last);
 	}
 

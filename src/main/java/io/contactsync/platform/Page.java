@@ -1,5 +1,8 @@
 package io.contactsync.platform;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -64,9 +67,20 @@ public record Page<T>(List<T> items, @Nullable String next) {
 			return null;
 		}
 		try {
-			return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			// A cursor made here is the Base64 of a key, which is text: bytes that are
+			// not
+			// (a cursor made up, or cut short) would else page from a key nobody has.
+			String key = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor)))
+				.toString();
+			if (key.isEmpty() || key.chars().anyMatch(Character::isISOControl)) {
+				throw new IllegalArgumentException("not a key");
+			}
+			return key;
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | CharacterCodingException ex) {
 			throw new Problems.MalformedRequest("cursor",
 					"is not a cursor of this list; use the 'next' value of the previous page");
 		}

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -30,8 +29,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	RequestSizeLimit(@Value("${contactsync.max-request-bytes:1048576}") long maxBytes) {
-		this.maxBytes = maxBytes;
+	RequestSizeLimit(ContactSyncProperties properties) {
+		this.maxBytes = properties.maxRequestBytes();
 	}
 
 	@Override

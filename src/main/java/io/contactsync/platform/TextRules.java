@@ -32,10 +32,18 @@ public final class TextRules {
 		}
 		// half of a surrogate pair is no character: the database would store it as '?',
 		// and the sync would then never see the two sides agree
-		if (text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+		if (hasSurrogateHalf(text)) {
 			return new FieldError(field, "must be valid Unicode text; it holds half of a surrogate pair");
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the text holds half of a surrogate pair: no character, which the database
+	 * would store as '?'. Multi-line text (a mail's body) may hold line breaks, not this.
+	 */
+	public static boolean hasSurrogateHalf(String text) {
+		return text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
 	}
 
 }

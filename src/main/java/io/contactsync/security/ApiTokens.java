@@ -12,6 +12,7 @@ import io.contactsync.platform.Actor;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
+import io.contactsync.platform.TextRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -65,8 +66,9 @@ public class ApiTokens {
 		if (days < 1 || days > MOST_DAYS) {
 			throw new Problems.ValidationFailed("expiresInDays", "must be between 1 and " + MOST_DAYS);
 		}
-		if (name != null && (name.isBlank() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl))) {
-			throw new Problems.ValidationFailed("name", "must be 1 to 100 characters without control characters");
+		if (name != null && (name.isBlank() || TextRules.check("name", name, 100) != null)) {
+			throw new Problems.ValidationFailed("name",
+					"must be 1 to 100 characters of text, without control characters or half of a surrogate pair");
 		}
 		requireUser(username);
 		byte[] secret = new byte[32];

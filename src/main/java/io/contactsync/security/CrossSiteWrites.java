@@ -26,6 +26,13 @@ class CrossSiteWrites extends OncePerRequestFilter {
 
 	private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
+	/** The origin of {@code contactsync.public-url}, when one is set. */
+	private final @Nullable String publicOrigin;
+
+	CrossSiteWrites(@Nullable String publicOrigin) {
+		this.publicOrigin = publicOrigin;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -42,14 +49,16 @@ class CrossSiteWrites extends OncePerRequestFilter {
 	 * Whether a browser marked the request as sent from another site or origin: a site of
 	 * the same domain is another origin too, and may be someone else's.
 	 */
-	static boolean fromAnotherSite(HttpServletRequest request) {
+	boolean fromAnotherSite(HttpServletRequest request) {
 		String site = request.getHeader("Sec-Fetch-Site");
 		if (site != null) {
 			String value = site.toLowerCase(Locale.ROOT);
 			return !value.equals("same-origin") && !value.equals("none");
 		}
 		String origin = request.getHeader("Origin");
-		return origin != null && !origin.equals(ownOrigin(request));
+		// Behind a TLS proxy the request itself says http; the public address says what
+		// the browser sees.
+		return origin != null && !origin.equals(publicOrigin) && !origin.equals(ownOrigin(request));
 	}
 
 	private static @Nullable String ownOrigin(HttpServletRequest request) {

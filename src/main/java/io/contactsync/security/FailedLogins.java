@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,14 +55,28 @@ class FailedLogins {
 
 	private final Clock clock;
 
+	private final Counter failures;
+
+	private final Counter lockouts;
+
 	@Autowired
-	FailedLogins(JdbcClient jdbc) {
-		this(jdbc, Clock.systemUTC());
+	FailedLogins(JdbcClient jdbc, MeterRegistry registry) {
+		this(jdbc, Clock.systemUTC(), registry);
 	}
 
 	FailedLogins(JdbcClient jdbc, Clock clock) {
+		this(jdbc, clock, new SimpleMeterRegistry());
+	}
+
+	FailedLogins(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.failures = Counter.builder("contactsync.signin.failures")
+			.description("Wrong passwords, from any source address")
+			.register(registry);
+		this.lockouts = Counter.builder("contactsync.signin.lockouts")
+			.description("Wrong passwords that locked a user name for a source address")
+			.register(registry);
 	}
 
 	/** Whether the name is locked for the address of the request being served. */
@@ -91,7 +108,7 @@ class FailedLogins {
 		Instant now = clock.instant();
 		log.warn("Sign-in failed for user '{}' from {} at {}", printable(username), address, now);
 		// Failures long past the last lock no longer count as in a row.
-		int failures = jdbc.sql("""
+		int inARow = jdbc.sql("""
 				INSERT INTO failed_login AS f (username, address, failures, locked_until, last_failure_at)
 				VALUES (:username, :address, 1, :now, :now)
 				ON CONFLICT (username, address) DO UPDATE SET last_failure_at = :now,
@@ -103,9 +120,14 @@ class FailedLogins {
 			.param("forgotten", Timestamp.from(now.minus(LONGEST_LOCK)))
 			.query(Integer.class)
 			.single();
+		Duration lock = lockFor(inARow);
 		jdbc.sql("UPDATE failed_login SET locked_until = ? WHERE username = ? AND address = ?")
-			.params(Timestamp.from(now.plus(lockFor(failures))), key(username), address)
+			.params(Timestamp.from(now.plus(lock)), key(username), address)
 			.update();
+		failures.increment();
+		if (!lock.isZero()) {
+			lockouts.increment();
+		}
 		// What is forgotten anyway is dropped, so a flood of names cannot fill the table.
 		jdbc.sql("DELETE FROM failed_login WHERE locked_until < ?")
 			.param(Timestamp.from(now.minus(LONGEST_LOCK)))

@@ -2,6 +2,7 @@ package io.contactsync.security;
 
 import java.util.List;
 
+import io.contactsync.platform.ContactSyncProperties;
 import io.contactsync.platform.web.ProblemWriter;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -97,7 +98,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, UserAccounts users, ApiTokens tokens) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, UserAccounts users, ApiTokens tokens, ContactSyncProperties properties)
+			throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"ContactSync\"");
 			ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
@@ -105,16 +107,19 @@ class SecurityConfiguration {
 		};
 		AccessDeniedHandler forbidden = (request, response, ex) -> ProblemWriter.write(response, HttpStatus.FORBIDDEN,
 				"FORBIDDEN", "Your roles do not allow this; ask an administrator.");
-		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+		// The YAML form of the API's description too: without it, it fell to the web
+		// pages' chain, which sent a program with a token to the sign-in page.
+		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
+				"/swagger-ui.html")
 			.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-			.addFilterBefore(new CrossSiteWrites(), BasicAuthenticationFilter.class)
+			.addFilterBefore(new CrossSiteWrites(properties.publicOrigin()), BasicAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(rules -> rules.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
-				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+				.requestMatchers("/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole(ADMIN)

@@ -42,12 +42,26 @@ class SetupChangeLogTest extends ApiTest {
 	@Test
 	void aRefusedChangeLeavesNoLogEntry() {
 		String code = "R" + unique();
-		admin().post("/api/v1/business-relations", Map.of("code", code, "description", "x".repeat(101)));
+		assertProblem(admin().post("/api/v1/business-relations", Map.of("code", code, "description", "x".repeat(101))),
+				422, "VALIDATION_FAILED");
+		assertThat(logged(code)).isEmpty();
 
-		assertThat(jdbc.sql("SELECT count(*) FROM change_log WHERE no = ?")
+		assertThat(admin().post("/api/v1/business-relations", Map.of("code", code, "description", "Godtatt")).status())
+			.isEqualTo(201);
+		assertProblem(admin().ifMatch(7).patch("/api/v1/business-relations/" + code, Map.of("description", "Utdatert")),
+				412, "VERSION_CONFLICT");
+
+		// The accepted create is there, so the query sees entries where there are some.
+		assertThat(logged(code)).containsExactly("code:null->" + code, "description:null->Godtatt");
+	}
+
+	private List<String> logged(String code) {
+		return jdbc
+			.sql("SELECT field || ':' || coalesce(old_value, 'null') || '->' || coalesce(new_value, 'null')"
+					+ " FROM change_log WHERE no = ? ORDER BY id")
 			.param("business-relations/" + code)
-			.query(Long.class)
-			.single()).isZero();
+			.query(String.class)
+			.list();
 	}
 
 }

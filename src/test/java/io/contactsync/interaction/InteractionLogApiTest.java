@@ -99,6 +99,10 @@ class InteractionLogApiTest extends DemoCompanyApiTest {
 
 		assertProblem(admin().post("/api/v1/contacts/" + no(company) + "/emails", Map.of("subject", "Hei")), 422,
 				"CONTACT_EMAIL_MISSING");
+		Api.Response halfACharacter = admin().post("/api/v1/contacts/" + no(company) + "/emails",
+				"{\"subject\": \"Hei\", \"body\": \"Halv \\ud800\"}");
+		assertProblem(halfACharacter, 422, "VALIDATION_FAILED");
+		assertThat(halfACharacter.json().get("errors").findValuesAsString("field")).containsExactly("body");
 		assertThat(admin().get("/api/v1/contacts/" + no(company) + "/interactions").json().size()).isZero();
 	}
 

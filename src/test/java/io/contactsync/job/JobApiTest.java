@@ -69,7 +69,7 @@ class JobApiTest extends DemoCompanyApiTest {
 		Object[] fields = { "address", "Storgata 1", "postCode", "0150", "phoneNo", "22 33 44 55", "email",
 				"post@likt.no", "contact", "Kari Likt Nordmann" };
 		JsonNode single = customer("Likt Kunde AS", fields);
-		List<String> unlinked = unlinkedCustomers(0);
+		assertThat(text(single, "contactNo")).as("made with the sync on: its contacts came with it").isNotNull();
 		setMarketing("businessRelationCodeForCustomers", null);
 		String bulkNo;
 		try {
@@ -78,9 +78,12 @@ class JobApiTest extends DemoCompanyApiTest {
 		finally {
 			setMarketing("businessRelationCodeForCustomers", "KUNDE");
 		}
-		assertThat(unlinked).isEmpty();
+		// Else the comparison below would compare two creations, and pass without the
+		// job.
+		assertThat(text(read("/api/v1/customers/" + bulkNo), "contactNo")).as("no contact before the job").isNull();
 
-		finished(submit("CREATE_CONTACTS_FROM_CUSTOMERS", bulkNo, bulkNo));
+		JsonNode job = finished(submit("CREATE_CONTACTS_FROM_CUSTOMERS", bulkNo, bulkNo));
+		assertThat(job.get("created").asLong()).as("the job made the contact").isEqualTo(1);
 
 		JsonNode bulk = read("/api/v1/customers/" + bulkNo);
 		JsonNode singleCompany = read("/api/v1/contacts/" + text(single, "contactNo"));

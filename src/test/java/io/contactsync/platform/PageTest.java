@@ -87,4 +87,12 @@ class PageTest {
 		assertThat(upper.next()).isEqualTo(page.next());
 	}
 
+	@Test
+	void aMadeUpCursorIsRefusedNotTakenForAKeyNobodyHas() {
+		// Base64 of bytes that are no UTF-8 text, of nothing, and of a control character.
+		for (String cursor : new String[] { "garbage", "AA", "*" }) {
+			assertThatExceptionOfType(Problems.MalformedRequest.class).as(cursor).isThrownBy(() -> Page.decode(cursor));
+		}
+	}
+
 }

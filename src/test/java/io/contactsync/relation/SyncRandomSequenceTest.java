@@ -66,7 +66,12 @@ class SyncRandomSequenceTest extends DemoCompanyApiTest {
 
 			String what = "seed " + seed + ", step " + step + ": " + field + "=" + value + " on " + path;
 			assertThat(response.status()).as(what + " -> " + response).isEqualTo(200);
+			// Agreeing is not enough: a PATCH that changed nothing anywhere agrees too.
+			assertThat(shown(response.json().get(field))).as(what + ": the value written").isEqualTo(value);
 			assertAgree(group, what);
+			assertThat(shown(read("/api/v1/contacts/" + group.contact()).get(field)))
+				.as(what + ": the contact has the value written")
+				.isEqualTo(value);
 		}
 	}
 
@@ -79,6 +84,11 @@ class SyncRandomSequenceTest extends DemoCompanyApiTest {
 					.isEqualTo(contact.get(field));
 			}
 		});
+	}
+
+	/** A field as the API shows it, with an empty code shown as no code. */
+	private static String shown(JsonNode value) {
+		return value == null || value.isNull() ? "" : value.asString();
 	}
 
 	private static Object valueFor(String field, Random random) {

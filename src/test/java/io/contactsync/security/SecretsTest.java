@@ -104,7 +104,8 @@ class SecretsTest extends ApiTest {
 	void theFirstAdministratorsGeneratedPasswordIsNewEachTimeAndOnlyOnTheConsole(CapturedOutput output) {
 		UserAccounts users = mock(UserAccounts.class);
 		when(users.createFirstAdmin(anyString())).thenReturn(true);
-		ContactSyncProperties unset = new ContactSyncProperties(Path.of("data"), false, null, null);
+		ContactSyncProperties unset = new ContactSyncProperties(Path.of("data"), false, null, null, null, 1_048_576,
+				"ContactSync");
 
 		for (int start = 0; start < 2; start++) {
 			FirstAdmin firstAdmin = new FirstAdmin(users, unset);

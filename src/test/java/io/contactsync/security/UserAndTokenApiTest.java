@@ -108,17 +108,40 @@ class UserAndTokenApiTest extends ApiTest {
 		assertThat(issued.status()).isEqualTo(201);
 		String token = issued.json().get("token").asString();
 		assertThat(token).hasSizeGreaterThan(40);
-		assertThat(jdbc.sql("SELECT token_hash FROM api_token WHERE id = ?")
-			.param(issued.json().get("id").asLong())
+		long id = issued.json().get("id").asLong();
+		assertThat(jdbc.sql("SELECT token_hash FROM api_token WHERE id = ?").param(id).query(String.class).single())
+			.as("the token's hash is stored")
+			.isEqualTo(UserAccounts.sha256(token));
+		assertThat(jdbc.sql("SELECT row_to_json(t)::text FROM api_token t WHERE id = ?")
+			.param(id)
 			.query(String.class)
-			.single()).as("only the token's hash is stored")
-			.isEqualTo(UserAccounts.sha256(token))
-			.doesNotContain(token);
+			.single()).as("and the token itself nowhere in its row").doesNotContain(token.substring(3));
+		assertThat(admin().get("/api/v1/users/" + username + "/tokens").text()).as("shown only once")
+			.doesNotContain(token.substring(3));
 		Api robot = Api.anonymous(port).withToken(token);
 		assertThat(robot.get("/api/v1/business-relations").status()).isEqualTo(200);
 		assertProblem(robot.post("/api/v1/business-relations", Map.of("code", "X" + unique())), 403, "FORBIDDEN");
 		assertProblem(Api.anonymous(port).withToken(token + "x").get("/api/v1/business-relations"), 401,
 				"UNAUTHORIZED");
+
+		// As its user, not as whoever made it: a write is logged under the token user's
+		// name.
+		String adminRobot = robot("ADMIN");
+		Api writer = Api.anonymous(port)
+			.withToken(admin().post("/api/v1/users/" + adminRobot + "/tokens", null).json().get("token").asString());
+		String code = "T" + unique();
+		try {
+			assertThat(writer.post("/api/v1/business-relations", Map.of("code", code, "description", "Robot")).status())
+				.isEqualTo(201);
+		}
+		finally {
+			// Other tests count on admin being the only administrator.
+			assertThat(admin().ifMatch(1).delete("/api/v1/users/" + adminRobot).status()).isEqualTo(204);
+		}
+		assertThat(jdbc.sql("SELECT DISTINCT user_name FROM change_log WHERE no = ?")
+			.param("business-relations/" + code)
+			.query(String.class)
+			.list()).containsExactly(adminRobot);
 	}
 
 	@Test
@@ -256,6 +279,14 @@ class UserAndTokenApiTest extends ApiTest {
 				"VALIDATION_FAILED");
 		assertProblem(admin().post("/api/v1/users/" + username + "/tokens", Map.of("name", "a\nb")), 422,
 				"VALIDATION_FAILED");
+		// Escaped in the JSON: written raw, half a surrogate pair would arrive as '?'.
+		assertProblem(admin().post("/api/v1/users/" + username + "/tokens", "{\"name\": \"Halv \\ud800\"}"), 422,
+				"VALIDATION_FAILED");
+		// Text that is blank to Java's trim() is still text, not a missing number.
+		assertProblem(admin().post("/api/v1/users/" + username + "/tokens", "{\"expiresInDays\": \"\\u0000\"}"), 400,
+				"MALFORMED_REQUEST");
+		assertProblem(admin().post("/api/v1/users/" + username + "/tokens", "{\"expiresInDays\": \" \"}"), 400,
+				"MALFORMED_REQUEST");
 		assertProblem(admin().post("/api/v1/users/nobody-" + unique().toLowerCase() + "/tokens", null), 404,
 				"NOT_FOUND");
 	}

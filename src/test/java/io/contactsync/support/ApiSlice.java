@@ -6,6 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.contactsync.platform.ContactSyncProperties;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -29,6 +32,7 @@ import org.springframework.core.annotation.AliasFor;
 @WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.contactsync\\.ui\\..*"),
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "io\\.contactsync\\.platform\\.web\\.StrictJsonConfiguration"))
+@EnableConfigurationProperties(ContactSyncProperties.class)
 public @interface ApiSlice {
 
 	/** The controllers under test; none of the others is started. */

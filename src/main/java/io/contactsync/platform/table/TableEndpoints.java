@@ -37,7 +37,12 @@ public class TableEndpoints {
 
 	public ResponseEntity<JsonNode> create(JsonNode body) {
 		Row row = tables.create(table, body);
+		// A path, not an absolute address: the Host header a request came with is not
+		// the service's to echo.
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+			.scheme(null)
+			.host(null)
+			.port(null)
 			.pathSegment(table.keys().stream().map(k -> String.valueOf(row.get(k.name()))).toArray(String[]::new))
 			.build()
 			.toUri();

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.contactsync.platform.ContactSyncProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
@@ -27,9 +28,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What the OpenAPI document says of the whole API: who may call it (Basic and bearer),
- * where (relative to where it was read: the Host header of a request is never echoed),
- * and the problem every operation may answer, by status with the codes it carries (see
- * docs/rest.md, "Error codes").
+ * where (the configured {@code contactsync.public-url}, else relative to where the
+ * document was read: the Host header of a request is never echoed), and the problem every
+ * operation may answer, by status with the codes it carries (see docs/rest.md, "Error
+ * codes").
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -61,13 +63,14 @@ class ApiDocumentation {
 	}
 
 	@Bean
-	OpenAPI contactSyncApi() {
+	OpenAPI contactSyncApi(ContactSyncProperties properties) {
 		return new OpenAPI()
 			.info(new Info().title("ContactSync API")
 				.version("1")
 				.description("Contacts, customers, vendors and bank accounts, linked and kept in step."
 						+ " Conventions: docs/rest.md in the repository."))
-			.servers(List.of(new Server().url("/")))
+			.servers(
+					List.of(new Server().url(properties.publicUrl() == null ? "/" : properties.publicUrl().toString())))
 			.components(new Components()
 				.addSecuritySchemes("basicAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
 				.addSecuritySchemes("bearerAuth",

@@ -4,6 +4,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -26,7 +27,16 @@ class StrictJsonConfiguration {
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.Enum,
-					config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+					config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+			// Text that trims to nothing (blanks, a NUL) is no number or flag: by default
+			// Jackson reads it as null, and the field would take its default.
+			.withCoercionConfig(LogicalType.Integer, StrictJsonConfiguration::noBlankText)
+			.withCoercionConfig(LogicalType.Float, StrictJsonConfiguration::noBlankText)
+			.withCoercionConfig(LogicalType.Boolean, StrictJsonConfiguration::noBlankText);
+	}
+
+	private static void noBlankText(MutableCoercionConfig config) {
+		config.setAcceptBlankAsEmpty(true).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
 	}
 
 }
