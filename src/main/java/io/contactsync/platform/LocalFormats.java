@@ -10,9 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Numbers and dates as people read and type them, in Norwegian ("1 250,50", 24.11.2026)
- * or English ("1,250.50", 2026-11-24), for pages and printed documents. The API's JSON
- * keeps its plain numbers and ISO dates; this is only what people see and type.
+ * Numbers and dates as people read and type them, in Norwegian ({@code 1 250,50},
+ * 24.11.2026) or English ({@code 1,250.50}, 2026-11-24), for pages and printed documents.
+ * The API's JSON keeps its plain numbers and ISO dates; this is only what people see and
+ * type.
  */
 public final class LocalFormats {
 
@@ -42,7 +43,9 @@ public final class LocalFormats {
 		return format(amount, locale, 2);
 	}
 
-	/** A quantity or other number: as many decimals as it has ("3,5", "2"). */
+	/**
+	 * A quantity or other number: as many decimals as it has ({@code 3,5}, {@code 2}).
+	 */
 	public static String number(BigDecimal number, Locale locale) {
 		return format(number, locale, 0);
 	}
@@ -56,10 +59,10 @@ public final class LocalFormats {
 	}
 
 	/**
-	 * A number as typed in either language: "1 250,50", "1250.50", "1.250,50" and
-	 * "1,250.50" are all 1250.50. Spaces group thousands; where both a comma and a point
-	 * occur, the last is the decimal separator; a separator that occurs more than once
-	 * groups thousands.
+	 * A number as typed in either language: {@code 1 250,50}, {@code 1250.50},
+	 * {@code 1.250,50} and {@code 1,250.50} are all 1250.50. Spaces group thousands;
+	 * where both a comma and a point occur, the last is the decimal separator; a
+	 * separator that occurs more than once groups thousands.
 	 * @throws NumberFormatException when it is no number
 	 */
 	public static BigDecimal parse(String typed) {

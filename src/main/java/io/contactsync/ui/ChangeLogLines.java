@@ -13,7 +13,7 @@ import io.contactsync.audit.ChangeLog.Entry;
 /**
  * The change log as a page shows it: newest first, and each change together with the
  * changes the sync carried from it, the cause first and what it caused below it, so that
- * a reader sees "phone on contact KT000010, then on customer K00010" in one place.
+ * a reader sees {@code phone on contact KT000010, then on customer K00010} in one place.
  */
 final class ChangeLogLines {
 

@@ -111,8 +111,8 @@ class Forms {
 	}
 
 	/**
-	 * A number as typed in either language ("1 250,50" or "1250.50"); one that is none is
-	 * sent as text, so that the service names the field.
+	 * A number as typed in either language ({@code 1 250,50} or {@code 1250.50}); one
+	 * that is none is sent as text, so that the service names the field.
 	 */
 	private static void putNumber(ObjectNode body, Field field, String value) {
 		if (value.isEmpty()) {
@@ -208,8 +208,8 @@ class Forms {
 
 	/**
 	 * A stored value as a page shows it, in the page's language: amounts (the fields in
-	 * local currency, named ...Lcy) with two decimals, other numbers as they are, "1
-	 * 250,50" and 24.11.2026 10:00:00 in Norwegian.
+	 * local currency, named ...Lcy) with two decimals, other numbers as they are,
+	 * {@code 1 250,50} and 24.11.2026 10:00:00 in Norwegian.
 	 */
 	static String shown(String field, @Nullable Object value, Locale locale) {
 		if (value == null) {

@@ -317,8 +317,7 @@ public class TableStore {
 	@Transactional
 	public void delete(Table table, Row current) {
 		List<String> key = TableSql.keyOf(table, current.values());
-		// A savepoint, so that after a refusal the transaction can still ask what uses
-		// the row.
+		// A savepoint: after a refusal the transaction still asks what uses the row.
 		TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
 		Object savepoint = transaction.createSavepoint();
 		try {
@@ -329,14 +328,7 @@ public class TableStore {
 		}
 		catch (DataIntegrityViolationException ex) {
 			transaction.rollbackToSavepoint(savepoint);
-			Problems.Use what = new Problems.Use(table.recordType().equals("SETUP")
-					? table.table().toUpperCase(java.util.Locale.ROOT) : table.recordType(), String.join("/", key));
-			List<Problems.Use> usedBy = References.to(jdbc, table, key);
-			if (usedBy.isEmpty()) {
-				throw new Problems.InUse(table.title() + " " + String.join("/", key)
-						+ " is still used; change what uses it first, then delete it.");
-			}
-			throw new Problems.InUse(what, usedBy);
+			throw References.inUse(jdbc, table, key);
 		}
 		events.publishEvent(TableSql.change(table, current.key(table.keys()), TableChanged.Kind.DELETED,
 				TableSql.diff(table, current, null), Map.of(), null, numbers.next()));
