@@ -3,8 +3,6 @@ package io.contactsync.document;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import com.lowagie.text.Document;
@@ -18,6 +16,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import io.contactsync.platform.ContactSyncProperties;
+import io.contactsync.platform.LocalFormats;
 import io.contactsync.platform.table.Row;
 import org.jspecify.annotations.Nullable;
 
@@ -38,9 +37,6 @@ class DocumentPdf {
 
 	byte[] print(Doc doc, @Nullable Row contact, boolean english) {
 		Locale locale = english ? Locale.UK : Locale.forLanguageTag("nb-NO");
-		NumberFormat money = NumberFormat.getNumberInstance(locale);
-		money.setMinimumFractionDigits(2);
-		money.setMaximumFractionDigits(2);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document pdf = new Document(PageSize.A4, 50, 50, 50, 50);
 		PdfWriter.getInstance(pdf, out);
@@ -50,8 +46,7 @@ class DocumentPdf {
 		Font normal = FontFactory.getFont(FontFactory.HELVETICA, 10);
 		pdf.add(new Paragraph(companyName, bold));
 		pdf.add(new Paragraph(doc.kind().printTitle(english) + " " + doc.no(), heading));
-		pdf.add(new Paragraph(
-				(english ? "Date: " : "Dato: ") + doc.documentDate().format(DateTimeFormatter.ISO_LOCAL_DATE), normal));
+		pdf.add(new Paragraph((english ? "Date: " : "Dato: ") + LocalFormats.date(doc.documentDate(), locale), normal));
 		pdf.add(new Paragraph(" "));
 		pdf.add(new Paragraph(doc.partyName(), bold));
 		if (contact != null) {
@@ -82,14 +77,15 @@ class DocumentPdf {
 		}
 		for (Doc.Line line : doc.lines()) {
 			lines.addCell(new Phrase(line.description(), normal));
-			lines.addCell(number(line.quantity().stripTrailingZeros().toPlainString(), normal));
-			lines.addCell(number(money.format(line.unitPrice()), normal));
-			lines.addCell(number(money.format(line.lineAmount()), normal));
+			lines.addCell(number(LocalFormats.number(line.quantity(), locale), normal));
+			lines.addCell(number(LocalFormats.amount(line.unitPrice(), locale), normal));
+			lines.addCell(number(LocalFormats.amount(line.lineAmount(), locale), normal));
 		}
 		pdf.add(lines);
 		BigDecimal total = doc.amount();
 		Paragraph sum = new Paragraph((english ? "Total" : "Totalt") + " "
-				+ (doc.currencyCode() != null ? doc.currencyCode() : "NOK") + " " + money.format(total), bold);
+				+ (doc.currencyCode() != null ? doc.currencyCode() : "NOK") + " " + LocalFormats.amount(total, locale),
+				bold);
 		sum.setAlignment(Element.ALIGN_RIGHT);
 		pdf.add(sum);
 		pdf.close();

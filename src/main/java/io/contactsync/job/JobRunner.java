@@ -276,9 +276,16 @@ class JobRunner {
 				String lastOfPage = duplicates.rebuildPage(after, pageSize);
 				if (lastOfPage != null) {
 					leases.renewInPage(id);
-					jdbc.sql("UPDATE job SET processed = (SELECT count(*) FROM contact WHERE no <= ?), last_no = ?"
-							+ " WHERE id = ?")
-						.params(lastOfPage, lastOfPage, id)
+					// The companies of the page whose cards list a duplicate, as the job
+					// that makes contacts counts them: the job and the cards agree.
+					long withDuplicates = duplicates.countWithDuplicates(
+							jdbc.sql("SELECT no FROM contact WHERE no > ? AND no <= ? AND type = 'COMPANY' ORDER BY no")
+								.params(after == null ? "" : after, lastOfPage)
+								.query(String.class)
+								.list());
+					jdbc.sql("UPDATE job SET processed = (SELECT count(*) FROM contact WHERE no <= ?), last_no = ?,"
+							+ " duplicates = duplicates + ? WHERE id = ?")
+						.params(lastOfPage, lastOfPage, withDuplicates, id)
 						.update();
 				}
 				return lastOfPage;

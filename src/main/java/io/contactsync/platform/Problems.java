@@ -133,7 +133,7 @@ public final class Problems {
 	 */
 	public record Use(String kind, String no) {
 
-		/** "sales order SO000002". */
+		/** {@code sales order SO000002}. */
 		public String english() {
 			return (kind.toLowerCase(Locale.ROOT).replace('_', ' ') + " " + no).strip();
 		}

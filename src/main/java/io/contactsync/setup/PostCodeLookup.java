@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Fills city and county from the post code list, the same on every card: contacts,
  * customers, vendors and bank accounts (docs/rules.md, "Post codes"). Each side fills its
  * own record with the same rule, and the sync carries what it filled, so a contact and
- * its records never read "8006 Tromsø" on one side and "8006 Bodø" on the other.
+ * its records never read {@code 8006 Tromsø} on one side and {@code 8006 Bodø} on the
+ * other.
  */
 @Component
 public class PostCodeLookup {

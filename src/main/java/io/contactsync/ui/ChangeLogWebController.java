@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.contactsync.audit.ChangeLog;
+import io.contactsync.platform.LocalFormats;
 import io.contactsync.platform.Page;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +47,7 @@ class ChangeLogWebController {
 				cursor == null || cursor.isBlank() ? null : cursor);
 		List<Shown> lines = ChangeLogLines.of(page.items())
 			.stream()
-			.map(line -> new Shown(line.entry(), Formats.timestamp(line.entry().at(), locale),
+			.map(line -> new Shown(line.entry(), LocalFormats.timestamp(line.entry().at(), locale),
 					forms.label(line.entry().field(), locale), forms.storedValue(line.entry().oldValue(), locale),
 					forms.storedValue(line.entry().newValue(), locale), link(line.entry()), line.caused(),
 					line.firstOfGroup()))

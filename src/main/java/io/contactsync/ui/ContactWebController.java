@@ -215,7 +215,13 @@ class ContactWebController {
 		model.addAttribute("relationLabel", forms.choice(contact.text("contactBusinessRelation"), locale));
 		model.addAttribute("relations", linking.relationsOf(no));
 		model.addAttribute("people", company ? contacts.list("PERSON", no, null, null, 200, null).items() : List.of());
-		model.addAttribute("duplicates", company ? duplicates.of(no, false) : List.of());
+		List<DuplicateSearch.Duplicate> found = company ? duplicates.of(no, false) : List.of();
+		model.addAttribute("duplicates", found);
+		// A duplicate is recognised by its name, not its number.
+		Map<String, String> names = new HashMap<>();
+		found.forEach(duplicate -> contacts.find(duplicate.duplicateContactNo())
+			.ifPresent(other -> names.put(other.text("no"), other.text("name"))));
+		model.addAttribute("duplicateNames", names);
 		model.addAttribute("interactions", interactions.ofContact(no));
 		model.addAttribute("customerTemplates", codes(SetupTableDefinitions.CUSTOMER_TEMPLATES));
 		model.addAttribute("interactionTemplates", codes(InteractionTemplates.TABLE));

@@ -11,6 +11,7 @@ import io.contactsync.document.DocumentPrinting;
 import io.contactsync.document.Documents;
 import io.contactsync.interaction.InteractionTemplateSetup;
 import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.platform.LocalFormats;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
@@ -226,7 +227,7 @@ class DocumentWebController {
 
 	private static void number(ObjectNode line, String name, String typed) {
 		try {
-			line.put(name, new BigDecimal(typed.strip().replace(',', '.')));
+			line.put(name, LocalFormats.parse(typed));
 		}
 		catch (NumberFormatException ex) {
 			line.put(name, typed);

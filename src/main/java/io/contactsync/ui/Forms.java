@@ -2,11 +2,8 @@ package io.contactsync.ui;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.contactsync.platform.FieldError;
+import io.contactsync.platform.LocalFormats;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Field;
@@ -36,9 +34,6 @@ import org.springframework.util.MultiValueMap;
 class Forms {
 
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
-	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-		.withZone(ZoneId.systemDefault());
 
 	private final MessageSource messages;
 
@@ -71,8 +66,9 @@ class Forms {
 				.stream()
 				.map(choice -> new FormField.Choice(choice, choice(choice, locale)))
 				.toList();
-			fields.add(new FormField(field.name(), label(field.name(), locale), field.inputType(), shown(value, locale),
-					choices, field.maxLength(), field.isRequired() || keyToType, readOnly, errors.get(field.name()),
+			fields.add(new FormField(field.name(), label(field.name(), locale), field.inputType(),
+					shown(field.name(), value, locale), choices, field.maxLength(), field.isRequired() || keyToType,
+					readOnly, errors.get(field.name()),
 					key && creating && !keyToType ? message("field.no.next", locale) : null));
 		}
 		return fields;
@@ -114,20 +110,25 @@ class Forms {
 		return body;
 	}
 
+	/**
+	 * A number as typed in either language ({@code 1 250,50} or {@code 1250.50}); one
+	 * that is none is sent as text, so that the service names the field.
+	 */
 	private static void putNumber(ObjectNode body, Field field, String value) {
 		if (value.isEmpty()) {
 			body.putNull(field.name());
 			return;
 		}
 		try {
+			BigDecimal number = LocalFormats.parse(value);
 			if (field.isInteger()) {
-				body.put(field.name(), Long.parseLong(value));
+				body.put(field.name(), number.longValueExact());
 			}
 			else {
-				body.put(field.name(), new BigDecimal(value.replace(',', '.')));
+				body.put(field.name(), number);
 			}
 		}
-		catch (NumberFormatException ex) {
+		catch (ArithmeticException | NumberFormatException ex) {
 			body.put(field.name(), value);
 		}
 	}
@@ -205,15 +206,26 @@ class Forms {
 		return messages.getMessage(key, args, key, locale);
 	}
 
-	static String shown(@Nullable Object value, Locale locale) {
+	/**
+	 * A stored value as a page shows it, in the page's language: amounts (the fields in
+	 * local currency, named ...Lcy) with two decimals, other numbers as they are,
+	 * {@code 1 250,50} and 24.11.2026 10:00:00 in Norwegian.
+	 */
+	static String shown(String field, @Nullable Object value, Locale locale) {
 		if (value == null) {
 			return "";
 		}
-		if (value instanceof Instant || value instanceof OffsetDateTime) {
-			return TIMESTAMP.withLocale(locale).format((TemporalAccessor) value);
+		if (value instanceof Instant at) {
+			return LocalFormats.timestamp(at, locale);
 		}
-		if (value instanceof BigDecimal amount) {
-			return amount.toPlainString();
+		if (value instanceof OffsetDateTime at) {
+			return LocalFormats.timestamp(at.toInstant(), locale);
+		}
+		if (value instanceof LocalDate date) {
+			return LocalFormats.date(date, locale);
+		}
+		if (value instanceof BigDecimal number) {
+			return field.endsWith("Lcy") ? LocalFormats.amount(number, locale) : LocalFormats.number(number, locale);
 		}
 		return value.toString();
 	}

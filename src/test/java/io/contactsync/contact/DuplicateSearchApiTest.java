@@ -118,6 +118,31 @@ class DuplicateSearchApiTest extends DemoCompanyApiTest {
 	}
 
 	/**
+	 * The job that rebuilds the strings reports as many companies with duplicates as the
+	 * cards list; it reported none.
+	 */
+	@Test
+	void theRebuildJobCountsTheCompaniesWhoseCardsListADuplicate() {
+		similarPair("rebuild");
+
+		Api.Response job = admin().post("/api/v1/jobs", Map.of("type", "GENERATE_DUPLICATE_SEARCH_STRINGS"));
+		assertThat(job.status()).as(job.toString()).isEqualTo(202);
+		long id = job.json().get("id").asLong();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "SUCCEEDED".equals(admin().get("/api/v1/jobs/" + id).json().get("status").asString()));
+
+		List<String> companies = jdbc.sql("SELECT no FROM contact WHERE type = 'COMPANY'").query(String.class).list();
+		long listed = companies.stream()
+			.filter(no -> admin().get("/api/v1/contacts/" + no + "/duplicates")
+				.json()
+				.valueStream()
+				.anyMatch(duplicate -> !duplicate.get("separateContacts").asBoolean()))
+			.count();
+		assertThat(listed).as("the pair made here at least").isGreaterThanOrEqualTo(2);
+		assertThat(admin().get("/api/v1/jobs/" + id).json().get("duplicates").asLong()).isEqualTo(listed);
+	}
+
+	/**
 	 * What a batch job counts for a page must be what the list says of each company: with
 	 * a twin, with its only twin marked separate, and the rest of the data.
 	 */

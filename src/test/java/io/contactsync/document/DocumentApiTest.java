@@ -80,6 +80,29 @@ class DocumentApiTest extends DemoCompanyApiTest {
 		assertThat(norwegian).contains("Salgstilbud", "Beskrivelse", "Totalt");
 	}
 
+	/** Norwegian documents print dates day first and amounts as "1 250,50". */
+	@Test
+	void aPrintedDocumentShowsDatesAndAmountsAsItsLanguageWritesThem() throws Exception {
+		List<Map<String, Object>> lines = List.of(Map.of("description", "Vifte", "quantity", 3.5, "unitPrice", 1250.5));
+		JsonNode norwegian = create("/api/v1/sales-quotes",
+				Map.of("sellToContactNo", no(company("Tall AS")), "documentDate", "2026-11-24", "lines", lines));
+		JsonNode english = create("/api/v1/sales-quotes",
+				Map.of("sellToContactNo", no(company("Numbers Ltd", "languageCode", "ENU")), "customerTemplateCode",
+						"EKSPORT", "documentDate", "2026-11-24", "lines", lines));
+
+		// The text extractor shows the no-break space that groups thousands as a gap.
+		String nb = pdfText(admin().bytes("POST", "/api/v1/sales-quotes/" + no(norwegian) + "/print"))
+			.replaceAll("[\\s\u00A0]+", " ");
+		String en = pdfText(admin().bytes("POST", "/api/v1/sales-quotes/" + no(english) + "/print")).replaceAll("\\s+",
+				" ");
+
+		assertThat(nb).contains("Dato: 24.11.2026", "3,5", "1 250,50", "4 376,75").doesNotContain("2026-11-24");
+		assertThat(en).contains("Date: 2026-11-24", "3.5", "1,250.50", "4,376.75");
+		assertThat(read("/api/v1/sales-quotes/" + no(norwegian)).get("documentDate").asString())
+			.as("the API's JSON keeps ISO dates")
+			.isEqualTo("2026-11-24");
+	}
+
 	@Test
 	void aQuoteForALinkedContactTakesItsCustomer() {
 		JsonNode customer = customer("Har Kunde AS");

@@ -57,6 +57,17 @@ final class References {
 	private References() {
 	}
 
+	/** The refusal of a delete the database refused: IN_USE, naming what uses the row. */
+	static Problems.InUse inUse(JdbcClient jdbc, Table table, List<String> key) {
+		List<Problems.Use> usedBy = to(jdbc, table, key);
+		if (usedBy.isEmpty()) {
+			return new Problems.InUse(table.title() + " " + String.join("/", key)
+					+ " is still used; change what uses it first, then delete it.");
+		}
+		String kind = table.recordType().equals("SETUP") ? table.table().toUpperCase(Locale.ROOT) : table.recordType();
+		return new Problems.InUse(new Problems.Use(kind, String.join("/", key)), usedBy);
+	}
+
 	static List<Problems.Use> to(JdbcClient jdbc, Table table, List<String> key) {
 		if (table.keys().size() != 1 || key.size() != 1) {
 			return List.of();
