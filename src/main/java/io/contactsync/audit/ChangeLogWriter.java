@@ -1,5 +1,6 @@
 package io.contactsync.audit;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import io.contactsync.platform.JsonRows;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -68,14 +70,15 @@ class ChangeLogWriter {
 	}
 
 	private void write(List<Entry> entries) {
+		OffsetDateTime server = serverOf(entries);
 		for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
 			List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
-			StringBuilder sql = new StringBuilder(
-					"INSERT INTO change_log (id, " + String.join(", ", COLUMNS) + ") OVERRIDING SYSTEM VALUE VALUES ");
+			StringBuilder sql = new StringBuilder("INSERT INTO change_log (id, " + String.join(", ", COLUMNS)
+					+ ") OVERRIDING SYSTEM VALUE SELECT * FROM (VALUES ");
 			List<@Nullable Object> params = new ArrayList<>();
 			for (int i = 0; i < chunk.size(); i++) {
 				Entry entry = chunk.get(i);
-				sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+				sql.append(i == 0 ? "" : ", ").append("(?::bigint, ?, ?, ?, ?, ?, ?, ?, ?::bigint)");
 				params.add(entry.id());
 				params.add(entry.change().actor().user());
 				params.add(entry.change().actor().origin().name());
@@ -86,8 +89,37 @@ class ChangeLogWriter {
 				params.add(entry.field().newValue());
 				params.add(entry.change().actor().causedBy());
 			}
-			jdbc.sql(sql.toString()).params(params).update();
+			// Written only on the server whose sequence gave the numbers (see
+			// ChangeLogIds).
+			sql.append(") v WHERE pg_postmaster_start_time() = ?");
+			params.add(server);
+			if (jdbc.sql(sql.toString()).params(params).update() != chunk.size()) {
+				throw restarted();
+			}
 		}
+	}
+
+	/** The one server all these entries' numbers were drawn from. */
+	private OffsetDateTime serverOf(List<Entry> entries) {
+		OffsetDateTime server = null;
+		for (Entry entry : entries) {
+			OffsetDateTime drawnIn = ids.drawnIn(entry.id()).orElseThrow(this::restarted);
+			if (server != null && !server.equals(drawnIn)) {
+				throw restarted();
+			}
+			server = drawnIn;
+		}
+		return server;
+	}
+
+	/**
+	 * The database server restarted since these numbers were drawn, and may hand them out
+	 * again: nothing of this transaction is written, and it is to be tried again (503).
+	 */
+	private TransientDataAccessResourceException restarted() {
+		ids.forgetAll();
+		return new TransientDataAccessResourceException(
+				"The database restarted since this change's log numbers were drawn; try again");
 	}
 
 	private record Entry(long id, AuditedChange change, FieldChange field) {

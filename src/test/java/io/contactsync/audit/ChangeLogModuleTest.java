@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -107,6 +109,25 @@ class ChangeLogModuleTest {
 
 		assertThat(seenInside).isEmpty();
 		assertThat(logOf(no)).hasSize(1);
+	}
+
+	@Test
+	void aChangeNumberNotDrawnFromThisServerIsNotWrittenAndTheChangeIsToBeTriedAgain() {
+		String no = aContactNo();
+		long drawn = changeNumbers.next();
+		// A number this service never drew: as one drawn from a server that has since
+		// restarted and may hand it out again.
+		long stranger = drawn + 1_000_000;
+
+		assertThatExceptionOfType(TransientDataAccessResourceException.class)
+			.isThrownBy(() -> transaction.executeWithoutResult(status -> events
+				.publishEvent(new Change("CONTACT", no, List.of(new FieldChange("name", "Aker", "Fjellvent")),
+						new Actor("kari", ChangeOrigin.USER), stranger))));
+
+		assertThat(logOf(no)).isEmpty();
+		transaction.executeWithoutResult(status -> events.publishEvent(new Change("CONTACT", no,
+				List.of(new FieldChange("name", "Aker", "Fjellvent")), new Actor("kari", ChangeOrigin.USER), null)));
+		assertThat(logOf(no)).as("numbers drawn anew after letting go of the old ones").hasSize(1);
 	}
 
 	@Test

@@ -1,7 +1,5 @@
 package io.contactsync.ui;
 
-import io.contactsync.support.DemoCompanyApiTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -14,27 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * contact made for a new customer, the people whose phone followed their company's; never
  * the record that was saved.
  */
-class AlsoUpdatedBrowserTest extends DemoCompanyApiTest {
-
-	private static Browser browser;
-
-	@AfterAll
-	static void closeBrowser() throws Exception {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
-	}
-
-	private Browser signedIn(String language) throws Exception {
-		if (browser == null) {
-			browser = Browser.open(port, "nb-NO");
-			browser.signIn("admin", ADMIN_PASSWORD);
-			browser.waitFor(driver -> browser.path().startsWith("/contacts"));
-		}
-		browser.go("/contacts?lang=" + language);
-		return browser;
-	}
+class AlsoUpdatedBrowserTest extends SignedInBrowserTest {
 
 	@ParameterizedTest
 	@CsvSource({ "nb, Også oppdatert:, Kontakt", "en, Also updated:, Contact" })

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.contactsync.support.Api;
-import io.contactsync.support.DemoCompanyApiTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -21,27 +19,7 @@ import static org.awaitility.Awaitility.await;
  * The change log page, in both languages: newest first even after bulk work, each change
  * with the changes the sync carried from it, the cards' field labels, nothing cut off.
  */
-class ChangeLogBrowserTest extends DemoCompanyApiTest {
-
-	private static Browser browser;
-
-	@AfterAll
-	static void closeBrowser() throws Exception {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
-	}
-
-	private Browser signedIn(String language) throws Exception {
-		if (browser == null) {
-			browser = Browser.open(port, "nb-NO");
-			browser.signIn("admin", ADMIN_PASSWORD);
-			browser.waitFor(driver -> browser.path().startsWith("/contacts"));
-		}
-		browser.go("/contacts?lang=" + language);
-		return browser;
-	}
+class ChangeLogBrowserTest extends SignedInBrowserTest {
 
 	@ParameterizedTest
 	@CsvSource({ "nb, Telefon, Hjemmeside, Kontakt, Kunde", "en, Phone, Home page, Contact, Customer" })

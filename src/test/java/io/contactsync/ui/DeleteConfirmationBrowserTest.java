@@ -3,8 +3,6 @@ package io.contactsync.ui;
 import java.util.List;
 import java.util.Map;
 
-import io.contactsync.support.DemoCompanyApiTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -15,27 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Setup records are deleted only after the user confirmed it, and a refused delete says,
  * in the page's language, what keeps the record.
  */
-class DeleteConfirmationBrowserTest extends DemoCompanyApiTest {
-
-	private static Browser browser;
-
-	@AfterAll
-	static void closeBrowser() throws Exception {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
-	}
-
-	private Browser signedIn(String language) throws Exception {
-		if (browser == null) {
-			browser = Browser.open(port, "nb-NO");
-			browser.signIn("admin", ADMIN_PASSWORD);
-			browser.waitFor(driver -> browser.path().startsWith("/contacts"));
-		}
-		browser.go("/contacts?lang=" + language);
-		return browser;
-	}
+class DeleteConfirmationBrowserTest extends SignedInBrowserTest {
 
 	@ParameterizedTest
 	@CsvSource({ "nb, Slette selger, Selger, Kunde", "en, Delete salesperson, Salesperson, Customer" })

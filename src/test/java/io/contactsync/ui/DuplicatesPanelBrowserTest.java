@@ -1,7 +1,5 @@
 package io.contactsync.ui;
 
-import io.contactsync.support.DemoCompanyApiTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -9,27 +7,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A company's possible duplicates are shown by name, each a link to its card. */
-class DuplicatesPanelBrowserTest extends DemoCompanyApiTest {
-
-	private static Browser browser;
-
-	@AfterAll
-	static void closeBrowser() throws Exception {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
-	}
-
-	private Browser signedIn(String language) throws Exception {
-		if (browser == null) {
-			browser = Browser.open(port, "nb-NO");
-			browser.signIn("admin", ADMIN_PASSWORD);
-			browser.waitFor(driver -> browser.path().startsWith("/contacts"));
-		}
-		browser.go("/contacts?lang=" + language);
-		return browser;
-	}
+class DuplicatesPanelBrowserTest extends SignedInBrowserTest {
 
 	@ParameterizedTest
 	@CsvSource({ "nb, Mulige dubletter", "en, Possible duplicates" })

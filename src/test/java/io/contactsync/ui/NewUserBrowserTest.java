@@ -3,8 +3,6 @@ package io.contactsync.ui;
 import java.util.List;
 import java.util.Map;
 
-import io.contactsync.support.DemoCompanyApiTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -15,29 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a new user of a Norwegian office met in the web UI, in both languages, in a real
  * browser on the demo company's setup: each test failed before its fix.
  */
-class NewUserBrowserTest extends DemoCompanyApiTest {
+class NewUserBrowserTest extends SignedInBrowserTest {
 
 	/** One signed-in browser for the class: starting Chromium costs seconds. */
-	private static Browser browser;
-
-	@AfterAll
-	static void closeBrowser() throws Exception {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
-	}
-
-	private Browser signedIn(String language) throws Exception {
-		if (browser == null) {
-			browser = Browser.open(port, "nb-NO");
-			browser.signIn("admin", ADMIN_PASSWORD);
-			browser.waitFor(driver -> browser.path().startsWith("/contacts"));
-		}
-		browser.go("/contacts?lang=" + language);
-		return browser;
-	}
-
 	/**
 	 * A sales order is called a sales order everywhere it is shown; "Ordrebekreftelse" is
 	 * its printout.

@@ -3,8 +3,6 @@ package io.contactsync.ui;
 import java.util.List;
 import java.util.Map;
 
-import io.contactsync.support.DemoCompanyApiTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -18,27 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Norwegian, "1,250.50" and 2026-11-24 in English; forms take both "1 250,50" and
  * "1250.50"; amounts always with two decimals. The API's JSON stays as it is.
  */
-class NorwegianNumbersBrowserTest extends DemoCompanyApiTest {
-
-	private static Browser browser;
-
-	@AfterAll
-	static void closeBrowser() throws Exception {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
-	}
-
-	private Browser signedIn(String language) throws Exception {
-		if (browser == null) {
-			browser = Browser.open(port, "nb-NO");
-			browser.signIn("admin", ADMIN_PASSWORD);
-			browser.waitFor(driver -> browser.path().startsWith("/contacts"));
-		}
-		browser.go("/contacts?lang=" + language);
-		return browser;
-	}
+class NorwegianNumbersBrowserTest extends SignedInBrowserTest {
 
 	@ParameterizedTest
 	@CsvSource({ "nb, '25 000,50', '1 250,50'", "en, '25,000.50', '1,250.50'" })
