@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.web.util.UriUtils;
+
 /**
  * The generator of R3's bad requests, read from the OpenAPI document. Each request says
  * whether the generator means it as bad, so that a bad request the service accepts is
@@ -319,7 +321,11 @@ final class BadRequests {
 				value = pick(BAD_KEYS);
 			}
 			else if (first && existing) {
-				value = existingKey.apply(template.substring(0, variable.start() - 1), variable.group(1));
+				// A real key may hold any character its field allows (another test's code
+				// '"', say): sent as the path segment a client would send.
+				value = UriUtils.encodePathSegment(
+						existingKey.apply(template.substring(0, variable.start() - 1), variable.group(1)),
+						StandardCharsets.UTF_8);
 			}
 			else {
 				value = List.of("id", "lineNo", "entryNo").contains(variable.group(1)) ? "987654321" : "ZZNOSUCH";
