@@ -76,7 +76,7 @@ class ContactsFromRecords {
 	Row createContactFor(LinkedRecordType type, Row record, String code, boolean companyIsPrimary) {
 		Row contact = contacts.insert(contactValues(type, record));
 		relations.addToNew(contact, code, type, record.text("no"));
-		if (type != LinkedRecordType.BANK_ACCOUNT) {
+		if (type.hasPrimaryContact()) {
 			Map<String, @Nullable Object> person = personValues(record, contact);
 			String primary = null;
 			if (person != null) {
@@ -118,7 +118,7 @@ class ContactsFromRecords {
 		relations.addNewLinks(type, code, companies, linkedNos);
 		List<String> made = new ArrayList<>(companies.stream().map(contact -> contact.text("no")).toList());
 		List<String> summaries = new ArrayList<>(made);
-		if (type != LinkedRecordType.BANK_ACCOUNT) {
+		if (type.hasPrimaryContact()) {
 			List<Map<String, @Nullable Object>> people = new ArrayList<>();
 			List<String> recordsOfPeople = new ArrayList<>();
 			for (int i = 0; i < unlinked.size(); i++) {

@@ -185,7 +185,7 @@ public class Linking {
 		// contact, and from it to its other records, as any change of a linked record
 		// would.
 		contacts.apply(contact.text("no"), shared.toContact(type, record.values()), Actor.current().carrying(linked));
-		if (type != LinkedRecordType.BANK_ACCOUNT) {
+		if (type.hasPrimaryContact()) {
 			service.apply(record.text("no"), Map.of("primaryContactNo", chosen.text("no")), Actor.current());
 		}
 		return service.get(record.text("no"));

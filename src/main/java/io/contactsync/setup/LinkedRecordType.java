@@ -1,8 +1,6 @@
 package io.contactsync.setup;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -26,14 +24,6 @@ public enum LinkedRecordType {
 
 	LinkedRecordType(List<String> ownFields) {
 		this.ownFields = ownFields;
-	}
-
-	/**
-	 * The linked record type that a change log's record type names (CUSTOMER, VENDOR,
-	 * BANK_ACCOUNT); empty for any other (CONTACT, SETUP, ...).
-	 */
-	public static Optional<LinkedRecordType> ofRecordType(String recordType) {
-		return Arrays.stream(values()).filter(type -> type.name().equals(recordType)).findFirst();
 	}
 
 	/**

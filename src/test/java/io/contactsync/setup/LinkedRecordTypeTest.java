@@ -7,16 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LinkedRecordTypeTest {
 
 	@Test
-	void onlyTheThreeLinkedRecordTypesOfTheChangeLogAreLinkedRecords() {
-		assertThat(LinkedRecordType.ofRecordType("CUSTOMER")).contains(LinkedRecordType.CUSTOMER);
-		assertThat(LinkedRecordType.ofRecordType("VENDOR")).contains(LinkedRecordType.VENDOR);
-		assertThat(LinkedRecordType.ofRecordType("BANK_ACCOUNT")).contains(LinkedRecordType.BANK_ACCOUNT);
-		assertThat(LinkedRecordType.ofRecordType("CONTACT")).isEmpty();
-		assertThat(LinkedRecordType.ofRecordType("SETUP")).isEmpty();
-		assertThat(LinkedRecordType.ofRecordType("customer")).isEmpty();
-	}
-
-	@Test
 	void customersAndVendorsHaveAPrimaryContactButABankAccountHasNone() {
 		assertThat(LinkedRecordType.CUSTOMER.hasPrimaryContact()).isTrue();
 		assertThat(LinkedRecordType.VENDOR.hasPrimaryContact()).isTrue();
