@@ -30,6 +30,7 @@ import io.contactsync.setup.PostCodeLookup;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
@@ -201,6 +202,19 @@ public class Contacts {
 			params.put("relation", businessRelation);
 		}
 		return records.list(conditions, params, limit, cursor, query);
+	}
+
+	/**
+	 * The API form of a contact, as the API and the exports show it: every field and the
+	 * version. A company is its own company inside; that shows as no company.
+	 */
+	public ObjectNode json(Row contact) {
+		ObjectNode json = TableJson.write(records.table(), contact);
+		if (ContactType.COMPANY.is(contact.text("type"))) {
+			json.putNull("companyNo");
+			json.put("companyName", "");
+		}
+		return json;
 	}
 
 	/** The people of a company, by number. */
