@@ -217,6 +217,19 @@ public class Contacts {
 		return records.list(conditions, params, limit, cursor, query);
 	}
 
+	/**
+	 * The API form of a contact, as the API and the exports show it: every field and the
+	 * version. A company is its own company inside; that shows as no company.
+	 */
+	public ObjectNode json(Row contact) {
+		ObjectNode json = TableJson.write(records.table(), contact);
+		if (ContactType.COMPANY.is(contact.text("type"))) {
+			json.putNull("companyNo");
+			json.put("companyName", "");
+		}
+		return json;
+	}
+
 	/** The people of a company, by number. */
 	@Transactional(readOnly = true)
 	public List<String> peopleOf(String companyNo) {
