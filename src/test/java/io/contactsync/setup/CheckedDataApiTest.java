@@ -1,6 +1,7 @@
 package io.contactsync.setup;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -8,8 +9,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.contactsync.support.Api;
 import io.contactsync.support.DemoCompanyApiTest;
 import io.contactsync.support.WebSession;
+import javax.sql.DataSource;
+
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * matched as duplicates in E.164.
  */
 class CheckedDataApiTest extends DemoCompanyApiTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void aBadValueIsRefusedWithItsFieldAndWhatToDo() {
@@ -191,6 +205,40 @@ class CheckedDataApiTest extends DemoCompanyApiTest {
 		}
 		assertProblem(admin().put("/api/v1/setup/marketing", Map.of("phoneNoCheck", "IGNORE")), 422,
 				"VALIDATION_FAILED");
+	}
+
+	/**
+	 * Numbers stored before the checks get their E.164 form from migration 12.0.5, which
+	 * Flyway ran at this context's start.
+	 */
+	@Test
+	void theMigrationGivesNumbersStoredBeforeTheChecksTheirE164Form() throws Exception {
+		assertThat(jdbc.sql("SELECT success FROM flyway_schema_history WHERE version = '12.0.5'")
+			.query(Boolean.class)
+			.single()).isTrue();
+		JsonNode company = company("Gammelt Nummer AS", "phoneNo", "22 33 44 55", "faxNo", "+46 8 123 456 78");
+		jdbc.sql("UPDATE contact SET phone_no_e164 = '', fax_no_e164 = '' WHERE no = ?").param(no(company)).update();
+
+		try (Connection connection = dataSource.getConnection()) {
+			new PhoneNumbersInE164().migrate(new Context() {
+
+				@Override
+				public Configuration getConfiguration() {
+					throw new UnsupportedOperationException();
+				}
+
+				@Override
+				public Connection getConnection() {
+					return connection;
+				}
+
+			});
+		}
+
+		assertThat(jdbc.sql("SELECT phone_no_e164 || '/' || fax_no_e164 FROM contact WHERE no = ?")
+			.param(no(company))
+			.query(String.class)
+			.single()).isEqualTo("+4722334455/+46812345678");
 	}
 
 	private List<String> found(String path) {
