@@ -13,6 +13,7 @@ import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Records;
 import io.contactsync.platform.table.Row;
 import io.contactsync.setup.ContactType;
+import io.contactsync.setup.DataChecks;
 import io.contactsync.setup.PostCodeLookup;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The rules of a contact's values, applied before each write: a company is its own
  * company; a person's name is kept whole and in parts, and a person takes its company's
  * name and what marketing setup says it inherits when it joins; a post code fills city
- * and county (docs/rules.md, "Records and contacts", "Person inheritance").
+ * and county; phone numbers are kept in E.164 too, and e-mail and VAT numbers checked
+ * (docs/rules.md, "Records and contacts", "Person inheritance", "Checked data").
  */
 final class ContactRules {
 
@@ -35,11 +37,25 @@ final class ContactRules {
 
 	private final PostCodeLookup postCodes;
 
-	ContactRules(Records records, JdbcClient jdbc, SetupApi setup, PostCodeLookup postCodes) {
+	private final DataChecks checks;
+
+	ContactRules(Records records, JdbcClient jdbc, SetupApi setup, PostCodeLookup postCodes, DataChecks checks) {
 		this.records = records;
 		this.jdbc = jdbc;
 		this.setup = setup;
 		this.postCodes = postCodes;
+		this.checks = checks;
+	}
+
+	/**
+	 * The data checks, last of the rules, on the values as they will be written: phone
+	 * numbers normalised, and a value the write sets that fails a check refused where
+	 * setup says so (docs/rules.md, "Checked data").
+	 * @param current the contact before the change; null for a new one
+	 * @param refusing false for values carried from a record, checked there already
+	 */
+	void check(Map<String, @Nullable Object> values, @Nullable Row current, boolean refusing) {
+		checks.check(values, current, refusing, () -> records.brokenRules(values));
 	}
 
 	/** Fills and checks the values of a new contact, whose number is chosen. */

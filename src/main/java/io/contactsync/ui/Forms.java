@@ -17,7 +17,9 @@ import io.contactsync.platform.LocalFormats;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Field;
+import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.Table;
+import io.contactsync.setup.DataChecks;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,8 +39,11 @@ class Forms {
 
 	private final MessageSource messages;
 
-	Forms(MessageSource messages) {
+	private final DataChecks checks;
+
+	Forms(MessageSource messages, DataChecks checks) {
 		this.messages = messages;
+		this.checks = checks;
 	}
 
 	/**
@@ -149,13 +154,35 @@ class Forms {
 		return typed;
 	}
 
-	/** The refusal's reasons by field; reasons without a field under the empty name. */
-	static Map<String, String> errors(ProblemException refused) {
+	/**
+	 * The refusal's reasons by field; reasons without a field under the empty name. Data
+	 * checks say theirs in the page's language.
+	 */
+	Map<String, String> errors(ProblemException refused, Locale locale) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		for (FieldError error : refused.errors()) {
+		List<FieldError> said = new ArrayList<>(refused.errors());
+		if (refused instanceof DataChecks.Refused failed) {
+			failed.findings().forEach(finding -> {
+				said.removeIf(error -> error.field().equals(finding.field())
+						&& error.message().equals(checks.message(finding, Locale.ENGLISH)));
+				said.add(new FieldError(finding.field(), checks.message(finding, locale)));
+			});
+		}
+		for (FieldError error : said) {
 			errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b);
 		}
 		return errors;
+	}
+
+	/**
+	 * What a card warns of: each value of the record that fails a data check, with its
+	 * field's label, in the page's language.
+	 */
+	List<String> warnings(Row record, Locale locale) {
+		return checks.findings(record.values(), null)
+			.stream()
+			.map(finding -> label(finding.field(), locale) + ": " + checks.message(finding, locale))
+			.toList();
 	}
 
 	String label(String field, Locale locale) {

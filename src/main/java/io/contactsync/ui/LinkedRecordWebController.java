@@ -182,6 +182,7 @@ class LinkedRecordWebController {
 			Map<String, String> errors, long version, Model model, Locale locale) {
 		describe(kind, model);
 		model.addAttribute("record", record);
+		model.addAttribute("warnings", forms.warnings(record, locale));
 		model.addAttribute("version", version);
 		model.addAttribute("fields",
 				forms.fields(service(kind).table(), values, errors, false, SHOWN_ELSEWHERE, locale));

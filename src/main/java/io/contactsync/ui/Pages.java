@@ -74,7 +74,7 @@ class Pages {
 		else {
 			model.addAttribute("problem", forms.problem(refused, locale));
 		}
-		return Forms.errors(refused);
+		return forms.errors(refused, locale);
 	}
 
 	String explained(ProblemException refused, Locale locale) {

@@ -35,6 +35,8 @@ public final class Field {
 
 	private boolean readOnly;
 
+	private boolean derived;
+
 	private @Nullable Object defaultValue;
 
 	private @Nullable Reference reference;
@@ -59,6 +61,7 @@ public final class Field {
 		copy.maxLength = maxLength;
 		copy.required = required;
 		copy.readOnly = readOnly;
+		copy.derived = derived;
 		copy.defaultValue = defaultValue;
 		copy.reference = reference;
 		copy.values = values;
@@ -130,6 +133,22 @@ public final class Field {
 		Field field = copy();
 		field.readOnly = true;
 		return field;
+	}
+
+	/**
+	 * Read-only, and worked out by the application from other fields of the row (a phone
+	 * number's E.164 form): written with them, never a change of its own, so that the
+	 * change log and the change events name only what was changed.
+	 */
+	public Field derived() {
+		Field field = readOnly();
+		field.derived = true;
+		return field;
+	}
+
+	/** Whether the value is worked out from other fields ({@link #derived()}). */
+	boolean isDerived() {
+		return derived;
 	}
 
 	public Field defaultsTo(Object value) {

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +61,14 @@ public final class Records {
 	/** The typed values of a request body, checked against the table's fields. */
 	public Map<String, @Nullable Object> read(JsonNode body, TableJson.Mode mode) {
 		return TableJson.read(table, body, mode);
+	}
+
+	/**
+	 * The rules of the table's fields that these values break, as the write would report
+	 * them: for a module's own checks to report together with them.
+	 */
+	public List<FieldError> brokenRules(Map<String, @Nullable Object> values) {
+		return TableChecks.brokenRules(table, TableSql.withDefaults(table, values));
 	}
 
 	/** Locks a record for the rest of the transaction; unknown: 404. */

@@ -42,6 +42,14 @@ class TableChecks {
 
 	/** Every field's own rules, then the table's. */
 	void checkOwnRules(Table table, Map<String, @Nullable Object> values) {
+		List<FieldError> errors = brokenRules(table, values);
+		if (!errors.isEmpty()) {
+			throw new Problems.ValidationFailed(errors);
+		}
+	}
+
+	/** The field's own rules and the table's that the values break. */
+	static List<FieldError> brokenRules(Table table, Map<String, @Nullable Object> values) {
 		List<FieldError> errors = new ArrayList<>();
 		for (Field field : table.allFields()) {
 			if (field.isReadOnly()) {
@@ -56,9 +64,7 @@ class TableChecks {
 		if (errors.isEmpty()) {
 			table.rules().accept(new Row(values, 0), errors);
 		}
-		if (!errors.isEmpty()) {
-			throw new Problems.ValidationFailed(errors);
-		}
+		return errors;
 	}
 
 	/**

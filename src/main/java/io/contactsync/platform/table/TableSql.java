@@ -39,7 +39,7 @@ final class TableSql {
 	static List<FieldChange> diff(Table table, @Nullable Row before, @Nullable Row after) {
 		List<FieldChange> changes = new ArrayList<>();
 		for (Field field : table.allFields()) {
-			if (field.isTimestamp()) {
+			if (field.isTimestamp() || field.isDerived()) {
 				continue;
 			}
 			String old = before == null ? null : Field.asText(before.get(field.name()));
@@ -59,6 +59,17 @@ final class TableSql {
 		return table.events()
 			.of(new RecordChange(table.recordType(), table.changeLogNo(key), kind, changes,
 					Collections.unmodifiableMap(new LinkedHashMap<>(values)), by, row, entryNo, version));
+	}
+
+	/**
+	 * Whether a field is written with a change: it changed, or it is derived from the
+	 * fields that did and its value differs.
+	 */
+	static boolean written(Field field, List<FieldChange> changes, Row before, Map<String, @Nullable Object> after) {
+		if (field.isDerived()) {
+			return !Objects.equals(Field.asText(before.get(field.name())), Field.asText(after.get(field.name())));
+		}
+		return changes.stream().anyMatch(c -> c.field().equals(field.name()));
 	}
 
 	static String select(Table table) {

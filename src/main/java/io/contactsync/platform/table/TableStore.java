@@ -224,7 +224,7 @@ public class TableStore {
 			toCheck.add(after);
 			List<Field> changed = table.fields()
 				.stream()
-				.filter(f -> f.isTimestamp() || changes.stream().anyMatch(c -> c.field().equals(f.name())))
+				.filter(f -> f.isTimestamp() || TableSql.written(f, changes, before, after))
 				.toList();
 			changes.forEach(c -> changedNames.add(c.field()));
 			table.fields().stream().filter(Field::isTimestamp).forEach(stamp -> after.put(stamp.name(), now));
@@ -345,7 +345,7 @@ public class TableStore {
 		}
 		List<Field> changed = table.fields()
 			.stream()
-			.filter(f -> changes.stream().anyMatch(c -> c.field().equals(f.name())))
+			.filter(f -> TableSql.written(f, changes, current, values))
 			.toList();
 		List<Field> written = new ArrayList<>(changed);
 		table.fields().stream().filter(Field::isTimestamp).forEach(stamp -> {
