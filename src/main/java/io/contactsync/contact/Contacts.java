@@ -292,17 +292,17 @@ public class Contacts {
 		}
 		Optional<String> series = Optional.ofNullable(setup.marketing().text("contactNos"));
 		if (givenNo != null) {
-			series.ifPresent(code -> numberSeries.checkManualNo(code, "contact", givenNo));
+			series.ifPresent(code -> numberSeries.checkManualNo(code, Problems.kindName("CONTACT"), givenNo));
 			return givenNo;
 		}
 		return numberSeries.next(
-				series.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup")),
+				series.orElseThrow(() -> new NumberSeriesMissing(Problems.kindName("CONTACT"), "contactNos")),
 				records::held);
 	}
 
 	private List<String> numbersFor(int count) {
 		String series = Optional.ofNullable(setup.marketing().text("contactNos"))
-			.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup"));
+			.orElseThrow(() -> new NumberSeriesMissing(Problems.kindName("CONTACT"), "contactNos"));
 		return numberSeries.next(series, count, records::held);
 	}
 
@@ -315,7 +315,7 @@ public class Contacts {
 	private static void requireOneOf(String parameter, String value, List<String> allowed) {
 		if (!allowed.contains(value)) {
 			throw new Problems.ValidationFailed(
-					List.of(new FieldError(parameter, "must be one of " + String.join(", ", allowed))));
+					List.of(new FieldError(parameter, "invalid.oneOf", String.join(", ", allowed))));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.contactsync.interaction;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.ProblemException;
 
 import org.springframework.http.HttpStatus;
@@ -10,8 +11,7 @@ import org.springframework.http.HttpStatus;
 class MailNotSent extends ProblemException {
 
 	MailNotSent(String reason) {
-		super(HttpStatus.SERVICE_UNAVAILABLE, "MAIL_NOT_SENT",
-				"The mail server did not take the message (" + reason + "); nothing was sent. Try again later.");
+		super(HttpStatus.SERVICE_UNAVAILABLE, "MAIL_NOT_SENT", Message.of("detail.mailNotSent", reason));
 	}
 
 }

@@ -3,6 +3,7 @@ package io.contactsync.ui;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import io.contactsync.platform.Message;
 import io.contactsync.contact.DuplicateSearch;
 import io.contactsync.document.Doc;
 import io.contactsync.document.DocumentKind;
@@ -86,7 +87,7 @@ class ContactActionsWebController {
 	String newQuote(@PathVariable String no, @PathVariable String resource, Locale locale, RedirectAttributes next) {
 		DocumentKind kind = DocumentKind.ofResource(resource)
 			.filter(DocumentKind::isQuote)
-			.orElseThrow(() -> new Problems.NotFound("Document kind", resource));
+			.orElseThrow(() -> new Problems.NotFound(Message.of("detail.resource"), resource));
 		try {
 			Doc quote = documents.create(kind, JsonNodeFactory.instance.objectNode().put(kind.contactField(), no));
 			next.addFlashAttribute("saved", forms.message("document.created", locale, quote.no()));

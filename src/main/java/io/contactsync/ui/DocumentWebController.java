@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import io.contactsync.platform.Message;
 import io.contactsync.document.Doc;
 import io.contactsync.document.DocumentKind;
 import io.contactsync.document.DocumentPrinting;
@@ -246,7 +247,8 @@ class DocumentWebController {
 	}
 
 	private static DocumentKind kind(String resource) {
-		return DocumentKind.ofResource(resource).orElseThrow(() -> new Problems.NotFound("Document kind", resource));
+		return DocumentKind.ofResource(resource)
+			.orElseThrow(() -> new Problems.NotFound(Message.of("detail.resource"), resource));
 	}
 
 }

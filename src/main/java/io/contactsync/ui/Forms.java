@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.LocalFormats;
+import io.contactsync.platform.Message;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Field;
@@ -149,13 +150,21 @@ class Forms {
 		return typed;
 	}
 
-	/** The refusal's reasons by field; reasons without a field under the empty name. */
-	static Map<String, String> errors(ProblemException refused) {
+	/**
+	 * The refusal's reasons by field, in the page's language; reasons without a field
+	 * under the empty name.
+	 */
+	Map<String, String> errors(ProblemException refused, Locale locale) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (FieldError error : refused.errors()) {
-			errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b);
+			errors.merge(error.field(), say(error.message(), locale), (a, b) -> a + "; " + b);
 		}
 		return errors;
+	}
+
+	/** A message of the services, in the page's language. */
+	String say(Message message, Locale locale) {
+		return messages.getMessage(message, locale);
 	}
 
 	String label(String field, Locale locale) {
@@ -190,10 +199,10 @@ class Forms {
 			return messages.getMessage("problem.IN_USE.by",
 					new Object[] { named(inUse.what(), locale),
 							inUse.usedBy().stream().map(use -> named(use, locale)).collect(Collectors.joining(", ")) },
-					refused.getMessage(), locale);
+					say(refused.detail(), locale), locale);
 		}
-		return messages.getMessage("problem." + refused.code(), refused.messageArguments(), refused.getMessage(),
-				locale);
+		return messages.getMessage("problem." + refused.code(), refused.messageArguments(),
+				say(refused.detail(), locale), locale);
 	}
 
 	/** Kunde K00010, Salgsordre SO000002. */

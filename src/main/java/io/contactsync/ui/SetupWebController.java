@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.contactsync.platform.Message;
 import io.contactsync.interaction.DocumentType;
 import io.contactsync.interaction.InteractionTemplateSetup;
 import io.contactsync.interaction.InteractionTemplates;
@@ -120,8 +121,8 @@ class SetupWebController {
 			syncFields.update(changes);
 			next.addFlashAttribute("saved", forms.message("record.saved", locale));
 		}
-		catch (ProblemException | IllegalArgumentException refused) {
-			next.addFlashAttribute("problem", refused.getMessage());
+		catch (ProblemException refused) {
+			pages.refused(next, refused, locale);
 		}
 		return "redirect:/setup/sync-fields";
 	}
@@ -284,7 +285,7 @@ class SetupWebController {
 	private static Table table(String name) {
 		Table table = TABLES.get(name);
 		if (table == null) {
-			throw new Problems.NotFound("Setup table", name);
+			throw new Problems.NotFound(Message.of("detail.resource"), name);
 		}
 		return table;
 	}
