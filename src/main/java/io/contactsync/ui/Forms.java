@@ -179,10 +179,27 @@ class Forms {
 		if (value == null) {
 			return "";
 		}
+		if (value.equals("true") || value.equals("false")) {
+			return messages.getMessage("value." + value, null, value, locale);
+		}
 		if (!value.matches("[A-Z][A-Z_]+")) {
 			return value;
 		}
 		return messages.getMessage("choice." + value, null, value, locale);
+	}
+
+	/**
+	 * A value in a list of rows, in the page's words: a choice (OUTBOUND, COMPANY) and
+	 * yes or no as the page says them, anything else as a form shows it.
+	 */
+	String cell(Field field, @Nullable Object value, Locale locale) {
+		if (value instanceof Boolean yes) {
+			return messages.getMessage("value." + yes, null, yes.toString(), locale);
+		}
+		if (value != null && !field.values().isEmpty()) {
+			return choice(value.toString(), locale);
+		}
+		return shown(field.name(), value, locale);
 	}
 
 	String choice(String value, Locale locale) {

@@ -256,12 +256,13 @@ class SetupWebController {
 	private void listRows(Table table, Model model, Locale locale) {
 		List<Field> columns = table.allFields().stream().limit(6).toList();
 		model.addAttribute("columns", columns.stream().map(field -> forms.label(field.name(), locale)).toList());
-		model.addAttribute("rows", store.list(table, Page.MAX_LIMIT, null)
-			.items()
-			.stream()
-			.map(row -> new ListedRow(table.keys().stream().map(key -> row.text(key.name())).toList(),
-					columns.stream().map(field -> Forms.shown(field.name(), row.get(field.name()), locale)).toList()))
-			.toList());
+		model.addAttribute("rows",
+				store.list(table, Page.MAX_LIMIT, null)
+					.items()
+					.stream()
+					.map(row -> new ListedRow(table.keys().stream().map(key -> row.text(key.name())).toList(),
+							columns.stream().map(field -> forms.cell(field, row.get(field.name()), locale)).toList()))
+					.toList());
 	}
 
 	private String singleton(String name, Table table, Map<String, ? extends @Nullable Object> values,
