@@ -80,19 +80,6 @@ public class Contacts {
 		return records.table();
 	}
 
-	/**
-	 * A contact as the API shows it: a company is its own company inside, which the API
-	 * shows as no company.
-	 */
-	public JsonNode json(Row contact) {
-		ObjectNode json = (ObjectNode) TableJson.write(table(), contact);
-		if (ContactType.COMPANY.is(contact.text("type"))) {
-			json.putNull("companyNo");
-			json.put("companyName", "");
-		}
-		return json;
-	}
-
 	/** Maps the rows of {@code SELECT *} on the contact table. */
 	public RowMapper<Row> rows() {
 		return records.rows();
@@ -332,17 +319,17 @@ public class Contacts {
 		}
 		Optional<String> series = Optional.ofNullable(setup.marketing().text("contactNos"));
 		if (givenNo != null) {
-			series.ifPresent(code -> numberSeries.checkManualNo(code, "contact", givenNo));
+			series.ifPresent(code -> numberSeries.checkManualNo(code, Problems.kindName("CONTACT"), givenNo));
 			return givenNo;
 		}
 		return numberSeries.next(
-				series.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup")),
+				series.orElseThrow(() -> new NumberSeriesMissing(Problems.kindName("CONTACT"), "contactNos")),
 				records::held);
 	}
 
 	private List<String> numbersFor(int count) {
 		String series = Optional.ofNullable(setup.marketing().text("contactNos"))
-			.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup"));
+			.orElseThrow(() -> new NumberSeriesMissing(Problems.kindName("CONTACT"), "contactNos"));
 		return numberSeries.next(series, count, records::held);
 	}
 
@@ -355,7 +342,7 @@ public class Contacts {
 	private static void requireOneOf(String parameter, String value, List<String> allowed) {
 		if (!allowed.contains(value)) {
 			throw new Problems.ValidationFailed(
-					List.of(new FieldError(parameter, "must be one of " + String.join(", ", allowed))));
+					List.of(new FieldError(parameter, "invalid.oneOf", String.join(", ", allowed))));
 		}
 	}
 

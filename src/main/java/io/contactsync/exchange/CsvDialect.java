@@ -44,7 +44,7 @@ record CsvDialect(char separator) {
 		return switch (separator.strip().toLowerCase(Locale.ROOT)) {
 			case ";", "semicolon" -> NORWEGIAN;
 			case ",", "comma" -> ENGLISH;
-			default -> throw new Problems.ValidationFailed("separator", "must be ; (semicolon) or , (comma)");
+			default -> throw new Problems.ValidationFailed("separator", "invalid.separator");
 		};
 	}
 

@@ -22,6 +22,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,15 +57,22 @@ class VcardDryRun {
 	 * @param no the contact it would update; none for a creation or an error
 	 */
 	record Result(int card, Action action, @Nullable String no, String name, List<Change> changes,
-			@Nullable String code, List<FieldError> errors) {
+			@Nullable String code, List<Said> errors) {
+	}
+
+	/** One thing wrong with a card, said in the language of the request. */
+	record Said(String field, String message) {
 	}
 
 	private final Contacts contacts;
 
 	private final TransactionTemplate transactions;
 
-	VcardDryRun(Contacts contacts, PlatformTransactionManager transactionManager) {
+	private final MessageSource messages;
+
+	VcardDryRun(Contacts contacts, PlatformTransactionManager transactionManager, MessageSource messages) {
 		this.contacts = contacts;
+		this.messages = messages;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
@@ -92,9 +101,12 @@ class VcardDryRun {
 			return result;
 		}
 		catch (ProblemException ex) {
-			List<FieldError> errors = ex.errors().isEmpty() ? List.of(new FieldError("", ex.getMessage()))
-					: ex.errors();
-			return new Result(number, Action.ERROR, null, name, List.of(), ex.code(), errors);
+			List<FieldError> errors = ex.errors().isEmpty() ? List.of(new FieldError("", ex.detail())) : ex.errors();
+			List<Said> said = errors.stream()
+				.map(error -> new Said(error.field(),
+						messages.getMessage(error.message(), LocaleContextHolder.getLocale())))
+				.toList();
+			return new Result(number, Action.ERROR, null, name, List.of(), ex.code(), said);
 		}
 	}
 
