@@ -1,0 +1,166 @@
+package io.contactsync.integration.webhook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import io.contactsync.integration.ChangeFeed;
+import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Problems;
+import io.contactsync.platform.TextRules;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What a webhook endpoint must be: a receiver's URL that may be reached
+ * ({@link ReceiverAddresses}), event and record types that exist, so a typing error does
+ * not silently subscribe to nothing, and short texts. Also reads a JSON merge patch of an
+ * endpoint.
+ */
+@Component
+class WebhookRules {
+
+	/** The record types events carry (docs/events.md). */
+	static final Set<String> RECORD_TYPES = Set.of("CONTACT", "CUSTOMER", "VENDOR", "BANK_ACCOUNT",
+			"CONTACT_BUSINESS_RELATION", "SALES_DOCUMENT", "PURCHASE_DOCUMENT", "SERVICE_ORDER", "INTERACTION", "SETUP",
+			WebhookDisabled.RECORD_TYPE);
+
+	/** As a system names itself in {@code X-Source-System}. */
+	private static final Pattern SYSTEM = Pattern.compile("^[A-Za-z0-9._-]{1,50}$");
+
+	private static final Set<String> READ_ONLY = Set.of("id", "secret", "cursor", "version", "createdAt", "disabledAt",
+			"disabledReason", "failedAttempts", "nextAttemptAt");
+
+	private final ReceiverAddresses addresses;
+
+	private final ChangeFeed feed;
+
+	WebhookRules(ReceiverAddresses addresses, ChangeFeed feed) {
+		this.addresses = addresses;
+		this.feed = feed;
+	}
+
+	/**
+	 * Checks every field of an endpoint as it is to be saved.
+	 * @throws Problems.ValidationFailed naming each field that is wrong
+	 */
+	void check(WebhookRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		try {
+			addresses.check(request.url());
+		}
+		catch (ReceiverAddresses.Refused refused) {
+			errors.add(new FieldError("url", refused.getMessage()));
+		}
+		known("eventTypes", request.eventTypes(), feed.eventTypes(), errors);
+		known("recordTypes", request.recordTypes(), RECORD_TYPES, errors);
+		String system = request.excludeSourceSystem();
+		if (system != null && !SYSTEM.matcher(system).matches()) {
+			errors.add(new FieldError("excludeSourceSystem",
+					"must be a system's name as it sends it in X-Source-System: 1 to 50 letters, digits, '.', '_' or '-'"));
+		}
+		if (request.description() != null) {
+			FieldError description = TextRules.check("description", request.description(), 200);
+			if (description != null) {
+				errors.add(description);
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new Problems.ValidationFailed(errors);
+		}
+	}
+
+	private static void known(String field, @Nullable List<String> given, Set<String> known, List<FieldError> errors) {
+		if (given == null) {
+			return;
+		}
+		Set<String> unknown = new TreeSet<>();
+		for (String name : given) {
+			if (name == null || !known.contains(name)) {
+				unknown.add(String.valueOf(name));
+			}
+		}
+		if (!unknown.isEmpty()) {
+			errors.add(new FieldError(field, "names what does not exist: " + String.join(", ", unknown)
+					+ "; use any of " + String.join(", ", new TreeSet<>(known)) + ", or none for all"));
+		}
+	}
+
+	/**
+	 * An endpoint with a JSON merge patch applied: the fields present change, and null
+	 * clears a field (for the type lists: all types).
+	 */
+	static WebhookRequest patched(Webhook current, JsonNode patch) {
+		if (!patch.isObject()) {
+			throw new Problems.MalformedRequest("body", "must be a JSON object");
+		}
+		List<FieldError> malformed = new ArrayList<>();
+		String url = current.url();
+		List<String> eventTypes = current.eventTypes();
+		List<String> recordTypes = current.recordTypes();
+		String exclude = current.excludeSourceSystem();
+		String description = current.description();
+		boolean enabled = current.enabled();
+		for (Map.Entry<String, JsonNode> property : patch.properties()) {
+			String name = property.getKey();
+			JsonNode value = property.getValue();
+			switch (name) {
+				case "url" -> url = text(name, value, malformed);
+				case "eventTypes" -> eventTypes = names(name, value, malformed);
+				case "recordTypes" -> recordTypes = names(name, value, malformed);
+				case "excludeSourceSystem" -> exclude = text(name, value, malformed);
+				case "description" -> description = text(name, value, malformed);
+				case "enabled" -> {
+					if (value.isBoolean()) {
+						enabled = value.booleanValue();
+					}
+					else {
+						malformed.add(new FieldError(name, "must be true or false"));
+					}
+				}
+				default -> malformed.add(new FieldError(name,
+						READ_ONLY.contains(name) ? "is read-only and cannot be patched" : "is not a field of webhook"));
+			}
+		}
+		if (!malformed.isEmpty()) {
+			throw new Problems.MalformedRequest("The request body does not fit webhook.", malformed);
+		}
+		return new WebhookRequest(url, eventTypes, recordTypes, exclude, description, enabled);
+	}
+
+	private static @Nullable String text(String field, JsonNode value, List<FieldError> malformed) {
+		if (value.isNull()) {
+			return null;
+		}
+		if (!value.isString()) {
+			malformed.add(new FieldError(field, "must be text"));
+			return null;
+		}
+		return value.asString();
+	}
+
+	private static List<String> names(String field, JsonNode value, List<FieldError> malformed) {
+		List<String> names = new ArrayList<>();
+		if (value.isNull()) {
+			return names;
+		}
+		if (!value.isArray()) {
+			malformed.add(new FieldError(field, "must be a list of names"));
+			return names;
+		}
+		for (JsonNode name : value) {
+			if (!name.isString()) {
+				malformed.add(new FieldError(field, "must be a list of names"));
+				return names;
+			}
+			names.add(name.asString());
+		}
+		return names;
+	}
+
+}
