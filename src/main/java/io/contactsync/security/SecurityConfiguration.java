@@ -136,6 +136,9 @@ class SecurityConfiguration {
 				.hasAnyRole(EVERY_ROLE)
 				.requestMatchers(HttpMethod.GET, "/api/v1/jobs/**")
 				.hasAnyRole(EVERY_ROLE)
+				// Which record types a reader sees is decided by the feed, by role.
+				.requestMatchers(HttpMethod.GET, "/api/v1/changes")
+				.hasAnyRole(EVERY_ROLE)
 				.requestMatchers("/api/v1/jobs/**")
 				.hasAnyRole(ADMIN, FINANCE)
 				.requestMatchers(HttpMethod.GET, SALES_DOCUMENTS)

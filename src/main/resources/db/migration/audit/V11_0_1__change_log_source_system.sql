@@ -1,0 +1,3 @@
+-- The other system a write came from (X-Source-System), kept with each change it made and
+-- each change the sync carried from it.
+ALTER TABLE change_log ADD COLUMN source_system varchar(40);
