@@ -12,7 +12,6 @@ import io.contactsync.integration.FeedFilter;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.Backoff;
 import io.contactsync.platform.ChangeOrigin;
-import io.contactsync.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -79,17 +78,17 @@ class EndpointDelivery {
 				return;
 			}
 			Target target = held.get();
-			long head = feed.head();
-			List<FeedEvent> batch;
+			ChangeFeed.Stretch stretch;
 			try {
-				batch = feed.read(target.cursor(), batchSize, target.filter());
+				stretch = feed.stretch(target.cursor(), batchSize, target.filter());
 			}
-			catch (ProblemException expired) {
+			catch (ChangeFeed.CursorExpired expired) {
 				transaction.executeWithoutResult(
 						status -> disable(id, "Its cursor lies before the retention of the change feed;"
 								+ " replay from a later point and enable it again."));
 				return;
 			}
+			List<FeedEvent> batch = stretch.events();
 			long started = System.nanoTime();
 			List<DeliveryLog.Attempt> attempts = new ArrayList<>();
 			long cursor = target.cursor();
@@ -114,8 +113,9 @@ class EndpointDelivery {
 			}
 			boolean caughtUp = failure == null && attempts.size() == batch.size() && batch.size() < batchSize;
 			if (caughtUp) {
-				// Every event up to the head that this endpoint takes was in the batch.
-				cursor = Math.max(cursor, head);
+				// Every event up to the feed's newest that this endpoint takes was in the
+				// batch: the events it leaves out are not read again.
+				cursor = Math.max(cursor, stretch.next());
 			}
 			boolean keepsFirstFailure = failure != null && attempts.size() == 1 && target.failedAttempts() > 0;
 			boolean stillHeld = commit(target, cursor, attempts, failedAttempts, keepsFirstFailure, failure);

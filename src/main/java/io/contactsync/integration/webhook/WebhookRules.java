@@ -2,12 +2,14 @@ package io.contactsync.integration.webhook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import io.contactsync.integration.ChangeFeed;
+import io.contactsync.integration.FeedFilter;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.TextRules;
@@ -25,13 +27,11 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookRules {
 
-	/** The record types events carry (docs/events.md). */
-	static final Set<String> RECORD_TYPES = Set.of("CONTACT", "CUSTOMER", "VENDOR", "BANK_ACCOUNT",
-			"CONTACT_BUSINESS_RELATION", "SALES_DOCUMENT", "PURCHASE_DOCUMENT", "SERVICE_ORDER", "INTERACTION", "SETUP",
-			WebhookDisabled.RECORD_TYPE);
-
-	/** As a system names itself in {@code X-Source-System}. */
-	private static final Pattern SYSTEM = Pattern.compile("^[A-Za-z0-9._-]{1,50}$");
+	/**
+	 * As a system names itself in {@code X-Source-System}: compared without case, so kept
+	 * in lower case.
+	 */
+	private static final Pattern SYSTEM = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
 
 	private static final Set<String> READ_ONLY = Set.of("id", "secret", "cursor", "version", "createdAt", "disabledAt",
 			"disabledReason", "failedAttempts", "nextAttemptAt");
@@ -43,6 +43,18 @@ class WebhookRules {
 	WebhookRules(ReceiverAddresses addresses, ChangeFeed feed) {
 		this.addresses = addresses;
 		this.feed = feed;
+	}
+
+	/**
+	 * An endpoint as it is kept: the URL without surrounding blanks, the system's name in
+	 * lower case.
+	 */
+	static WebhookRequest normalized(WebhookRequest request) {
+		String url = request.url() == null ? null : request.url().strip();
+		String system = request.excludeSourceSystem() == null ? null
+				: request.excludeSourceSystem().strip().toLowerCase(Locale.ROOT);
+		return new WebhookRequest(url, request.eventTypes(), request.recordTypes(), system, request.description(),
+				request.enabled());
 	}
 
 	/**
@@ -58,11 +70,11 @@ class WebhookRules {
 			errors.add(new FieldError("url", refused.getMessage()));
 		}
 		known("eventTypes", request.eventTypes(), feed.eventTypes(), errors);
-		known("recordTypes", request.recordTypes(), RECORD_TYPES, errors);
+		known("recordTypes", request.recordTypes(), FeedFilter.RECORD_TYPES, errors);
 		String system = request.excludeSourceSystem();
 		if (system != null && !SYSTEM.matcher(system).matches()) {
 			errors.add(new FieldError("excludeSourceSystem",
-					"must be a system's name as it sends it in X-Source-System: 1 to 50 letters, digits, '.', '_' or '-'"));
+					"must be a system's name as it sends it in X-Source-System: 1 to 40 letters, digits, '.', '_' or '-'"));
 		}
 		if (request.description() != null) {
 			FieldError description = TextRules.check("description", request.description(), 200);

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.contactsync.integration.ChangeFeed;
 import io.contactsync.integration.FeedEvent;
@@ -69,6 +71,16 @@ public class Webhooks {
 
 	}
 
+	/** The event types an endpoint may subscribe to. */
+	public Set<String> eventTypes() {
+		return new TreeSet<>(feed.eventTypes());
+	}
+
+	/** The record types an endpoint may subscribe to. */
+	public Set<String> recordTypes() {
+		return new TreeSet<>(FeedFilter.RECORD_TYPES);
+	}
+
 	@Transactional(readOnly = true)
 	public Page<Webhook> list(@Nullable Integer limit, @Nullable String cursor) {
 		int size = Page.limit(limit);
@@ -101,7 +113,8 @@ public class Webhooks {
 	 * the secret, which is never shown again.
 	 */
 	@Transactional
-	public Webhook create(WebhookRequest request) {
+	public Webhook create(WebhookRequest given) {
+		WebhookRequest request = WebhookRules.normalized(given);
 		rules.check(request);
 		String secret = WebhookSignature.newSecret();
 		String by = Actor.current().user();
@@ -109,7 +122,7 @@ public class Webhooks {
 				INSERT INTO webhook_endpoint (url, event_types, record_types, exclude_source_system, description,
 					enabled, secret, delivery_cursor, created_by, updated_by)
 				VALUES (?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-			.params(request.url().strip(), array(request.eventTypes()), array(request.recordTypes()),
+			.params(request.url(), array(request.eventTypes()), array(request.recordTypes()),
 					request.excludeSourceSystem(), request.description(),
 					request.enabled() == null || request.enabled(), secret, feed.head(), by, by)
 			.query(Long.class)
@@ -124,7 +137,7 @@ public class Webhooks {
 	@Transactional
 	public Webhook patch(long id, ExpectedVersion expected, JsonNode patch) {
 		Webhook current = lock(id, expected);
-		WebhookRequest changed = WebhookRules.patched(current, patch);
+		WebhookRequest changed = WebhookRules.normalized(WebhookRules.patched(current, patch));
 		rules.check(changed);
 		boolean enabled = Boolean.TRUE.equals(changed.enabled());
 		boolean enabling = enabled && !current.enabled();
@@ -140,7 +153,7 @@ public class Webhooks {
 					lease_owner = NULL, lease_until = NULL,
 					updated_at = now(), updated_by = ?, version = version + 1
 				WHERE id = ?""")
-			.params(changed.url().strip(), array(changed.eventTypes()), array(changed.recordTypes()),
+			.params(changed.url(), array(changed.eventTypes()), array(changed.recordTypes()),
 					changed.excludeSourceSystem(), changed.description(), enabled, enabling, enabling, enabling,
 					enabling, enabling, Actor.current().user(), id)
 			.update();
