@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/webhooks}, for administrators (docs/integration.md). */
+/** {@code /api/v1/webhooks}, for administrators (docs/webhooks.md). */
 @RestController
 @RequestMapping("/api/v1/webhooks")
 class WebhookController {

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How webhooks are delivered ({@code contactsync.webhooks.*}; docs/integration.md).
+ * How webhooks are delivered ({@code contactsync.webhooks.*}; docs/webhooks.md).
  *
  * @param allowPrivateAddresses let endpoints on loopback, private and link-local
  * addresses through (a receiver on the same host or network); cloud metadata addresses

@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code whsec_} and the Base64 of random bytes; a delivery is signed with {@code v1,}
  * and the Base64 of HMAC-SHA256, keyed with the secret's bytes, over
  * {@code webhook-id.webhook-timestamp.body}. Receivers verify it with any of the
- * specification's libraries (docs/integration.md).
+ * specification's libraries (docs/webhooks.md).
  */
 final class WebhookSignature {
 

@@ -25,8 +25,12 @@ import static org.assertj.core.api.Assertions.fail;
  */
 final class LoopbackReceiver implements AutoCloseable {
 
-	/** One request as it arrived. */
-	record Received(String id, String timestamp, String signature, String body) {
+	/**
+	 * One request as it arrived.
+	 *
+	 * @param arrived when, by {@link System#nanoTime()}
+	 */
+	record Received(String id, String timestamp, String signature, String body, long arrived) {
 
 		JsonNode json() {
 			return Api.JSON.readTree(body);
@@ -53,7 +57,7 @@ final class LoopbackReceiver implements AutoCloseable {
 				String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 				var headers = exchange.getRequestHeaders();
 				received.add(new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-						headers.getFirst("webhook-signature"), body));
+						headers.getFirst("webhook-signature"), body, System.nanoTime()));
 			}
 			Integer status = answers.poll();
 			exchange.sendResponseHeaders(status == null ? otherwise : status, -1);
@@ -76,6 +80,11 @@ final class LoopbackReceiver implements AutoCloseable {
 	LoopbackReceiver alwaysAnswering(int status) {
 		otherwise = status;
 		return this;
+	}
+
+	/** Everything that arrived so far, in order of arrival. */
+	List<Received> all() {
+		return List.copyOf(received);
 	}
 
 	/** What arrived so far about one record, in order of arrival. */

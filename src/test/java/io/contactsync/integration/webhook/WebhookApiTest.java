@@ -135,6 +135,25 @@ class WebhookApiTest extends DemoCompanyApiTest {
 			.endsWith(got.get(0).id() + " 3 DELIVERED 204", got.get(0).id() + " 2 FAILED 503",
 					got.get(0).id() + " 1 FAILED 500");
 		assertThat(created.get("latencyMs").asLong()).isNotNegative();
+
+		JsonNode failures = admin().get("/actuator/metrics/contactsync.webhooks.failures?tag=endpoint:" + id).json();
+		assertThat(failures.get("measurements").get(0).get("value").asDouble()).isEqualTo(2.0);
+		JsonNode timed = admin().get("/actuator/metrics/contactsync.webhooks.delivery?tag=outcome:delivered").json();
+		assertThat(timed.get("measurements").get(0).get("value").asDouble()).as("delivered attempts timed")
+			.isGreaterThanOrEqualTo(3.0);
+		JsonNode lag = awaitMetric("contactsync.webhooks.lag?tag=endpoint:" + id);
+		assertThat(lag.get("measurements").get(0).get("value").asDouble()).isNotNegative();
+	}
+
+	private JsonNode awaitMetric(String query) throws InterruptedException {
+		long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		Api.Response metric = admin().get("/actuator/metrics/" + query);
+		while (metric.status() != 200 && System.nanoTime() < until) {
+			Thread.sleep(50);
+			metric = admin().get("/actuator/metrics/" + query);
+		}
+		assertThat(metric.status()).as(metric.toString()).isEqualTo(200);
+		return metric.json();
 	}
 
 	@Test
