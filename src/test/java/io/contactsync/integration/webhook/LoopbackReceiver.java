@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -50,6 +51,8 @@ final class LoopbackReceiver implements AutoCloseable {
 
 	private volatile int otherwise = 204;
 
+	private volatile CountDownLatch held = new CountDownLatch(0);
+
 	LoopbackReceiver() throws IOException {
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.createContext("/hook", exchange -> {
@@ -58,6 +61,12 @@ final class LoopbackReceiver implements AutoCloseable {
 				var headers = exchange.getRequestHeaders();
 				received.add(new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
 						headers.getFirst("webhook-signature"), body, System.nanoTime()));
+			}
+			try {
+				held.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 			Integer status = answers.poll();
 			exchange.sendResponseHeaders(status == null ? otherwise : status, -1);
@@ -73,6 +82,15 @@ final class LoopbackReceiver implements AutoCloseable {
 	/** The next requests are answered with these statuses, in order. */
 	LoopbackReceiver answering(Integer... statuses) {
 		answers.addAll(List.of(statuses));
+		return this;
+	}
+
+	/**
+	 * Requests are taken, and answered only once the latch is open: a receiver that
+	 * hangs.
+	 */
+	LoopbackReceiver holdingAnswersUntil(CountDownLatch open) {
+		held = open;
 		return this;
 	}
 
@@ -122,6 +140,10 @@ final class LoopbackReceiver implements AutoCloseable {
 
 	@Override
 	public void close() {
+		held.countDown();
+		while (held.getCount() > 0) {
+			held.countDown();
+		}
 		server.stop(0);
 	}
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 import io.contactsync.integration.ChangeFeed;
 import io.contactsync.integration.FeedEvent;
@@ -96,6 +97,24 @@ class WebhookApiTest extends DemoCompanyApiTest {
 				got.get(0).timestamp(), got.get(0).body(), got.get(0).signature()))
 			.as("another secret does not verify")
 			.isFalse();
+	}
+
+	@Test
+	void aReceiverThatHangsDoesNotHoldUpWrites() throws Exception {
+		CountDownLatch open = new CountDownLatch(1);
+		LoopbackReceiver receiver = receiver().holdingAnswersUntil(open);
+		subscribe(receiver);
+		String first = company();
+		receiver.awaitAbout(first, found -> found.size() == 1);
+
+		// The receiver holds the first delivery unanswered; writes go on all the same.
+		String second = company();
+		rename(second, "Webhook Not Held " + unique() + " AS");
+
+		assertThat(open.getCount()).as("the receiver still hangs").isEqualTo(1);
+		assertThat(receiver.about(second)).as("nothing after the unanswered event yet").isEmpty();
+		open.countDown();
+		assertThat(receiver.awaitAbout(second, found -> found.size() >= 2)).hasSize(2);
 	}
 
 	@Test
