@@ -30,6 +30,7 @@ import io.contactsync.setup.PostCodeLookup;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
@@ -75,6 +76,19 @@ public class Contacts {
 
 	public Table table() {
 		return records.table();
+	}
+
+	/**
+	 * A contact as the API shows it: a company is its own company inside, which the API
+	 * shows as no company.
+	 */
+	public JsonNode json(Row contact) {
+		ObjectNode json = (ObjectNode) TableJson.write(table(), contact);
+		if (ContactType.COMPANY.is(contact.text("type"))) {
+			json.putNull("companyNo");
+			json.put("companyName", "");
+		}
+		return json;
 	}
 
 	/** Maps the rows of {@code SELECT *} on the contact table. */

@@ -139,13 +139,15 @@ class Sequencer {
 
 	/**
 	 * Removes the events older than the retention, up to the newest position among them,
-	 * so that what stays is everything after one position.
+	 * so that what stays is everything after one position; never what a reader inside the
+	 * application (Kafka) has not delivered yet.
 	 */
 	void purgeOlderThan(Duration retention) {
 		transaction.executeWithoutResult(status -> {
 			Long through = jdbc
-				.sql("SELECT max(position) FROM change_event WHERE position IS NOT NULL"
-						+ " AND at < clock_timestamp() - make_interval(secs => ?)")
+				.sql("SELECT CASE WHEN max(position) IS NOT NULL"
+						+ " THEN least(max(position), (SELECT min(position) FROM feed_reader)) END FROM change_event"
+						+ " WHERE position IS NOT NULL AND at < clock_timestamp() - make_interval(secs => ?)")
 				.param((double) retention.toSeconds())
 				.query(Long.class)
 				.optional()

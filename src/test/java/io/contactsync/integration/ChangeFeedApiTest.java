@@ -190,6 +190,22 @@ class ChangeFeedApiTest extends DemoCompanyApiTest {
 		assertThat(admin().get("/api/v1/changes").status()).as("no cursor: from the oldest kept").isEqualTo(200);
 	}
 
+	@Test
+	void theFeedsHeadAndTheOutboxDepthAreMeasured() {
+		double before = metric("contactsync.feed.head");
+		customer("Målt AS");
+		headAfterSequencing();
+
+		assertThat(metric("contactsync.feed.head")).isGreaterThanOrEqualTo(before + 2);
+		assertThat(metric("contactsync.outbox.depth")).isGreaterThanOrEqualTo(0);
+	}
+
+	private double metric(String name) {
+		Api.Response answer = admin().get("/actuator/metrics/" + name);
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+		return answer.json().get("measurements").get(0).get("value").asDouble();
+	}
+
 	private static void assertField(Api.Response response, int status, String code, String field) {
 		assertProblem(response, status, code);
 		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);

@@ -53,7 +53,14 @@ class TableApiDocs implements OpenApiCustomizer {
 
 	private void describe(OpenAPI api, String path, Table table) {
 		String name = singular(table);
-		api.schema(name, answer(table));
+		Schema<Object> answer = answer(table);
+		// Properties another module adds to the answer (the integration's externalIds)
+		// stay, whichever customizer runs first: springdoc keeps them in no order.
+		Schema<?> added = api.getComponents().getSchemas() == null ? null : api.getComponents().getSchemas().get(name);
+		if (added != null && added.getProperties() != null) {
+			added.getProperties().forEach(answer.getProperties()::putIfAbsent);
+		}
+		api.schema(name, answer);
 		PathItem collection = api.getPaths() == null ? null : api.getPaths().get(path);
 		if (table.isSingleton()) {
 			if (collection != null) {
