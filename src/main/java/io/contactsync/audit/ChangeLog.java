@@ -22,7 +22,7 @@ public class ChangeLog {
 
 	static final List<String> RECORD_TYPES = List.of("CONTACT", "CUSTOMER", "VENDOR", "BANK_ACCOUNT",
 			"CONTACT_BUSINESS_RELATION", "SALES_DOCUMENT", "PURCHASE_DOCUMENT", "SERVICE_ORDER", "INTERACTION", "SETUP",
-			"USER", "API_TOKEN");
+			"USER", "API_TOKEN", "WEBHOOK");
 
 	private final JdbcClient jdbc;
 

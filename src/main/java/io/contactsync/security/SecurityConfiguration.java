@@ -126,6 +126,8 @@ class SecurityConfiguration {
 				.hasRole(ADMIN)
 				.requestMatchers("/api/v1/users/**")
 				.hasRole(ADMIN)
+				.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
+				.hasRole(ADMIN)
 				.requestMatchers(HttpMethod.GET, SETUP_PATHS)
 				.hasAnyRole(EVERY_ROLE)
 				.requestMatchers(SETUP_PATHS)

@@ -70,6 +70,7 @@ class AuthorizationMatrixTest extends DemoCompanyApiTest {
 			Rule.any(EnumSet.of(Role.ADMIN), SETUP),
 			Rule.get(EnumSet.of(Role.ADMIN, Role.FINANCE), "/api/v1/bank-accounts", "/api/v1/bank-accounts/**"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.FINANCE), "/api/v1/bank-accounts", "/api/v1/bank-accounts/**"),
+			Rule.any(EnumSet.of(Role.ADMIN), "/api/v1/webhooks", "/api/v1/webhooks/**"),
 			Rule.get(ALL_BUT_BANK, "/api/v1/**"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.FINANCE), "/api/v1/contacts/*/create-customer"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.PURCHASING, Role.FINANCE), "/api/v1/contacts/*/create-vendor"),
