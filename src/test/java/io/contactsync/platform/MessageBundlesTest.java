@@ -44,6 +44,10 @@ class MessageBundlesTest {
 	private static final Pattern CODE_ARGUMENT = Pattern.compile(
 			"(?:new FieldError\\([^,;]+,|Message\\.of\\(|forms\\.message\\(|message\\()\\s*\"([A-Za-z][A-Za-z0-9_.\\-]*)\"");
 
+	/** A field of a table, {@code Field.text("name", 100)}: its label, field.name. */
+	private static final Pattern FIELD = Pattern
+		.compile("Field\\.(?:text|code|bool|integer|decimal|lastModified|oneOf)\\(\"([a-zA-Z0-9]+)\"");
+
 	/** #{key} and #{key(...)} in a template. */
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.\\-]*)[}(]");
 
@@ -125,6 +129,10 @@ class MessageBundlesTest {
 					codes.add(code);
 				}
 			}
+		}
+		Matcher fields = FIELD.matcher(source);
+		while (fields.find()) {
+			codes.add("field." + fields.group(1));
 		}
 		Matcher kinds = KIND.matcher(source);
 		while (kinds.find()) {
