@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -198,10 +199,18 @@ class Forms {
 		if (value.equals("true") || value.equals("false")) {
 			return messages.getMessage("value." + value, null, value, locale);
 		}
-		if (!value.matches("[A-Z][A-Z_]+")) {
+		if (value.equals("(changed)")) {
+			// what the change log keeps of a password
+			return messages.getMessage("value.changed", null, value, locale);
+		}
+		if (!value.matches("[A-Z][A-Z_]+(, [A-Z][A-Z_]+)*")) {
 			return value;
 		}
-		return messages.getMessage("choice." + value, null, value, locale);
+		// one choice (COMPANY), or a user's roles (ADMIN, SALES)
+		return Arrays.stream(value.split(", "))
+			.map(word -> messages.getMessage("choice." + word, null,
+					messages.getMessage("role." + word, null, word, locale), locale))
+			.collect(Collectors.joining(", "));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -13,6 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.contactsync.interaction.DocumentType;
+import io.contactsync.security.Role;
+import io.contactsync.setup.ContactType;
+import io.contactsync.setup.LinkedRecordType;
+import io.contactsync.setup.SyncDirection;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +44,10 @@ class MessageBundlesTest {
 	private static final Pattern CODE_ARGUMENT = Pattern.compile(
 			"(?:new FieldError\\([^,;]+,|Message\\.of\\(|forms\\.message\\(|message\\()\\s*\"([A-Za-z][A-Za-z0-9_.\\-]*)\"");
 
+	/** A field of a table, {@code Field.text("name", 100)}: its label, field.name. */
+	private static final Pattern FIELD = Pattern
+		.compile("Field\\.(?:text|code|bool|integer|decimal|lastModified|oneOf)\\(\"([a-zA-Z0-9]+)\"");
+
 	/** #{key} and #{key(...)} in a template. */
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.\\-]*)[}(]");
 
@@ -51,6 +61,25 @@ class MessageBundlesTest {
 			.containsAll(codes);
 		assertThat(bundle("messages_nb.properties").stringPropertyNames()).as("Norwegian (messages_nb.properties)")
 			.containsAll(codes);
+	}
+
+	/** Pages show stored values by {@code choice.*}, roles by {@code role.*}. */
+	@Test
+	void everyValueAPageShowsHasWords() throws IOException {
+		Set<String> codes = new TreeSet<>();
+		Stream.of(ContactType.values(), SyncDirection.values(), LinkedRecordType.values())
+			.flatMap(Arrays::stream)
+			.forEach(value -> codes.add("choice." + value.name()));
+		Stream
+			.of("OUTBOUND", "INBOUND", "US", "THEM", "NONE", "SHIP", "INVOICE", "ALL", "PAYMENT", "OPEN", "RELEASED",
+					"QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED", "MULTIPLE", "OTHER")
+			.forEach(value -> codes.add("choice." + value));
+		Arrays.stream(Role.values()).forEach(role -> codes.add("role." + role.name()));
+		Arrays.stream(DocumentType.values()).forEach(type -> codes.add("documentType." + type.name()));
+		Stream.of("PENDING", "SENDING", "SENT", "FAILED").forEach(status -> codes.add("outbox.status." + status));
+
+		assertThat(bundle("messages.properties").stringPropertyNames()).containsAll(codes);
+		assertThat(bundle("messages_nb.properties").stringPropertyNames()).containsAll(codes);
 	}
 
 	@Test
@@ -100,6 +129,10 @@ class MessageBundlesTest {
 					codes.add(code);
 				}
 			}
+		}
+		Matcher fields = FIELD.matcher(source);
+		while (fields.find()) {
+			codes.add("field." + fields.group(1));
 		}
 		Matcher kinds = KIND.matcher(source);
 		while (kinds.find()) {

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
-import org.springframework.web.context.support.WebApplicationContextUtils;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /**
@@ -38,15 +37,6 @@ final class ApiLanguage {
 			case "nb", "no", "nn" -> NORWEGIAN;
 			default -> Locale.ENGLISH;
 		};
-	}
-
-	/** The message in the request's language, from the application's message bundles. */
-	static String say(HttpServletRequest request, Message message) {
-		MessageSource messages = WebApplicationContextUtils.getWebApplicationContext(request.getServletContext());
-		if (messages == null) {
-			return message.english();
-		}
-		return say(messages, message, of(request));
 	}
 
 	static String say(MessageSource messages, Message message, Locale locale) {

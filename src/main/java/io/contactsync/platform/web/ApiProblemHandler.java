@@ -209,6 +209,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		if (body instanceof ProblemDetail problem
 				&& (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
 			problem.setProperty("code", codeFor(statusCode));
+			// Spring's own words are English: said again in the client's language where
+			// the bundles have words for the status
+			Locale locale = currentRequest().map(ApiLanguage::of).orElse(Locale.ENGLISH);
+			problem.setDetail(ApiLanguage.say(messages,
+					Message.orElse("detail.http." + statusCode.value(), String.valueOf(problem.getDetail())), locale));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}

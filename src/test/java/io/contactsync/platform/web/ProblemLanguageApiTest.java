@@ -132,6 +132,16 @@ class ProblemLanguageApiTest extends DemoCompanyApiTest {
 		assertThat(detail(nb)).isEqualTo("Logg inn med HTTP Basic eller et bearer-token.");
 	}
 
+	@Test
+	void springsOwnRefusalsSpeakTheLanguageToo() {
+		Api.Response nb = norwegian().get("/api/v1/ingen-slik-sti");
+		Api.Response en = admin().get("/api/v1/ingen-slik-sti");
+
+		assertProblem(nb, 404, "NOT_FOUND");
+		assertThat(detail(nb)).isEqualTo("Det finnes ingenting på denne stien; sjekk den mot beskrivelsen av API-et.");
+		assertThat(detail(en)).isEqualTo("There is nothing at this path; check it against the API's description.");
+	}
+
 	private static String detail(Api.Response response) {
 		return response.json().get("detail").asString();
 	}
