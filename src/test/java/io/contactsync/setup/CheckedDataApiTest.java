@@ -124,6 +124,31 @@ class CheckedDataApiTest extends DemoCompanyApiTest {
 		assertThat(text(read("/api/v1/contacts/" + contactNo), "name")).isEqualTo("Bærer Feil Nytt Navn AS");
 	}
 
+	/**
+	 * A value the user did not type, but the application filled in (a person's phone from
+	 * its company), is not refused: it is the company's to clean.
+	 */
+	@Test
+	void aPersonTakesItsCompanysOldBadPhoneWithAWarningNotARefusal() {
+		setMarketing("phoneNoCheck", "WARN");
+		JsonNode company;
+		try {
+			company = company("Gammel Sentral AS", "phoneNo", "22 33 44");
+		}
+		finally {
+			setMarketing("phoneNoCheck", "REFUSE");
+		}
+
+		JsonNode person = person("Per Arving", no(company));
+
+		assertThat(text(person, "phoneNo")).isEqualTo("22 33 44");
+		assertThat(warnings(person)).containsExactly("phoneNo");
+		assertProblem(
+				admin().post("/api/v1/contacts",
+						Map.of("type", "PERSON", "name", "Per Egen", "companyNo", no(company), "phoneNo", "22 33 44")),
+				422, "VALIDATION_FAILED");
+	}
+
 	@Test
 	void phoneNumbersAreSearchedInE164WhicheverWayTheyWereTyped() {
 		String digits = "2" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
