@@ -222,6 +222,18 @@ class CheckedDataApiTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void aFormSaysWhatIsWrongInTheReadersLanguage() {
+		WebSession browser = new WebSession(port).signIn("admin", ADMIN_PASSWORD);
+		browser.get("/contacts?lang=nb");
+
+		HttpResponse<String> refused = browser.post("/contacts",
+				Map.of("type", "COMPANY", "name", "Skjema Feil AS", "phoneNo", "22 33 44"));
+
+		assertThat(refused.body()).contains("22 33 44 har ikke lengden til et telefonnummer i NO")
+			.doesNotContain("does not have the length");
+	}
+
+	@Test
 	void theSettingsAreInMarketingSetupAndRefuseByDefault() {
 		JsonNode marketing = read("/api/v1/setup/marketing");
 
