@@ -22,7 +22,7 @@ public class ChangeLog {
 
 	static final List<String> RECORD_TYPES = List.of("CONTACT", "CUSTOMER", "VENDOR", "BANK_ACCOUNT",
 			"CONTACT_BUSINESS_RELATION", "SALES_DOCUMENT", "PURCHASE_DOCUMENT", "SERVICE_ORDER", "INTERACTION", "SETUP",
-			"USER", "API_TOKEN");
+			"USER", "API_TOKEN", "WEBHOOK");
 
 	private final JdbcClient jdbc;
 
@@ -32,7 +32,8 @@ public class ChangeLog {
 
 	@Schema(name = "ChangeLogEntry")
 	public record Entry(long id, Instant at, String user, String origin, String recordType, String no, String field,
-			@Nullable String oldValue, @Nullable String newValue, @Nullable Long causedBy) {
+			@Nullable String oldValue, @Nullable String newValue, @Nullable Long causedBy,
+			@Nullable String sourceSystem) {
 	}
 
 	/**
@@ -48,7 +49,7 @@ public class ChangeLog {
 		List<Object> params = new ArrayList<>();
 		if (recordType != null) {
 			if (!RECORD_TYPES.contains(recordType)) {
-				throw new Problems.ValidationFailed("recordType", "must be one of " + String.join(", ", RECORD_TYPES));
+				throw new Problems.ValidationFailed("recordType", "invalid.oneOf", String.join(", ", RECORD_TYPES));
 			}
 			where.add("record_type = ?");
 			params.add(recordType);
@@ -78,17 +79,17 @@ public class ChangeLog {
 				params.add(id);
 			}
 			catch (RuntimeException ex) {
-				throw new Problems.MalformedRequest("cursor", "is not a cursor of this list");
+				throw new Problems.MalformedRequest("cursor", "invalid.cursor");
 			}
 		}
-		String sql = "SELECT id, at, user_name, origin, record_type, no, field, old_value, new_value, caused_by"
-				+ " FROM change_log" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+		String sql = "SELECT id, at, user_name, origin, record_type, no, field, old_value, new_value, caused_by,"
+				+ " source_system FROM change_log" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
 				+ " ORDER BY at DESC, id DESC LIMIT " + (size + 1);
 		List<Entry> entries = jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-					(Long) rs.getObject(10)))
+					(Long) rs.getObject(10), rs.getString(11)))
 			.list();
 		return Page.of(entries, size, entry -> ChronoUnit.MICROS.between(Instant.EPOCH, entry.at()) + ":" + entry.id());
 	}

@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class ChangeLogWriter {
 
 	private static final List<String> COLUMNS = List.of("user_name", "origin", "record_type", "no", "field",
-			"old_value", "new_value", "caused_by");
+			"old_value", "new_value", "caused_by", "source_system");
 
 	/** Rows per statement, well within PostgreSQL's 65,535 parameters. */
 	private static final int ROWS_PER_STATEMENT = 500;
@@ -78,7 +78,7 @@ class ChangeLogWriter {
 			List<@Nullable Object> params = new ArrayList<>();
 			for (int i = 0; i < chunk.size(); i++) {
 				Entry entry = chunk.get(i);
-				sql.append(i == 0 ? "" : ", ").append("(?::bigint, ?, ?, ?, ?, ?, ?, ?, ?::bigint)");
+				sql.append(i == 0 ? "" : ", ").append("(?::bigint, ?, ?, ?, ?, ?, ?, ?, ?::bigint, ?)");
 				params.add(entry.id());
 				params.add(entry.change().actor().user());
 				params.add(entry.change().actor().origin().name());
@@ -88,6 +88,7 @@ class ChangeLogWriter {
 				params.add(entry.field().oldValue());
 				params.add(entry.field().newValue());
 				params.add(entry.change().actor().causedBy());
+				params.add(entry.change().actor().sourceSystem());
 			}
 			// Written only on the server whose sequence gave the numbers (see
 			// ChangeLogIds).
@@ -188,6 +189,7 @@ class ChangeLogWriter {
 				row.put("old_value", field.oldValue());
 				row.put("new_value", field.newValue());
 				row.put("caused_by", change.actor().causedBy());
+				row.put("source_system", change.actor().sourceSystem());
 				rows.add(row);
 			}
 		}

@@ -1,6 +1,5 @@
 package io.contactsync.contact;
 
-import io.contactsync.setup.ContactType;
 import io.contactsync.setup.DataChecks;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.table.RecordResponses;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.Table;
-import io.contactsync.platform.table.TableJson;
 import io.contactsync.platform.table.TableResource;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -124,14 +122,8 @@ class ContactController implements TableResource {
 		return contacts.list(type, companyNo, businessRelation, q, limit, cursor).map(this::json).asMap();
 	}
 
-	/** A company is its own company inside; the API shows that as no company. */
 	private JsonNode json(Row contact) {
-		ObjectNode json = (ObjectNode) TableJson.write(contacts.table(), contact);
-		if (ContactType.COMPANY.is(contact.text("type"))) {
-			json.putNull("companyNo");
-			json.put("companyName", "");
-		}
-		return json;
+		return contacts.json(contact);
 	}
 
 }

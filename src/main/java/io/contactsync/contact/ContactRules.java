@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Records;
 import io.contactsync.platform.table.Row;
@@ -87,8 +88,7 @@ final class ContactRules {
 			fillNew(values, companyNo -> {
 				Row company = companies.get(companyNo);
 				if (company == null) {
-					throw new CompanyContactRequired("companyNo",
-							"companyNo must name a company contact; " + companyNo + " is none");
+					throw new CompanyContactRequired("companyNo", Message.of("invalid.companyNo", companyNo));
 				}
 				return company;
 			});
@@ -131,7 +131,7 @@ final class ContactRules {
 			if (ContactType.COMPANY.is(current.text("type"))) {
 				if (hasPeople(current.text("no"))) {
 					throw new CompanyContactRequired("type",
-							"Company " + current.text("no") + " has people; move them first, then make it a person.");
+							Message.of("invalid.companyHasPeople", current.text("no")));
 				}
 				if (!changed.contains("companyNo")) {
 					values.put("companyNo", null);
@@ -146,7 +146,7 @@ final class ContactRules {
 			else if (!companyNo.equals(oldCompanyNo)) {
 				Row company = requireCompany(companyNo);
 				if (companyNo.equals(values.get("no"))) {
-					throw new CompanyContactRequired("companyNo", "A person cannot be its own company.");
+					throw new CompanyContactRequired("companyNo", Message.of("invalid.ownCompany"));
 				}
 				values.put("companyName", company.text("name"));
 				Row oldCompany = oldCompanyNo == null ? null : records.find(oldCompanyNo).orElse(null);
@@ -156,7 +156,7 @@ final class ContactRules {
 		else {
 			if (ContactType.PERSON.is(current.text("type")) && changed.contains("companyNo")
 					&& values.get("companyNo") != null) {
-				throw new Problems.ValidationFailed("companyNo", "only a person belongs to a company");
+				throw new Problems.ValidationFailed("companyNo", "invalid.companyOnlyForPerson");
 			}
 			values.put("companyNo", values.get("no"));
 			values.put("companyName", values.get("name"));
@@ -189,8 +189,7 @@ final class ContactRules {
 	private Row requireCompany(String companyNo) {
 		return records.find(companyNo)
 			.filter(company -> ContactType.COMPANY.is(company.text("type")))
-			.orElseThrow(() -> new CompanyContactRequired("companyNo",
-					"companyNo must name a company contact; " + companyNo + " is none"));
+			.orElseThrow(() -> new CompanyContactRequired("companyNo", Message.of("invalid.companyNo", companyNo)));
 	}
 
 	static boolean isPerson(Map<String, @Nullable Object> values) {

@@ -32,6 +32,7 @@ import io.contactsync.setup.PostCodeLookup;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
@@ -209,6 +210,19 @@ public class Contacts {
 		return records.list(conditions, params, limit, cursor, query);
 	}
 
+	/**
+	 * The API form of a contact, as the API and the exports show it: every field and the
+	 * version. A company is its own company inside; that shows as no company.
+	 */
+	public ObjectNode json(Row contact) {
+		ObjectNode json = TableJson.write(records.table(), contact);
+		if (ContactType.COMPANY.is(contact.text("type"))) {
+			json.putNull("companyNo");
+			json.put("companyName", "");
+		}
+		return json;
+	}
+
 	/** The people of a company, by number. */
 	@Transactional(readOnly = true)
 	public List<String> peopleOf(String companyNo) {
@@ -306,17 +320,17 @@ public class Contacts {
 		}
 		Optional<String> series = Optional.ofNullable(setup.marketing().text("contactNos"));
 		if (givenNo != null) {
-			series.ifPresent(code -> numberSeries.checkManualNo(code, "contact", givenNo));
+			series.ifPresent(code -> numberSeries.checkManualNo(code, Problems.kindName("CONTACT"), givenNo));
 			return givenNo;
 		}
 		return numberSeries.next(
-				series.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup")),
+				series.orElseThrow(() -> new NumberSeriesMissing(Problems.kindName("CONTACT"), "contactNos")),
 				records::held);
 	}
 
 	private List<String> numbersFor(int count) {
 		String series = Optional.ofNullable(setup.marketing().text("contactNos"))
-			.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup"));
+			.orElseThrow(() -> new NumberSeriesMissing(Problems.kindName("CONTACT"), "contactNos"));
 		return numberSeries.next(series, count, records::held);
 	}
 
@@ -329,7 +343,7 @@ public class Contacts {
 	private static void requireOneOf(String parameter, String value, List<String> allowed) {
 		if (!allowed.contains(value)) {
 			throw new Problems.ValidationFailed(
-					List.of(new FieldError(parameter, "must be one of " + String.join(", ", allowed))));
+					List.of(new FieldError(parameter, "invalid.oneOf", String.join(", ", allowed))));
 		}
 	}
 

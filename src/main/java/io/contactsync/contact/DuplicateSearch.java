@@ -251,7 +251,7 @@ public class DuplicateSearch {
 		contacts.get(contactNo);
 		contacts.get(otherNo);
 		if (contactNo.equals(otherNo)) {
-			throw new Problems.ValidationFailed("duplicateContactNo", "must be another contact");
+			throw new Problems.ValidationFailed("duplicateContactNo", "invalid.anotherContact");
 		}
 		String first = contactNo.compareTo(otherNo) < 0 ? contactNo : otherNo;
 		String second = first.equals(contactNo) ? otherNo : contactNo;

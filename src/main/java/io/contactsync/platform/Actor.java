@@ -23,11 +23,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * caused it
  * @param hops how many carried changes lie between this one and the user's own: 0 for the
  * user's change, 1 for what the sync carried from it, and so on
+ * @param sourceSystem the other system a write came from, as its request said
+ * ({@code X-Source-System: crm}); what the sync carries from it keeps it, so that a
+ * subscriber can leave out the echo of its own writes. Null for the product's own users.
  */
-public record Actor(String user, ChangeOrigin origin, @Nullable Long causedBy, int hops) {
+public record Actor(String user, ChangeOrigin origin, @Nullable Long causedBy, int hops,
+		@Nullable String sourceSystem) {
 
 	public Actor(String user, ChangeOrigin origin) {
-		this(user, origin, null, 0);
+		this(user, origin, null, 0, null);
 	}
 
 	/**
@@ -35,7 +39,7 @@ public record Actor(String user, ChangeOrigin origin, @Nullable Long causedBy, i
 	 * entry: one hop further from the user's own change.
 	 */
 	public Actor carrying(@Nullable Long cause) {
-		return new Actor(user, ChangeOrigin.SYNC, cause, hops + 1);
+		return new Actor(user, ChangeOrigin.SYNC, cause, hops + 1, sourceSystem);
 	}
 
 	/** The user name recorded for what the application does of its own accord. */
@@ -45,6 +49,8 @@ public record Actor(String user, ChangeOrigin origin, @Nullable Long causedBy, i
 
 	private static final ThreadLocal<@Nullable ChangeOrigin> REQUEST_ORIGIN = new ThreadLocal<>();
 
+	private static final ThreadLocal<@Nullable String> REQUEST_SOURCE_SYSTEM = new ThreadLocal<>();
+
 	/** The actor of the work on this thread. */
 	public static Actor current() {
 		Actor explicit = CURRENT.get();
@@ -52,7 +58,8 @@ public record Actor(String user, ChangeOrigin origin, @Nullable Long causedBy, i
 			return explicit;
 		}
 		ChangeOrigin origin = REQUEST_ORIGIN.get();
-		return new Actor(authenticatedUser(), origin != null ? origin : ChangeOrigin.IMPORT);
+		return new Actor(authenticatedUser(), origin != null ? origin : ChangeOrigin.IMPORT, null, 0,
+				REQUEST_SOURCE_SYSTEM.get());
 	}
 
 	/** Runs work as the given actor, restoring the previous one afterwards. */
@@ -85,13 +92,18 @@ public record Actor(String user, ChangeOrigin origin, @Nullable Long causedBy, i
 		return authentication.getAuthorities().stream().anyMatch(a -> wanted.contains(a.getAuthority()));
 	}
 
-	/** Marks the requests of this thread as coming through the API or the UI. */
-	static void setRequestOrigin(@Nullable ChangeOrigin origin) {
+	/**
+	 * Marks the requests of this thread as coming through the API or the UI, and from
+	 * which other system, if the request said so.
+	 */
+	static void setRequestOrigin(@Nullable ChangeOrigin origin, @Nullable String sourceSystem) {
 		if (origin == null) {
 			REQUEST_ORIGIN.remove();
+			REQUEST_SOURCE_SYSTEM.remove();
 		}
 		else {
 			REQUEST_ORIGIN.set(origin);
+			REQUEST_SOURCE_SYSTEM.set(sourceSystem);
 		}
 	}
 

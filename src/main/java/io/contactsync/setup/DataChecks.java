@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Message;
 import io.contactsync.platform.ProblemException;
+import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +20,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -72,7 +75,7 @@ public class DataChecks {
 			// reported once, by that rule.
 			Set<String> broken = errors.stream().map(FieldError::field).collect(Collectors.toSet());
 			refused = refused.stream().filter(finding -> !broken.contains(finding.field())).toList();
-			refused.forEach(finding -> errors.add(new FieldError(finding.field(), message(finding, Locale.ENGLISH))));
+			refused.forEach(finding -> errors.add(new FieldError(finding.field(), said(finding))));
 			throw new Refused(errors, refused);
 		}
 	}
@@ -133,26 +136,30 @@ public class DataChecks {
 		return findings;
 	}
 
-	/**
-	 * The warnings of a stored record: each value that fails a check, in English, as the
-	 * API answers them.
-	 */
+	/** The warnings of a stored record: each value that fails a check. */
 	public List<FieldError> warnings(Row record) {
 		return findings(record.values(), null).stream()
-			.map(finding -> new FieldError(finding.field(), message(finding, Locale.ENGLISH)))
+			.map(finding -> new FieldError(finding.field(), said(finding)))
 			.toList();
+	}
+
+	/** A finding as a message, to be said in the reader's language. */
+	private static Message said(Finding finding) {
+		return Message.of(finding.message(), finding.arguments().toArray());
 	}
 
 	/**
 	 * A record's answer with its {@code warnings}, when it has any: each value that fails
-	 * a check, as {@code {field, message}} (docs/rest.md, "Warnings").
+	 * a check, as {@code {field, message}} (docs/rest.md, "Warnings"), in the language of
+	 * the request.
 	 */
 	public JsonNode withWarnings(JsonNode json, Row record) {
 		List<FieldError> warnings = warnings(record);
 		if (!warnings.isEmpty() && json instanceof ObjectNode object) {
 			ArrayNode list = object.putArray("warnings");
-			warnings
-				.forEach(warning -> list.addObject().put("field", warning.field()).put("message", warning.message()));
+			warnings.forEach(warning -> list.addObject()
+				.put("field", warning.field())
+				.put("message", messages.getMessage(warning.message(), LocaleContextHolder.getLocale())));
 		}
 		return json;
 	}
@@ -193,10 +200,7 @@ public class DataChecks {
 		private final List<Finding> findings;
 
 		Refused(List<FieldError> errors, List<Finding> findings) {
-			super(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED",
-					errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-							: errors.size() + " fields need attention; see errors.",
-					errors);
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED", Problems.summary(errors), errors);
 			this.findings = List.copyOf(findings);
 		}
 

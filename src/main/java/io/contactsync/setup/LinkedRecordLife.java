@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.contactsync.platform.Message;
 import io.contactsync.numbering.NumberSeries;
 import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesMissing;
 import io.contactsync.platform.Actor;
@@ -239,14 +240,12 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	 */
 	private String numberFor(@Nullable String givenNo) {
 		Optional<String> series = setup.numberSeries(rules.numbering());
-		String title = records.table().title().toLowerCase(Locale.ROOT);
+		Message title = records.table().named();
 		if (givenNo != null && !givenNo.isBlank()) {
 			series.ifPresent(code -> numberSeries.checkManualNo(code, title, givenNo));
 			return givenNo;
 		}
-		return numberSeries.next(
-				series
-					.orElseThrow(() -> new NumberSeriesMissing(title + "s", rules.numbering() + " in numbering setup")),
+		return numberSeries.next(series.orElseThrow(() -> new NumberSeriesMissing(title, rules.numbering())),
 				records::held);
 	}
 

@@ -85,7 +85,7 @@ class Pages {
 		return reason + " "
 				+ refused.errors()
 					.stream()
-					.map(error -> forms.label(error.field(), locale) + ": " + error.message())
+					.map(error -> forms.label(error.field(), locale) + ": " + forms.say(error.message(), locale))
 					.collect(Collectors.joining("; "));
 	}
 

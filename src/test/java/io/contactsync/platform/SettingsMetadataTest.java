@@ -36,7 +36,10 @@ class SettingsMetadataTest {
 		assertThat(own).extracting(property -> property.get("name").asString())
 			.contains("contactsync.data-dir", "contactsync.demo", "contactsync.admin-password",
 					"contactsync.public-url", "contactsync.max-request-bytes", "contactsync.company-name",
-					"contactsync.jobs.lease", "contactsync.jobs.poll-interval", "contactsync.jobs.page-size");
+					"contactsync.jobs.lease", "contactsync.jobs.poll-interval", "contactsync.jobs.page-size",
+					"contactsync.events.retention", "contactsync.events.poll-interval", "contactsync.events.max-wait",
+					"contactsync.events.kafka.bootstrap-servers", "contactsync.events.kafka.topic-prefix",
+					"contactsync.events.kafka.lease");
 		assertThat(own).allSatisfy(
 				property -> assertThat(property.path("description").asString("")).as(property.get("name").asString())
 					.isNotBlank());

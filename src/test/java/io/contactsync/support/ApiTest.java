@@ -13,9 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests through the real HTTP API on a random port, against the embedded PostgreSQL. All
  * such tests share one application context; each test makes its own data with unique
- * keys.
+ * keys. Webhooks may be received on the loopback, and are retried within milliseconds and
+ * given up after seconds, so that a test sees retries and a disabled endpoint without
+ * waiting hours.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "contactsync.webhooks.allow-private-addresses=true", "contactsync.webhooks.first-retry=50ms",
+				"contactsync.webhooks.max-retry-wait=200ms", "contactsync.webhooks.patience=3s" })
 public abstract class ApiTest {
 
 	public static final String ADMIN_PASSWORD = TestDatabaseContextCustomizerFactory.ADMIN_PASSWORD;

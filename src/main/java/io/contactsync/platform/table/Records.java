@@ -92,7 +92,7 @@ public final class Records {
 			Set<String> found = new HashSet<>();
 			current.forEach(row -> found.add(row.text("no")));
 			String missing = nos.stream().filter(no -> !found.contains(no)).findFirst().orElseThrow();
-			throw new Problems.NotFound(table.title(), missing);
+			throw new Problems.NotFound(table.named(), missing);
 		}
 		return current;
 	}
@@ -199,7 +199,7 @@ public final class Records {
 		}
 		if (query != null && !query.isBlank()) {
 			if (query.length() > 100) {
-				throw new Problems.ValidationFailed("q", "must be at most 100 characters");
+				throw new Problems.ValidationFailed("q", "invalid.atMost", "100");
 			}
 			String[] words = query.trim().split("\\s+");
 			for (int i = 0; i < Math.min(words.length, 5); i++) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.contactsync.platform.Message;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -53,7 +54,14 @@ class TableApiDocs implements OpenApiCustomizer {
 
 	private void describe(OpenAPI api, String path, Table table) {
 		String name = singular(table);
-		api.schema(name, answer(table));
+		Schema<Object> answer = answer(table);
+		// Properties another module adds to the answer (the integration's externalIds)
+		// stay, whichever customizer runs first: springdoc keeps them in no order.
+		Schema<?> added = api.getComponents().getSchemas() == null ? null : api.getComponents().getSchemas().get(name);
+		if (added != null && added.getProperties() != null) {
+			added.getProperties().forEach(answer.getProperties()::putIfAbsent);
+		}
+		api.schema(name, answer);
 		PathItem collection = api.getPaths() == null ? null : api.getPaths().get(path);
 		if (table.isSingleton()) {
 			if (collection != null) {
@@ -206,7 +214,7 @@ class TableApiDocs implements OpenApiCustomizer {
 			schema.setDefault(field.defaultValue());
 		}
 		if (field.format() != null) {
-			schema.description(field.format().hint());
+			schema.description(Message.of(field.format().hint()).english());
 		}
 		if (field.reference() != null) {
 			String description = "A code of " + field.reference().what() + ".";

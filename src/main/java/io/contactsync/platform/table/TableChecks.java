@@ -2,11 +2,13 @@ package io.contactsync.platform.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Message;
 import io.contactsync.platform.Problems;
 import org.jspecify.annotations.Nullable;
 
@@ -94,8 +96,9 @@ class TableChecks {
 				.list());
 			wanted.stream()
 				.filter(value -> !found.contains(value))
-				.forEach(value -> unknown.add(new FieldError(field.name(),
-						reference.what() + " " + value + " does not exist; create it first or choose another")));
+				.forEach(value -> unknown.add(new FieldError(field.name(), "invalid.unknownCode",
+						Message.orElse("record." + reference.table().toUpperCase(Locale.ROOT), reference.what()),
+						value)));
 		}
 		if (!unknown.isEmpty()) {
 			throw new Problems.UnknownCode(unknown);

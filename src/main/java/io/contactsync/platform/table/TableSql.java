@@ -86,7 +86,7 @@ final class TableSql {
 
 	static Map<String, Object> keyParams(Table table, List<String> key) {
 		if (key.size() != table.keys().size()) {
-			throw new Problems.NotFound(table.title(), String.join("/", key));
+			throw new Problems.NotFound(table.named(), String.join("/", key));
 		}
 		Map<String, Object> params = new LinkedHashMap<>();
 		for (int i = 0; i < key.size(); i++) {

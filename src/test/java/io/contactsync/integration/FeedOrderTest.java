@@ -1,0 +1,106 @@
+package io.contactsync.integration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.contactsync.support.Api;
+import io.contactsync.support.DemoCompanyApiTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The feed's order under concurrent writers and several sequencers at once (as with
+ * several instances): every committed event gets one position, a record's events are in
+ * the order of its versions, and no event is numbered below a position already handed out
+ * while it was in flight.
+ */
+class FeedOrderTest extends DemoCompanyApiTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Sequencer sequencer;
+
+	@Test
+	void concurrentWritesAreNumberedOnceInCommitOrderPerRecord() throws Exception {
+		List<String> customers = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			customers.add(no(customer("Rekkefølge " + i + " AS")));
+		}
+		long start = jdbc.sql("SELECT coalesce(max(id), 0) FROM change_event").query(Long.class).single();
+		AtomicBoolean writing = new AtomicBoolean(true);
+		List<Long> seenHeads = java.util.Collections.synchronizedList(new ArrayList<>());
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		try {
+			// two more sequencers beside the application's own, as other instances would
+			// run
+			List<CompletableFuture<Void>> sequencers = List.of(CompletableFuture.runAsync(() -> {
+				while (writing.get()) {
+					sequencer.sequenceOnce();
+					seenHeads.add(sequencer.lastPosition());
+				}
+			}, pool), CompletableFuture.runAsync(() -> {
+				while (writing.get()) {
+					sequencer.sequenceOnce();
+				}
+			}, pool));
+			List<CompletableFuture<Void>> writers = new ArrayList<>();
+			for (int w = 0; w < 4; w++) {
+				int writer = w;
+				writers.add(CompletableFuture.runAsync(() -> {
+					for (int n = 0; n < 15; n++) {
+						// every writer changes every record: their commits interleave
+						String no = customers.get((writer + n) % customers.size());
+						Api.Response answer = admin().header("If-Match", "*")
+							.patch("/api/v1/customers/" + no,
+									Map.of("phoneNo", "+47 4" + writer + " 00 00 " + (10 + n)));
+						assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+					}
+				}, pool));
+			}
+			CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).join();
+			writing.set(false);
+			CompletableFuture.allOf(sequencers.toArray(CompletableFuture[]::new)).join();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		while (sequencer.sequenceOnce() > 0) {
+			// the rest
+		}
+
+		assertThat(jdbc.sql("SELECT count(*) FROM change_event WHERE id > ? AND position IS NULL")
+			.param(start)
+			.query(Long.class)
+			.single()).as("every committed event numbered").isZero();
+		for (String no : customers) {
+			List<Long> versionsInFeedOrder = jdbc
+				.sql("SELECT version FROM change_event WHERE id > ? AND record_type = 'CUSTOMER' AND no = ?"
+						+ " ORDER BY position")
+				.params(start, no)
+				.query(Long.class)
+				.list();
+			assertThat(versionsInFeedOrder).as(no + "'s events in the feed")
+				.hasSizeGreaterThan(1)
+				.isSorted()
+				.doesNotHaveDuplicates();
+		}
+		List<Long> positions = jdbc.sql("SELECT position FROM change_event WHERE id > ? ORDER BY id")
+			.param(start)
+			.query(Long.class)
+			.list();
+		assertThat(positions).doesNotHaveDuplicates();
+		assertThat(seenHeads).isSorted();
+	}
+
+}

@@ -1,0 +1,327 @@
+package io.contactsync.integration.webhook;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import io.contactsync.integration.ChangeFeed;
+import io.contactsync.integration.FeedEvent;
+import io.contactsync.integration.FeedFilter;
+import io.contactsync.support.Api;
+import io.contactsync.support.DemoCompanyApiTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static io.contactsync.support.NewRecord.aCompany;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Webhooks as an administrator and a receiver see them: a receiver on the loopback gets
+ * each committed change, signed (checked here by an implementation of the specification
+ * of its own), in order per record, again after its errors, and its endpoint is disabled
+ * once it failed for longer than the patience (3 s in the tests, see ApiTest).
+ */
+class WebhookApiTest extends DemoCompanyApiTest {
+
+	@Autowired
+	ChangeFeed feed;
+
+	private final List<LoopbackReceiver> receivers = new ArrayList<>();
+
+	private final List<Long> endpoints = new ArrayList<>();
+
+	@AfterEach
+	void deleteWhatTheTestMade() {
+		endpoints.forEach(id -> admin().header("If-Match", "*").delete("/api/v1/webhooks/" + id));
+		receivers.forEach(LoopbackReceiver::close);
+	}
+
+	private LoopbackReceiver receiver() throws Exception {
+		LoopbackReceiver receiver = new LoopbackReceiver();
+		receivers.add(receiver);
+		return receiver;
+	}
+
+	/** An endpoint for the contacts' events; the answer holds its secret. */
+	private JsonNode subscribe(LoopbackReceiver receiver) {
+		Api.Response created = admin().post("/api/v1/webhooks", Map.of("url", receiver.url(), "recordTypes",
+				List.of("CONTACT"), "description", "test receiver " + unique()));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		endpoints.add(created.json().get("id").asLong());
+		return created.json();
+	}
+
+	private String company() {
+		return create(aCompany().named("Webhook " + unique() + " AS")).get("no").asString();
+	}
+
+	private void rename(String no, String name) {
+		long version = admin().get("/api/v1/contacts/" + no).version();
+		Api.Response patched = admin().ifMatch(version).patch("/api/v1/contacts/" + no, Map.of("name", name));
+		assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+	}
+
+	private static Set<String> distinctIds(List<LoopbackReceiver.Received> received) {
+		Set<String> ids = new LinkedHashSet<>();
+		received.forEach(request -> ids.add(request.id()));
+		return ids;
+	}
+
+	@Test
+	void aReceiverGetsEachChangeSignedAsTheStandardSays() throws Exception {
+		LoopbackReceiver receiver = receiver();
+		String secret = subscribe(receiver).get("secret").asString();
+
+		String no = company();
+		rename(no, "Webhook Renamed " + unique() + " AS");
+
+		List<LoopbackReceiver.Received> got = receiver.awaitAbout(no, found -> found.size() >= 2);
+		for (LoopbackReceiver.Received request : got) {
+			assertThat(StandardWebhooksVerifier.verifies(secret, request.id(), request.timestamp(), request.body(),
+					request.signature()))
+				.as("signature of %s", request.body())
+				.isTrue();
+			assertThat(request.data().get("id").asString()).as("webhook-id is the event's id").isEqualTo(request.id());
+			assertThat(request.json().get("type").asString()).isEqualTo(request.data().get("type").asString());
+			assertThat(request.json().has("timestamp")).isTrue();
+		}
+		assertThat(got).extracting(request -> request.json().get("type").asString())
+			.containsExactly("contact.created", "contact.changed");
+		assertThat(StandardWebhooksVerifier.verifies(WebhookSignature.newSecret(), got.get(0).id(),
+				got.get(0).timestamp(), got.get(0).body(), got.get(0).signature()))
+			.as("another secret does not verify")
+			.isFalse();
+	}
+
+	@Test
+	void aReceiverThatHangsDoesNotHoldUpWrites() throws Exception {
+		CountDownLatch open = new CountDownLatch(1);
+		LoopbackReceiver receiver = receiver().holdingAnswersUntil(open);
+		subscribe(receiver);
+		String first = company();
+		receiver.awaitAbout(first, found -> found.size() == 1);
+
+		// The receiver holds the first delivery unanswered; writes go on all the same.
+		String second = company();
+		rename(second, "Webhook Not Held " + unique() + " AS");
+
+		assertThat(open.getCount()).as("the receiver still hangs").isEqualTo(1);
+		assertThat(receiver.about(second)).as("nothing after the unanswered event yet").isEmpty();
+		open.countDown();
+		assertThat(receiver.awaitAbout(second, found -> found.size() >= 2)).hasSize(2);
+	}
+
+	@Test
+	void theSecretIsShownOnlyWhenTheEndpointIsMade() throws Exception {
+		JsonNode created = subscribe(receiver());
+		long id = created.get("id").asLong();
+
+		assertThat(created.get("secret").asString()).startsWith("whsec_");
+		assertThat(admin().get("/api/v1/webhooks/" + id).json().get("secret").isNull()).isTrue();
+		JsonNode listed = admin().get("/api/v1/webhooks?limit=1000").json().get("items");
+		for (JsonNode webhook : listed) {
+			assertThat(webhook.get("secret").isNull()).as(webhook.toString()).isTrue();
+		}
+	}
+
+	@Test
+	void aReceiverThatFailsGetsTheSameEventAgainAndNothingLaterBeforeIt() throws Exception {
+		LoopbackReceiver receiver = receiver().answering(500, 503);
+		long id = subscribe(receiver).get("id").asLong();
+
+		String no = company();
+		rename(no, "Webhook Second " + unique() + " AS");
+		rename(no, "Webhook Third " + unique() + " AS");
+
+		List<LoopbackReceiver.Received> got = receiver.awaitAbout(no, found -> distinctIds(found).size() >= 3);
+		assertThat(got).hasSize(5);
+		assertThat(got.subList(0, 3)).extracting(LoopbackReceiver.Received::id)
+			.as("the created event, until it is taken, before any other")
+			.containsOnly(got.get(0).id());
+		assertThat(got).extracting(request -> request.data().get("version").asLong())
+			.containsExactly(1L, 1L, 1L, 2L, 3L);
+		List<JsonNode> log = awaitDeliveries(id, 5);
+		JsonNode created = log.get(log.size() - 1);
+		assertThat(log)
+			.extracting(entry -> entry.get("eventId").asString() + " " + entry.get("attempt").asInt() + " "
+					+ entry.get("status").asString() + " " + entry.get("responseCode").asInt())
+			.endsWith(got.get(0).id() + " 3 DELIVERED 204", got.get(0).id() + " 2 FAILED 503",
+					got.get(0).id() + " 1 FAILED 500");
+		assertThat(created.get("latencyMs").asLong()).isNotNegative();
+
+		JsonNode failures = admin().get("/actuator/metrics/contactsync.webhooks.failures?tag=endpoint:" + id).json();
+		assertThat(failures.get("measurements").get(0).get("value").asDouble()).isEqualTo(2.0);
+		JsonNode timed = admin().get("/actuator/metrics/contactsync.webhooks.delivery?tag=outcome:delivered").json();
+		assertThat(timed.get("measurements").get(0).get("value").asDouble()).as("delivered attempts timed")
+			.isGreaterThanOrEqualTo(3.0);
+		JsonNode lag = awaitMetric("contactsync.webhooks.lag?tag=endpoint:" + id);
+		assertThat(lag.get("measurements").get(0).get("value").asDouble()).isNotNegative();
+	}
+
+	private JsonNode awaitMetric(String query) throws InterruptedException {
+		long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		Api.Response metric = admin().get("/actuator/metrics/" + query);
+		while (metric.status() != 200 && System.nanoTime() < until) {
+			Thread.sleep(50);
+			metric = admin().get("/actuator/metrics/" + query);
+		}
+		assertThat(metric.status()).as(metric.toString()).isEqualTo(200);
+		return metric.json();
+	}
+
+	@Test
+	void anEndpointWhoseReceiverFailsLongerThanThePatienceIsDisabledAndTheFeedSaysSo() throws Exception {
+		LoopbackReceiver receiver = receiver().alwaysAnswering(500);
+		long id = subscribe(receiver).get("id").asLong();
+
+		company();
+
+		JsonNode webhook = awaitWebhook(id, found -> !found.get("enabled").asBoolean());
+		assertThat(webhook.get("disabledReason").asString()).contains("500");
+		assertThat(webhook.get("disabledAt").isNull()).isFalse();
+		List<FeedEvent> disabled = feed.read(0, 100_000, new FeedFilter(Set.of("webhook.disabled"), Set.of(), null));
+		assertThat(disabled).extracting(FeedEvent::no).contains(Long.toString(id));
+		JsonNode logged = admin().get("/api/v1/change-log?recordType=WEBHOOK&no=" + id).json().get("items");
+		assertThat(logged.toString()).contains("disabledReason");
+
+		receiver.alwaysAnswering(204);
+		long version = admin().get("/api/v1/webhooks/" + id).version();
+		JsonNode enabled = admin().ifMatch(version).patch("/api/v1/webhooks/" + id, Map.of("enabled", true)).json();
+		assertThat(enabled.get("enabled").asBoolean()).isTrue();
+		assertThat(enabled.get("disabledReason").isNull()).isTrue();
+	}
+
+	@Test
+	void anAdministratorRedeliversOneEventAndReplaysFromAPoint() throws Exception {
+		LoopbackReceiver receiver = receiver();
+		long id = subscribe(receiver).get("id").asLong();
+		String no = company();
+		rename(no, "Webhook Replayed " + unique() + " AS");
+		List<LoopbackReceiver.Received> got = receiver.awaitAbout(no, found -> found.size() >= 2);
+		JsonNode first = awaitDeliveries(id, 2).get(1);
+		assertThat(first.get("eventId").asString()).isEqualTo(got.get(0).id());
+
+		Api.Response redelivered = admin()
+			.post("/api/v1/webhooks/" + id + "/deliveries/" + first.get("id").asLong() + "/redeliver", null);
+
+		assertThat(redelivered.status()).as(redelivered.toString()).isEqualTo(200);
+		assertThat(redelivered.json().get("redelivery").asBoolean()).isTrue();
+		assertThat(redelivered.json().get("attempt").asInt()).isEqualTo(2);
+		assertThat(receiver.about(no)).extracting(LoopbackReceiver.Received::id)
+			.containsExactly(got.get(0).id(), got.get(1).id(), got.get(0).id());
+
+		Api.Response replayed = admin().post("/api/v1/webhooks/" + id + "/replay",
+				Map.of("after", first.get("position").asLong() - 1));
+
+		assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
+		List<LoopbackReceiver.Received> again = receiver.awaitAbout(no, found -> found.size() >= 5);
+		assertThat(again).extracting(LoopbackReceiver.Received::id)
+			.startsWith(got.get(0).id(), got.get(1).id(), got.get(0).id(), got.get(0).id(), got.get(1).id());
+	}
+
+	@Test
+	void aReplayPointInTheFutureOrBeforeTheStartIsRefused() throws Exception {
+		long id = subscribe(receiver()).get("id").asLong();
+
+		assertProblem(admin().post("/api/v1/webhooks/" + id + "/replay", Map.of("after", feed.head() + 1000)), 422,
+				"VALIDATION_FAILED");
+		assertProblem(admin().post("/api/v1/webhooks/" + id + "/replay", Map.of("after", -1)), 422,
+				"VALIDATION_FAILED");
+		assertProblem(admin().post("/api/v1/webhooks/" + id + "/replay", "{\"after\": \"yesterday\"}"), 400,
+				"MALFORMED_REQUEST");
+		assertProblem(admin().post("/api/v1/webhooks/999999999/replay", Map.of("after", 0)), 404, "NOT_FOUND");
+	}
+
+	@Test
+	void urlsThatCouldReachIntoTheServicesNetworkAreRefused() {
+		for (String url : List.of("ftp://127.0.0.1/hook", "http://user:password@127.0.0.1/hook",
+				"http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/", "file:///etc/passwd")) {
+			Api.Response refused = admin().post("/api/v1/webhooks", Map.of("url", url));
+			assertProblem(refused, 422, "VALIDATION_FAILED");
+			assertThat(refused.json().get("errors").get(0).get("field").asString()).as(url).isEqualTo("url");
+		}
+	}
+
+	@Test
+	void unknownEventAndRecordTypesAndBadInputAreRefusedNamingTheField() throws Exception {
+		String url = receiver().url();
+		Api.Response type = admin().post("/api/v1/webhooks",
+				Map.of("url", url, "eventTypes", List.of("contact.changed", "contact.exploded")));
+		assertProblem(type, 422, "VALIDATION_FAILED");
+		assertThat(type.json().get("errors").get(0).get("field").asString()).isEqualTo("eventTypes");
+		assertThat(type.json().get("errors").get(0).get("message").asString()).contains("contact.exploded");
+
+		Api.Response record = admin().post("/api/v1/webhooks", Map.of("url", url, "recordTypes", List.of("SPACESHIP")));
+		assertProblem(record, 422, "VALIDATION_FAILED");
+		assertThat(record.json().get("errors").get(0).get("field").asString()).isEqualTo("recordTypes");
+
+		assertProblem(admin().post("/api/v1/webhooks", Map.of("eventTypes", List.of())), 422, "VALIDATION_FAILED");
+		assertProblem(admin().post("/api/v1/webhooks", "{\"url\": \"" + url + "\", \"eventTypes\": \"all\"}"), 400,
+				"MALFORMED_REQUEST");
+		assertProblem(admin().post("/api/v1/webhooks", Map.of("url", url, "colour", "red")), 400, "MALFORMED_REQUEST");
+		assertProblem(admin().get("/api/v1/webhooks/999999999"), 404, "NOT_FOUND");
+	}
+
+	@Test
+	void changesNeedTheCurrentVersion() throws Exception {
+		long id = subscribe(receiver()).get("id").asLong();
+		String path = "/api/v1/webhooks/" + id;
+		long version = admin().get(path).version();
+		assertThat(admin().get(path).header("ETag")).hasValue("\"" + version + "\"");
+
+		assertProblem(admin().patch(path, Map.of("description", "x")), 428, "PRECONDITION_REQUIRED");
+		assertProblem(admin().ifMatch(version + 5).patch(path, Map.of("description", "x")), 412, "VERSION_CONFLICT");
+		assertProblem(admin().ifMatch(version).patch(path, Map.of("secret", "whsec_AAAA")), 400, "MALFORMED_REQUEST");
+		Api.Response patched = admin().ifMatch(version).patch(path, Map.of("description", "changed"));
+		assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+		assertThat(patched.version()).isEqualTo(version + 1);
+		assertProblem(admin().ifMatch(version).delete(path), 412, "VERSION_CONFLICT");
+		assertThat(admin().ifMatch(version + 1).delete(path).status()).isEqualTo(204);
+		assertProblem(admin().get(path), 404, "NOT_FOUND");
+	}
+
+	@Test
+	void onlyAdministratorsSeeOrChangeWebhooks() {
+		for (String role : List.of("SALES", "FINANCE", "VIEWER")) {
+			Api user = userWithRole(role);
+			assertProblem(user.get("/api/v1/webhooks"), 403, "FORBIDDEN");
+			assertProblem(user.post("/api/v1/webhooks", Map.of("url", "http://127.0.0.1/hook")), 403, "FORBIDDEN");
+		}
+		assertThat(anonymous().get("/api/v1/webhooks").status()).isEqualTo(401);
+	}
+
+	/** The delivery log, newest first, once it has at least so many entries. */
+	private List<JsonNode> awaitDeliveries(long id, int atLeast) throws InterruptedException {
+		long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		List<JsonNode> log = new ArrayList<>();
+		do {
+			log.clear();
+			admin().get("/api/v1/webhooks/" + id + "/deliveries").json().get("items").forEach(log::add);
+			if (log.size() >= atLeast) {
+				return log;
+			}
+			Thread.sleep(20);
+		}
+		while (System.nanoTime() < until);
+		assertThat(log).as("the delivery log").hasSizeGreaterThanOrEqualTo(atLeast);
+		return log;
+	}
+
+	private JsonNode awaitWebhook(long id, java.util.function.Predicate<JsonNode> done) throws InterruptedException {
+		long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		JsonNode webhook = admin().get("/api/v1/webhooks/" + id).json();
+		while (!done.test(webhook) && System.nanoTime() < until) {
+			Thread.sleep(50);
+			webhook = admin().get("/api/v1/webhooks/" + id).json();
+		}
+		assertThat(done.test(webhook)).as(webhook.toString()).isTrue();
+		return webhook;
+	}
+
+}
