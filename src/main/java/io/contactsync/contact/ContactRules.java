@@ -50,13 +50,14 @@ final class ContactRules {
 
 	/**
 	 * The data checks, last of the rules, on the values as they will be written: phone
-	 * numbers normalised, and a value the write sets that fails a check refused where
+	 * numbers normalised, and a value the user gave that fails a check refused where
 	 * setup says so (docs/rules.md, "Checked data").
 	 * @param current the contact before the change; null for a new one
-	 * @param refusing false for values carried from a record, checked there already
+	 * @param typed the fields the user gave, whose values may be refused; none for values
+	 * carried from a record, or inherited from a company, checked there already
 	 */
-	void check(Map<String, @Nullable Object> values, @Nullable Row current, boolean refusing) {
-		checks.check(values, current, refusing, () -> records.brokenRules(values));
+	void check(Map<String, @Nullable Object> values, @Nullable Row current, Set<String> typed) {
+		checks.check(values, current, typed, () -> records.brokenRules(values));
 	}
 
 	/** Fills and checks the values of a new contact, whose number is chosen. */

@@ -102,6 +102,7 @@ public class Contacts {
 	@Transactional
 	public Row create(JsonNode body) {
 		Map<String, @Nullable Object> values = records.read(body, TableJson.Mode.CREATE);
+		Set<String> typed = Set.copyOf(values.keySet());
 		values.put("no", numberFor((String) values.get("no")));
 		rules.fillNew(values);
 		Row marketing = setup.marketing();
@@ -109,7 +110,7 @@ public class Contacts {
 		fillIfEmpty(values, "countryRegionCode", marketing.text("defaultCountryRegionCode"));
 		fillIfEmpty(values, "salespersonCode", marketing.text("defaultSalespersonCode"));
 		fillIfEmpty(values, "territoryCode", marketing.text("defaultTerritoryCode"));
-		rules.check(values, null, true);
+		rules.check(values, null, typed);
 		// Its creation's listeners may have changed it (a person's relation summary).
 		return records.get(records.insert(values, Actor.current()).text("no"));
 	}
@@ -133,7 +134,7 @@ public class Contacts {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>(given);
 		values.put("no", numberFor((String) values.get("no")));
 		rules.fillNew(values);
-		rules.check(values, null, false);
+		rules.check(values, null, Set.of());
 		return records.insert(values, by);
 	}
 
@@ -155,7 +156,7 @@ public class Contacts {
 			all.add(values);
 		}
 		rules.fillNewAll(all);
-		all.forEach(values -> rules.check(values, null, false));
+		all.forEach(values -> rules.check(values, null, Set.of()));
 		return records.insertAll(all);
 	}
 
@@ -164,7 +165,7 @@ public class Contacts {
 	public Row patch(String no, ExpectedVersion expected, JsonNode patch) {
 		Map<String, @Nullable Object> changes = records.read(patch, TableJson.Mode.PATCH);
 		Row current = records.lockAt(no, expected);
-		Row changed = change(current, changes, Actor.current(), true);
+		Row changed = change(current, changes, Actor.current(), changes.keySet());
 		// The sync may have changed it again (a record's value stored otherwise): answer
 		// as stored.
 		return changed == current ? current : records.get(no);
@@ -178,7 +179,7 @@ public class Contacts {
 	 */
 	@Transactional
 	public void apply(String no, Map<String, @Nullable Object> changes, Actor by) {
-		change(records.lock(no), changes, by, by.origin() != ChangeOrigin.SYNC);
+		change(records.lock(no), changes, by, by.origin() == ChangeOrigin.SYNC ? Set.of() : changes.keySet());
 	}
 
 	/** Deletes a contact; a company's people go first. */
@@ -251,13 +252,13 @@ public class Contacts {
 	}
 
 	/**
-	 * @param refusing false for values carried from a record that passed the data checks
-	 * already
+	 * @param typed the fields whose values the data checks may refuse: none for values
+	 * carried from a record that passed them already
 	 */
-	private Row change(Row current, Map<String, @Nullable Object> changes, Actor by, boolean refusing) {
+	private Row change(Row current, Map<String, @Nullable Object> changes, Actor by, Set<String> typed) {
 		Map<String, @Nullable Object> values = records.merged(current, changes);
 		rules.fillChanged(current, values, changes.keySet());
-		rules.check(values, current, refusing);
+		rules.check(values, current, typed);
 		Row updated = records.write(current, values, by);
 		if (updated != current) {
 			passOnToPeople(current, updated, by);
@@ -290,7 +291,7 @@ public class Contacts {
 			if (!changes.isEmpty()) {
 				Map<String, @Nullable Object> values = records.merged(person, changes);
 				// the company's values, which passed the checks: only normalised
-				rules.check(values, person, false);
+				rules.check(values, person, Set.of());
 				records.write(person, values, by);
 			}
 		}

@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
  * "Checked data"), run on the write path of each ({@code ContactRules},
  * {@link LinkedRecordLife}): phone numbers are normalised to E.164 beside the number as
  * typed, and the values a write changes are checked. A failing value is refused, or saved
- * with a warning, as marketing setup says for its check. A value the application carries
- * from another record (the sync, a contact made from a customer) passed the same checks
- * there and is never refused again; its findings show as warnings like any other.
+ * with a warning, as marketing setup says for its check, where the write's author typed
+ * it. A value the application fills in (carried by the sync from another record, a
+ * contact made from a customer, a person's phone taken from its company) passed the same
+ * checks there and is never refused again; its findings show as warnings like any other.
  */
 @Component
 public class DataChecks {
@@ -51,20 +52,22 @@ public class DataChecks {
 	 * @param values every field's value after the change; the E.164 fields are filled in
 	 * @param current the record before the change; null for a new one, whose every value
 	 * is checked
-	 * @param refusing false for values carried from a record that was checked already
+	 * @param typed the fields the write's author gave, whose values may be refused; none
+	 * for values the application carries from a record that was checked already
 	 * @param ownRules the rules of the record's fields the values break, so that a
 	 * refusal names every field at once
 	 * @throws Refused when a value fails a check that refuses
 	 */
-	public void check(Map<String, @Nullable Object> values, @Nullable Row current, boolean refusing,
+	public void check(Map<String, @Nullable Object> values, @Nullable Row current, Set<String> typed,
 			Supplier<List<FieldError>> ownRules) {
 		normalise(values, current);
-		if (!refusing) {
+		if (typed.isEmpty()) {
 			return;
 		}
 		Row marketing = setup.marketing();
 		List<Finding> refused = findings(values, current).stream()
-			.filter(finding -> DataCheck.REFUSE.equals(marketing.text(finding.check().settingName())))
+			.filter(finding -> typed.contains(finding.field())
+					&& DataCheck.REFUSE.equals(marketing.text(finding.check().settingName())))
 			.toList();
 		if (!refused.isEmpty()) {
 			List<FieldError> errors = new ArrayList<>(ownRules.get());

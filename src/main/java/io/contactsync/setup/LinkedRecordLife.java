@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.contactsync.platform.Message;
@@ -118,9 +119,10 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 		Templates.Request request = type() == LinkedRecordType.BANK_ACCOUNT
 				? new Templates.Request(body, Optional.empty()) : Templates.of(body);
 		Map<String, @Nullable Object> values = records.read(request.body(), TableJson.Mode.CREATE);
+		Set<String> typed = Set.copyOf(values.keySet());
 		request.templateCode().map(this::template).ifPresent(template -> fillFromTemplate(values, template));
 		// Its creation's listeners may have linked it to a new contact: answer with that.
-		return records.get(insert(values, true).text("no"));
+		return records.get(insert(values, typed).text("no"));
 	}
 
 	/**
@@ -130,14 +132,18 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	@Override
 	@Transactional
 	public Row insert(Map<String, @Nullable Object> given) {
-		return insert(given, false);
+		return insert(given, Set.of());
 	}
 
-	private Row insert(Map<String, @Nullable Object> given, boolean refusing) {
+	/**
+	 * Numbers, fills and checks a new record, and stores it.
+	 * @param typed the fields whose values the data checks may refuse
+	 */
+	private Row insert(Map<String, @Nullable Object> given, Set<String> typed) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>(given);
 		values.put("no", numberFor((String) values.get("no")));
 		postCodes.fillNew(values);
-		checks.check(values, null, refusing, () -> records.brokenRules(values));
+		checks.check(values, null, typed, () -> records.brokenRules(values));
 		return records.insert(values, Actor.current());
 	}
 
@@ -147,7 +153,7 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 		Map<String, @Nullable Object> changes = records.read(patch, TableJson.Mode.PATCH);
 		lockContactFirst(no);
 		Row current = records.lockAt(no, expected);
-		Row changed = records.write(current, after(current, changes, true), Actor.current());
+		Row changed = records.write(current, after(current, changes, changes.keySet()), Actor.current());
 		// The sync may have changed it again (a primary contact's name): answer as
 		// stored.
 		return changed == current ? current : records.get(no);
@@ -158,7 +164,8 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	public void apply(String no, Map<String, @Nullable Object> changes, Actor by) {
 		lockContactFirst(no);
 		Row current = records.lock(no);
-		records.write(current, after(current, changes, by.origin() != ChangeOrigin.SYNC), by);
+		records.write(current, after(current, changes, by.origin() == ChangeOrigin.SYNC ? Set.of() : changes.keySet()),
+				by);
 	}
 
 	@Override
@@ -167,7 +174,7 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 		List<Row> current = records.lockAll(changes.keySet());
 		List<Map<String, @Nullable Object>> values = new ArrayList<>(current.size());
 		// what a job chose from records that passed the checks: normalised, not refused
-		current.forEach(row -> values.add(after(row, changes.get(row.text("no")), false)));
+		current.forEach(row -> values.add(after(row, changes.get(row.text("no")), Set.of())));
 		return records.writeAll(current, values);
 	}
 
@@ -204,12 +211,13 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	 * contact (docs/rules.md, "Post codes"), and the sync carries what they filled; phone
 	 * numbers are kept in E.164 too, and the values the change sets are checked
 	 * (docs/rules.md, "Checked data").
-	 * @param refusing false for values carried from a record, checked there already
+	 * @param typed the fields whose values the data checks may refuse: none for values
+	 * carried from a record, checked there already
 	 */
-	private Map<String, @Nullable Object> after(Row current, Map<String, @Nullable Object> changes, boolean refusing) {
+	private Map<String, @Nullable Object> after(Row current, Map<String, @Nullable Object> changes, Set<String> typed) {
 		Map<String, @Nullable Object> values = records.merged(current, changes);
 		postCodes.fillChanged(current, values);
-		checks.check(values, current, refusing, () -> records.brokenRules(values));
+		checks.check(values, current, typed, () -> records.brokenRules(values));
 		return values;
 	}
 

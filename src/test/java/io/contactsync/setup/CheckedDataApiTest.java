@@ -124,6 +124,31 @@ class CheckedDataApiTest extends DemoCompanyApiTest {
 		assertThat(text(read("/api/v1/contacts/" + contactNo), "name")).isEqualTo("Bærer Feil Nytt Navn AS");
 	}
 
+	/**
+	 * A value the user did not type, but the application filled in (a person's phone from
+	 * its company), is not refused: it is the company's to clean.
+	 */
+	@Test
+	void aPersonTakesItsCompanysOldBadPhoneWithAWarningNotARefusal() {
+		setMarketing("phoneNoCheck", "WARN");
+		JsonNode company;
+		try {
+			company = company("Gammel Sentral AS", "phoneNo", "22 33 44");
+		}
+		finally {
+			setMarketing("phoneNoCheck", "REFUSE");
+		}
+
+		JsonNode person = person("Per Arving", no(company));
+
+		assertThat(text(person, "phoneNo")).isEqualTo("22 33 44");
+		assertThat(warnings(person)).containsExactly("phoneNo");
+		assertProblem(
+				admin().post("/api/v1/contacts",
+						Map.of("type", "PERSON", "name", "Per Egen", "companyNo", no(company), "phoneNo", "22 33 44")),
+				422, "VALIDATION_FAILED");
+	}
+
 	@Test
 	void phoneNumbersAreSearchedInE164WhicheverWayTheyWereTyped() {
 		String digits = "2" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
@@ -194,6 +219,18 @@ class CheckedDataApiTest extends DemoCompanyApiTest {
 				"NO9386011117948 er ikke et gyldig IBAN: kontrollsifrene stemmer ikke");
 		assertThat(browser.get("/bank-accounts/" + no(bank) + "?lang=en").body())
 			.contains("NO9386011117948 is not a valid IBAN: its check digits do not fit");
+	}
+
+	@Test
+	void aFormSaysWhatIsWrongInTheReadersLanguage() {
+		WebSession browser = new WebSession(port).signIn("admin", ADMIN_PASSWORD);
+		browser.get("/contacts?lang=nb");
+
+		HttpResponse<String> refused = browser.post("/contacts",
+				Map.of("type", "COMPANY", "name", "Skjema Feil AS", "phoneNo", "22 33 44"));
+
+		assertThat(refused.body()).contains("22 33 44 har ikke lengden til et telefonnummer i NO")
+			.doesNotContain("does not have the length");
 	}
 
 	@Test
