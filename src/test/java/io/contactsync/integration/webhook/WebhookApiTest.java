@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.contactsync.support.NewRecord.aCompany;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,9 @@ class WebhookApiTest extends DemoCompanyApiTest {
 
 	@Autowired
 	ChangeFeed feed;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private final List<LoopbackReceiver> receivers = new ArrayList<>();
 
@@ -236,6 +240,28 @@ class WebhookApiTest extends DemoCompanyApiTest {
 		assertProblem(admin().post("/api/v1/webhooks/" + id + "/replay", "{\"after\": \"yesterday\"}"), 400,
 				"MALFORMED_REQUEST");
 		assertProblem(admin().post("/api/v1/webhooks/999999999/replay", Map.of("after", 0)), 404, "NOT_FOUND");
+	}
+
+	@Test
+	void aReplayPointOrARedeliveryBeyondTheRetentionIsGone() throws Exception {
+		LoopbackReceiver receiver = receiver();
+		long id = subscribe(receiver).get("id").asLong();
+		String no = company();
+		receiver.awaitAbout(no, found -> !found.isEmpty());
+		JsonNode delivered = awaitDeliveries(id, 1).get(0);
+		long purged = jdbc.sql("SELECT purged_through FROM change_feed WHERE id = 1").query(Long.class).single();
+		// As the retention does after 30 days: every event so far is gone.
+		jdbc.sql("UPDATE change_feed SET purged_through = last_position WHERE id = 1").update();
+		try {
+			assertProblem(admin().post("/api/v1/webhooks/" + id + "/replay",
+					Map.of("after", delivered.get("position").asLong() - 1)), 410, "CURSOR_EXPIRED");
+			assertProblem(admin()
+				.post("/api/v1/webhooks/" + id + "/deliveries/" + delivered.get("id").asLong() + "/redeliver", null),
+					410, "CURSOR_EXPIRED");
+		}
+		finally {
+			jdbc.sql("UPDATE change_feed SET purged_through = ? WHERE id = 1").param(purged).update();
+		}
 	}
 
 	@Test
