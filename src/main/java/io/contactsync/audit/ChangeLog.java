@@ -49,7 +49,7 @@ public class ChangeLog {
 		List<Object> params = new ArrayList<>();
 		if (recordType != null) {
 			if (!RECORD_TYPES.contains(recordType)) {
-				throw new Problems.ValidationFailed("recordType", "must be one of " + String.join(", ", RECORD_TYPES));
+				throw new Problems.ValidationFailed("recordType", "invalid.oneOf", String.join(", ", RECORD_TYPES));
 			}
 			where.add("record_type = ?");
 			params.add(recordType);
@@ -79,7 +79,7 @@ public class ChangeLog {
 				params.add(id);
 			}
 			catch (RuntimeException ex) {
-				throw new Problems.MalformedRequest("cursor", "is not a cursor of this list");
+				throw new Problems.MalformedRequest("cursor", "invalid.cursor");
 			}
 		}
 		String sql = "SELECT id, at, user_name, origin, record_type, no, field, old_value, new_value, caused_by,"

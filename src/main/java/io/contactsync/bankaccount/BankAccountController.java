@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.table.RecordResponses;
+import io.contactsync.setup.DataChecks;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.Table;
 import io.contactsync.platform.table.TableJson;
@@ -36,8 +37,11 @@ class BankAccountController implements TableResource {
 
 	private final BankAccounts bankAccounts;
 
-	BankAccountController(BankAccounts bankAccounts) {
+	private final DataChecks checks;
+
+	BankAccountController(BankAccounts bankAccounts, DataChecks checks) {
 		this.bankAccounts = bankAccounts;
+		this.checks = checks;
 	}
 
 	@GetMapping
@@ -49,19 +53,19 @@ class BankAccountController implements TableResource {
 
 	@GetMapping("/{no}")
 	ResponseEntity<JsonNode> get(@PathVariable String no) {
-		return RecordResponses.ok(table(), bankAccounts.get(no));
+		return answer(bankAccounts.get(no));
 	}
 
 	@PostMapping
 	ResponseEntity<JsonNode> create(@RequestBody JsonNode body) {
 		Row created = bankAccounts.create(body);
-		return RecordResponses.created(this, created, json(created));
+		return RecordResponses.created(this, created, checks.withWarnings(json(created), created));
 	}
 
 	@PatchMapping(path = "/{no}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	ResponseEntity<JsonNode> patch(@PathVariable String no,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, @RequestBody JsonNode patch) {
-		return RecordResponses.ok(table(), bankAccounts.patch(no, ExpectedVersion.required(ifMatch), patch));
+		return answer(bankAccounts.patch(no, ExpectedVersion.required(ifMatch), patch));
 	}
 
 	@DeleteMapping("/{no}")
@@ -69,6 +73,11 @@ class BankAccountController implements TableResource {
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		bankAccounts.delete(no, ExpectedVersion.required(ifMatch));
 		return ResponseEntity.noContent().build();
+	}
+
+	/** A record with the warnings of its values that fail a data check. */
+	private ResponseEntity<JsonNode> answer(Row record) {
+		return RecordResponses.ok(record, checks.withWarnings(json(record), record));
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import io.contactsync.numbering.NumberSeries;
 import io.contactsync.platform.table.Records;
 import io.contactsync.platform.table.TableStore;
 import io.contactsync.setup.LinkedRecordLife;
+import io.contactsync.setup.DataChecks;
 import io.contactsync.setup.LinkedRecordType;
 import io.contactsync.setup.SetupApi;
 
@@ -23,10 +24,10 @@ import org.springframework.stereotype.Service;
 public class BankAccounts extends LinkedRecordLife {
 
 	BankAccounts(TableStore store, JdbcClient jdbc, SetupApi setup, NumberSeries numberSeries,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, DataChecks checks) {
 		super(new Rules(LinkedRecordType.BANK_ACCOUNT, BankAccountTable.TABLE, "bankAccountNos",
 				code -> Optional.empty()), new Records(store, BankAccountTable.TABLE, jdbc), jdbc, setup, numberSeries,
-				events);
+				events, checks);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.contactsync.contact;
 
+import io.contactsync.setup.DataChecks;
 import java.util.List;
 import java.util.Map;
 
@@ -40,15 +41,18 @@ class ContactController implements TableResource {
 
 	private final DuplicateSearch duplicates;
 
-	ContactController(Contacts contacts, DuplicateSearch duplicates) {
+	private final DataChecks checks;
+
+	ContactController(Contacts contacts, DuplicateSearch duplicates, DataChecks checks) {
 		this.contacts = contacts;
 		this.duplicates = duplicates;
+		this.checks = checks;
 	}
 
 	@GetMapping("/{no}")
 	ResponseEntity<JsonNode> get(@PathVariable String no) {
 		Row contact = contacts.get(no);
-		return RecordResponses.ok(contact, json(contact));
+		return RecordResponses.ok(contact, checks.withWarnings(json(contact), contact));
 	}
 
 	@PostMapping
@@ -83,18 +87,28 @@ class ContactController implements TableResource {
 
 	/**
 	 * With autosearch on, a saved company answers with the duplicates found; it is saved
-	 * all the same.
+	 * all the same. Values that fail a data check set to warn are in its warnings.
 	 */
 	private JsonNode written(Row contact) {
-		ObjectNode json = (ObjectNode) json(contact);
+		ObjectNode json = (ObjectNode) checks.withWarnings(json(contact), contact);
 		List<DuplicateSearch.Duplicate> found = duplicates.autosearch(contact);
 		if (found != null) {
 			ArrayNode list = json.putArray("duplicates");
-			found.forEach(duplicate -> list.addObject()
-				.put("contactNo", duplicate.contactNo())
-				.put("duplicateContactNo", duplicate.duplicateContactNo())
-				.put("matchingStrings", duplicate.matchingStrings())
-				.put("separateContacts", duplicate.separateContacts()));
+			found.forEach(duplicate -> {
+				ObjectNode one = list.addObject()
+					.put("contactNo", duplicate.contactNo())
+					.put("duplicateContactNo", duplicate.duplicateContactNo())
+					.put("matchingStrings", duplicate.matchingStrings())
+					.put("separateContacts", duplicate.separateContacts())
+					.put("searchStrings", duplicate.searchStrings())
+					.put("sharePercent", duplicate.sharePercent());
+				ArrayNode matches = one.putArray("matches");
+				duplicate.matches()
+					.forEach(string -> matches.addObject()
+						.put("field", string.field())
+						.put("part", string.part())
+						.put("value", string.value()));
+			});
 		}
 		return json;
 	}

@@ -9,10 +9,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Records;
 import io.contactsync.platform.table.Row;
 import io.contactsync.setup.ContactType;
+import io.contactsync.setup.DataChecks;
 import io.contactsync.setup.PostCodeLookup;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The rules of a contact's values, applied before each write: a company is its own
  * company; a person's name is kept whole and in parts, and a person takes its company's
  * name and what marketing setup says it inherits when it joins; a post code fills city
- * and county (docs/rules.md, "Records and contacts", "Person inheritance").
+ * and county; phone numbers are kept in E.164 too, and e-mail and VAT numbers checked
+ * (docs/rules.md, "Records and contacts", "Person inheritance", "Checked data").
  */
 final class ContactRules {
 
@@ -35,11 +38,25 @@ final class ContactRules {
 
 	private final PostCodeLookup postCodes;
 
-	ContactRules(Records records, JdbcClient jdbc, SetupApi setup, PostCodeLookup postCodes) {
+	private final DataChecks checks;
+
+	ContactRules(Records records, JdbcClient jdbc, SetupApi setup, PostCodeLookup postCodes, DataChecks checks) {
 		this.records = records;
 		this.jdbc = jdbc;
 		this.setup = setup;
 		this.postCodes = postCodes;
+		this.checks = checks;
+	}
+
+	/**
+	 * The data checks, last of the rules, on the values as they will be written: phone
+	 * numbers normalised, and a value the write sets that fails a check refused where
+	 * setup says so (docs/rules.md, "Checked data").
+	 * @param current the contact before the change; null for a new one
+	 * @param refusing false for values carried from a record, checked there already
+	 */
+	void check(Map<String, @Nullable Object> values, @Nullable Row current, boolean refusing) {
+		checks.check(values, current, refusing, () -> records.brokenRules(values));
 	}
 
 	/** Fills and checks the values of a new contact, whose number is chosen. */
@@ -70,8 +87,7 @@ final class ContactRules {
 			fillNew(values, companyNo -> {
 				Row company = companies.get(companyNo);
 				if (company == null) {
-					throw new CompanyContactRequired("companyNo",
-							"companyNo must name a company contact; " + companyNo + " is none");
+					throw new CompanyContactRequired("companyNo", Message.of("invalid.companyNo", companyNo));
 				}
 				return company;
 			});
@@ -114,7 +130,7 @@ final class ContactRules {
 			if (ContactType.COMPANY.is(current.text("type"))) {
 				if (hasPeople(current.text("no"))) {
 					throw new CompanyContactRequired("type",
-							"Company " + current.text("no") + " has people; move them first, then make it a person.");
+							Message.of("invalid.companyHasPeople", current.text("no")));
 				}
 				if (!changed.contains("companyNo")) {
 					values.put("companyNo", null);
@@ -129,7 +145,7 @@ final class ContactRules {
 			else if (!companyNo.equals(oldCompanyNo)) {
 				Row company = requireCompany(companyNo);
 				if (companyNo.equals(values.get("no"))) {
-					throw new CompanyContactRequired("companyNo", "A person cannot be its own company.");
+					throw new CompanyContactRequired("companyNo", Message.of("invalid.ownCompany"));
 				}
 				values.put("companyName", company.text("name"));
 				Row oldCompany = oldCompanyNo == null ? null : records.find(oldCompanyNo).orElse(null);
@@ -139,7 +155,7 @@ final class ContactRules {
 		else {
 			if (ContactType.PERSON.is(current.text("type")) && changed.contains("companyNo")
 					&& values.get("companyNo") != null) {
-				throw new Problems.ValidationFailed("companyNo", "only a person belongs to a company");
+				throw new Problems.ValidationFailed("companyNo", "invalid.companyOnlyForPerson");
 			}
 			values.put("companyNo", values.get("no"));
 			values.put("companyName", values.get("name"));
@@ -172,8 +188,7 @@ final class ContactRules {
 	private Row requireCompany(String companyNo) {
 		return records.find(companyNo)
 			.filter(company -> ContactType.COMPANY.is(company.text("type")))
-			.orElseThrow(() -> new CompanyContactRequired("companyNo",
-					"companyNo must name a company contact; " + companyNo + " is none"));
+			.orElseThrow(() -> new CompanyContactRequired("companyNo", Message.of("invalid.companyNo", companyNo)));
 	}
 
 	static boolean isPerson(Map<String, @Nullable Object> values) {

@@ -19,6 +19,7 @@ import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.Actor;
+import io.contactsync.platform.ChangeOrigin;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.table.Records;
 import io.contactsync.platform.table.Table;
@@ -26,6 +27,7 @@ import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.TableJson;
 import io.contactsync.platform.table.TableStore;
 import io.contactsync.setup.ContactType;
+import io.contactsync.setup.DataChecks;
 import io.contactsync.setup.PostCodeLookup;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
@@ -65,9 +67,9 @@ public class Contacts {
 	private final ApplicationEventPublisher events;
 
 	Contacts(TableStore store, JdbcClient jdbc, SetupApi setup, NumberSeries numberSeries,
-			ApplicationEventPublisher events, PostCodeLookup postCodes) {
+			ApplicationEventPublisher events, PostCodeLookup postCodes, DataChecks checks) {
 		this.records = new Records(store, ContactTable.TABLE, jdbc);
-		this.rules = new ContactRules(records, jdbc, setup, postCodes);
+		this.rules = new ContactRules(records, jdbc, setup, postCodes, checks);
 		this.jdbc = jdbc;
 		this.setup = setup;
 		this.numberSeries = numberSeries;
@@ -76,19 +78,6 @@ public class Contacts {
 
 	public Table table() {
 		return records.table();
-	}
-
-	/**
-	 * A contact as the API shows it: a company is its own company inside, which the API
-	 * shows as no company.
-	 */
-	public JsonNode json(Row contact) {
-		ObjectNode json = (ObjectNode) TableJson.write(table(), contact);
-		if (ContactType.COMPANY.is(contact.text("type"))) {
-			json.putNull("companyNo");
-			json.put("companyName", "");
-		}
-		return json;
 	}
 
 	/** Maps the rows of {@code SELECT *} on the contact table. */
@@ -120,6 +109,7 @@ public class Contacts {
 		fillIfEmpty(values, "countryRegionCode", marketing.text("defaultCountryRegionCode"));
 		fillIfEmpty(values, "salespersonCode", marketing.text("defaultSalespersonCode"));
 		fillIfEmpty(values, "territoryCode", marketing.text("defaultTerritoryCode"));
+		rules.check(values, null, true);
 		// Its creation's listeners may have changed it (a person's relation summary).
 		return records.get(records.insert(values, Actor.current()).text("no"));
 	}
@@ -143,6 +133,7 @@ public class Contacts {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>(given);
 		values.put("no", numberFor((String) values.get("no")));
 		rules.fillNew(values);
+		rules.check(values, null, false);
 		return records.insert(values, by);
 	}
 
@@ -164,6 +155,7 @@ public class Contacts {
 			all.add(values);
 		}
 		rules.fillNewAll(all);
+		all.forEach(values -> rules.check(values, null, false));
 		return records.insertAll(all);
 	}
 
@@ -172,7 +164,7 @@ public class Contacts {
 	public Row patch(String no, ExpectedVersion expected, JsonNode patch) {
 		Map<String, @Nullable Object> changes = records.read(patch, TableJson.Mode.PATCH);
 		Row current = records.lockAt(no, expected);
-		Row changed = change(current, changes, Actor.current());
+		Row changed = change(current, changes, Actor.current(), true);
 		// The sync may have changed it again (a record's value stored otherwise): answer
 		// as stored.
 		return changed == current ? current : records.get(no);
@@ -186,7 +178,7 @@ public class Contacts {
 	 */
 	@Transactional
 	public void apply(String no, Map<String, @Nullable Object> changes, Actor by) {
-		change(records.lock(no), changes, by);
+		change(records.lock(no), changes, by, by.origin() != ChangeOrigin.SYNC);
 	}
 
 	/** Deletes a contact; a company's people go first. */
@@ -217,6 +209,19 @@ public class Contacts {
 		return records.list(conditions, params, limit, cursor, query);
 	}
 
+	/**
+	 * The API form of a contact, as the API and the exports show it: every field and the
+	 * version. A company is its own company inside; that shows as no company.
+	 */
+	public ObjectNode json(Row contact) {
+		ObjectNode json = TableJson.write(records.table(), contact);
+		if (ContactType.COMPANY.is(contact.text("type"))) {
+			json.putNull("companyNo");
+			json.put("companyName", "");
+		}
+		return json;
+	}
+
 	/** The people of a company, by number. */
 	@Transactional(readOnly = true)
 	public List<String> peopleOf(String companyNo) {
@@ -245,9 +250,14 @@ public class Contacts {
 			.update();
 	}
 
-	private Row change(Row current, Map<String, @Nullable Object> changes, Actor by) {
+	/**
+	 * @param refusing false for values carried from a record that passed the data checks
+	 * already
+	 */
+	private Row change(Row current, Map<String, @Nullable Object> changes, Actor by, boolean refusing) {
 		Map<String, @Nullable Object> values = records.merged(current, changes);
 		rules.fillChanged(current, values, changes.keySet());
+		rules.check(values, current, refusing);
 		Row updated = records.write(current, values, by);
 		if (updated != current) {
 			passOnToPeople(current, updated, by);
@@ -278,7 +288,10 @@ public class Contacts {
 				}
 			}
 			if (!changes.isEmpty()) {
-				records.write(person, records.merged(person, changes), by);
+				Map<String, @Nullable Object> values = records.merged(person, changes);
+				// the company's values, which passed the checks: only normalised
+				rules.check(values, person, false);
+				records.write(person, values, by);
 			}
 		}
 	}
@@ -306,17 +319,17 @@ public class Contacts {
 		}
 		Optional<String> series = Optional.ofNullable(setup.marketing().text("contactNos"));
 		if (givenNo != null) {
-			series.ifPresent(code -> numberSeries.checkManualNo(code, "contact", givenNo));
+			series.ifPresent(code -> numberSeries.checkManualNo(code, Problems.kindName("CONTACT"), givenNo));
 			return givenNo;
 		}
 		return numberSeries.next(
-				series.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup")),
+				series.orElseThrow(() -> new NumberSeriesMissing(Problems.kindName("CONTACT"), "contactNos")),
 				records::held);
 	}
 
 	private List<String> numbersFor(int count) {
 		String series = Optional.ofNullable(setup.marketing().text("contactNos"))
-			.orElseThrow(() -> new NumberSeriesMissing("contacts", "contactNos in marketing setup"));
+			.orElseThrow(() -> new NumberSeriesMissing(Problems.kindName("CONTACT"), "contactNos"));
 		return numberSeries.next(series, count, records::held);
 	}
 
@@ -329,7 +342,7 @@ public class Contacts {
 	private static void requireOneOf(String parameter, String value, List<String> allowed) {
 		if (!allowed.contains(value)) {
 			throw new Problems.ValidationFailed(
-					List.of(new FieldError(parameter, "must be one of " + String.join(", ", allowed))));
+					List.of(new FieldError(parameter, "invalid.oneOf", String.join(", ", allowed))));
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.contactsync.contact;
 
 import io.contactsync.setup.ContactType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,7 @@ import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.RecordChange;
 import io.contactsync.platform.table.RecordEvent;
+import io.contactsync.setup.DataChecks;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
 
@@ -47,9 +49,28 @@ public class DuplicateSearch {
 		this.contacts = contacts;
 	}
 
-	/** One possible duplicate of a contact. */
-	public record Duplicate(String contactNo, String duplicateContactNo, int matchingStrings,
-			boolean separateContacts) {
+	/** The fields whose change may change a company's strings. */
+	private static final List<String> INDEXED = List.of("name", "address", "city", "postCode", "phoneNo", "phoneNoE164",
+			"vatRegistrationNo", "countryRegionCode", "type");
+
+	/**
+	 * One possible duplicate of a contact, and why: the strings the two share, and their
+	 * share of the contact's strings.
+	 *
+	 * @param matchingStrings how many of the contact's strings the duplicate shares
+	 * @param searchStrings how many strings the contact has
+	 * @param sharePercent matching of all, in whole percent (rounded down)
+	 * @param matches the strings both have
+	 */
+	public record Duplicate(String contactNo, String duplicateContactNo, int matchingStrings, boolean separateContacts,
+			int searchStrings, int sharePercent, List<SearchString> matches) {
+	}
+
+	/**
+	 * A search string: the field it is made from, FIRST or LAST five characters, and
+	 * those characters.
+	 */
+	public record SearchString(String field, String part, String value) {
 	}
 
 	/** Keeps the strings of a contact current whenever it is made or changed. */
@@ -67,8 +88,7 @@ public class DuplicateSearch {
 		if (!setup.marketing().flag("maintainDuplicateSearchStrings")) {
 			return;
 		}
-		if (change.kind() == RecordChange.Kind.UPDATED && FIELDS.stream().noneMatch(change::changed)
-				&& !change.changed("type")) {
+		if (change.kind() == RecordChange.Kind.UPDATED && INDEXED.stream().noneMatch(change::changed)) {
 			return;
 		}
 		boolean created = change.kind() == RecordChange.Kind.CREATED;
@@ -92,8 +112,7 @@ public class DuplicateSearch {
 		List<RecordChange> relevant = batch.entries()
 			.stream()
 			.map(RecordEvent::change)
-			.filter(change -> change.kind() == RecordChange.Kind.CREATED || FIELDS.stream().anyMatch(change::changed)
-					|| change.changed("type"))
+			.filter(change -> change.kind() == RecordChange.Kind.CREATED || INDEXED.stream().anyMatch(change::changed))
 			.toList();
 		if (relevant.isEmpty()) {
 			return;
@@ -177,16 +196,39 @@ public class DuplicateSearch {
 	public List<Duplicate> of(String contactNo, boolean includeSeparate) {
 		contacts.get(contactNo);
 		long percent = setup.marketing().number("searchHitPercent");
-		return jdbc
+		record Found(String no, int matching, boolean separate) {
+		}
+		List<Found> found = jdbc
 			.sql("SELECT duplicate_no, matching, separate FROM contact_duplicates(:no, :percent, :candidates)"
 					+ " ORDER BY matching DESC, duplicate_no LIMIT 100")
 			.param("no", contactNo)
 			.param("percent", (int) percent)
 			.param("candidates", MAX_CANDIDATES)
-			.query((rs, n) -> new Duplicate(contactNo, rs.getString(1), rs.getInt(2), rs.getBoolean(3)))
+			.query((rs, n) -> new Found(rs.getString(1), rs.getInt(2), rs.getBoolean(3)))
 			.list()
 			.stream()
-			.filter(duplicate -> includeSeparate || !duplicate.separateContacts())
+			.filter(duplicate -> includeSeparate || !duplicate.separate())
+			.toList();
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		int strings = jdbc.sql("SELECT count(*) FROM duplicate_search_string WHERE contact_no = ?")
+			.param(contactNo)
+			.query(Integer.class)
+			.single();
+		Map<String, List<SearchString>> shared = new HashMap<>();
+		jdbc.sql("SELECT s.contact_no, s.field, s.part, s.value FROM duplicate_search_string s"
+				+ " JOIN duplicate_search_string o ON o.contact_no = :no AND o.field = s.field AND o.part = s.part"
+				+ " AND o.value = s.value WHERE s.contact_no = ANY(:duplicates) ORDER BY s.contact_no, s.field, s.part")
+			.param("no", contactNo)
+			.param("duplicates", found.stream().map(Found::no).toArray(String[]::new))
+			.query((rs, n) -> shared.computeIfAbsent(rs.getString(1), key -> new ArrayList<>())
+				.add(new SearchString(rs.getString(2), rs.getString(3), rs.getString(4))))
+			.list();
+		return found.stream()
+			.map(duplicate -> new Duplicate(contactNo, duplicate.no(), duplicate.matching(), duplicate.separate(),
+					strings, strings == 0 ? 0 : duplicate.matching() * 100 / strings,
+					List.copyOf(shared.getOrDefault(duplicate.no(), List.of()))))
 			.toList();
 	}
 
@@ -209,7 +251,7 @@ public class DuplicateSearch {
 		contacts.get(contactNo);
 		contacts.get(otherNo);
 		if (contactNo.equals(otherNo)) {
-			throw new Problems.ValidationFailed("duplicateContactNo", "must be another contact");
+			throw new Problems.ValidationFailed("duplicateContactNo", "invalid.anotherContact");
 		}
 		String first = contactNo.compareTo(otherNo) < 0 ? contactNo : otherNo;
 		String second = first.equals(contactNo) ? otherNo : contactNo;
@@ -240,11 +282,22 @@ public class DuplicateSearch {
 		return nos.isEmpty() ? null : nos.get(nos.size() - 1);
 	}
 
-	/** A company's strings: field, FIRST or LAST, and the five characters. */
+	/**
+	 * A company's strings: field, FIRST or LAST, and the five characters. The phone is
+	 * taken in E.164 where it could be read and the VAT number as the organisation number
+	 * it names, so that "22 33 44 55" and "+47 22334455", "NO923609016MVA" and
+	 * "923609016" are the same (docs/rules.md, "Duplicate search").
+	 */
 	private static List<String[]> strings(Row contact) {
 		List<String[]> strings = new ArrayList<>();
 		for (String field : FIELDS) {
-			String key = searchKey(contact.text(field));
+			String key = searchKey(switch (field) {
+				case "phoneNo" -> contact.text("phoneNoE164") == null || contact.text("phoneNoE164").isEmpty()
+						? contact.text(field) : contact.text("phoneNoE164");
+				case "vatRegistrationNo" ->
+					DataChecks.organisationNumber(contact.text(field), contact.get("countryRegionCode"));
+				default -> contact.text(field);
+			});
 			if (!key.isEmpty()) {
 				strings.add(new String[] { field, "FIRST", key.substring(0, Math.min(5, key.length())) });
 				strings.add(new String[] { field, "LAST", key.substring(Math.max(0, key.length() - 5)) });

@@ -42,8 +42,7 @@ record PersonName(String firstName, String middleName, String surname) {
 	 */
 	static void require(@Nullable Object name, boolean person) {
 		if (name == null || name.toString().isBlank()) {
-			throw new Problems.ValidationFailed("name",
-					person ? "is required; give the name, or the first name or surname" : "is required");
+			throw new Problems.ValidationFailed("name", person ? "invalid.personName" : "invalid.required");
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.table.RecordResponses;
+import io.contactsync.setup.DataChecks;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.Table;
 import io.contactsync.platform.table.TableJson;
@@ -37,8 +38,11 @@ class CustomerController implements TableResource {
 
 	private final Customers customers;
 
-	CustomerController(Customers customers) {
+	private final DataChecks checks;
+
+	CustomerController(Customers customers, DataChecks checks) {
 		this.customers = customers;
+		this.checks = checks;
 	}
 
 	@GetMapping
@@ -50,19 +54,19 @@ class CustomerController implements TableResource {
 
 	@GetMapping("/{no}")
 	ResponseEntity<JsonNode> get(@PathVariable String no) {
-		return RecordResponses.ok(table(), customers.get(no));
+		return answer(customers.get(no));
 	}
 
 	@PostMapping
 	ResponseEntity<JsonNode> create(@RequestBody JsonNode body) {
 		Row created = customers.create(body);
-		return RecordResponses.created(this, created, json(created));
+		return RecordResponses.created(this, created, checks.withWarnings(json(created), created));
 	}
 
 	@PatchMapping(path = "/{no}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	ResponseEntity<JsonNode> patch(@PathVariable String no,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, @RequestBody JsonNode patch) {
-		return RecordResponses.ok(table(), customers.patch(no, ExpectedVersion.required(ifMatch), patch));
+		return answer(customers.patch(no, ExpectedVersion.required(ifMatch), patch));
 	}
 
 	@DeleteMapping("/{no}")
@@ -70,6 +74,11 @@ class CustomerController implements TableResource {
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		customers.delete(no, ExpectedVersion.required(ifMatch));
 		return ResponseEntity.noContent().build();
+	}
+
+	/** A record with the warnings of its values that fail a data check. */
+	private ResponseEntity<JsonNode> answer(Row record) {
+		return RecordResponses.ok(record, checks.withWarnings(json(record), record));
 	}
 
 	@Override

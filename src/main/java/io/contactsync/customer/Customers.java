@@ -4,6 +4,7 @@ import io.contactsync.numbering.NumberSeries;
 import io.contactsync.platform.table.Records;
 import io.contactsync.platform.table.TableStore;
 import io.contactsync.setup.LinkedRecordLife;
+import io.contactsync.setup.DataChecks;
 import io.contactsync.setup.LinkedRecordType;
 import io.contactsync.setup.SetupApi;
 
@@ -22,9 +23,9 @@ import org.springframework.stereotype.Service;
 public class Customers extends LinkedRecordLife {
 
 	Customers(TableStore store, JdbcClient jdbc, SetupApi setup, NumberSeries numberSeries,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, DataChecks checks) {
 		super(new Rules(LinkedRecordType.CUSTOMER, CustomerTable.TABLE, "customerNos", setup::customerTemplate),
-				new Records(store, CustomerTable.TABLE, jdbc), jdbc, setup, numberSeries, events);
+				new Records(store, CustomerTable.TABLE, jdbc), jdbc, setup, numberSeries, events, checks);
 	}
 
 }

@@ -217,36 +217,39 @@ class DemoData implements ApplicationRunner {
 	void loadContactsAndRecords() {
 		String nordlys = customers.create(json(Map.of("name", "Nordlys Eiendom AS", "address", "Storgata 12",
 				"postCode", "9008", "phoneNo", "+47 77 60 10 00", "email", "post@nordlys-eiendom.no", "contact",
-				"Ingrid Berg", "templateCode", "BEDRIFT", "salespersonCode", "KH", "territoryCode", "NORD")))
+				"Ingrid Berg", "templateCode", "BEDRIFT", "salespersonCode", "KH", "territoryCode", "NORD",
+				"vatRegistrationNo", "NO987654325MVA")))
 			.text("no");
 		String bryggen = customers
 			.create(json(Map.of("name", "Bryggen Hotell AS", "address", "Bryggen 5", "postCode", "5003", "phoneNo",
 					"+47 55 30 20 00", "email", "booking@bryggenhotell.no", "contact", "Lars Haugen", "templateCode",
-					"BEDRIFT", "salespersonCode", "OF", "territoryCode", "VEST")))
+					"BEDRIFT", "salespersonCode", "OF", "territoryCode", "VEST", "vatRegistrationNo",
+					"NO910000012MVA")))
 			.text("no");
 		customers.create(json(Map.of("name", "Trondheim Kontorsenter AS", "address", "Munkegata 20", "postCode", "7010",
 				"phoneNo", "+47 73 80 40 00", "email", "drift@tkontor.no", "templateCode", "BEDRIFT", "territoryCode",
-				"MIDT")));
+				"MIDT", "vatRegistrationNo", "920000029")));
 		customers.create(json(Map.of("name", "Kari Nordmann", "contactType", "PERSON", "address", "Solveien 3",
 				"postCode", "1432", "mobilePhoneNo", "+47 912 34 567", "email", "kari.nordmann@example.no",
 				"templateCode", "PRIVAT")));
 		customers.create(json(Map.of("name", "Deutsche Lüftung GmbH", "address", "Hafenstraße 8", "city", "Hamburg",
 				"countryRegionCode", "DE", "phoneNo", "+49 40 1234 5600", "email", "einkauf@dl-gmbh.de", "templateCode",
-				"EKSPORT")));
+				"EKSPORT", "vatRegistrationNo", "DE123456789")));
 
 		String grossist = vendors
 			.create(json(Map.of("name", "Ventilasjonsgrossisten AS", "address", "Industriveien 7", "postCode", "3011",
 					"phoneNo", "+47 32 20 50 00", "email", "ordre@ventgross.no", "contact", "Per Olsen",
-					"purchaserCode", "PB", "paymentTermsCode", "30D")))
+					"purchaserCode", "PB", "paymentTermsCode", "30D", "vatRegistrationNo", "NO930000035MVA")))
 			.text("no");
 		vendors.create(json(Map.of("name", "Stålrør Norge AS", "address", "Havneveien 40", "postCode", "4006",
-				"phoneNo", "+47 51 80 90 00", "email", "salg@stalror.no", "purchaserCode", "PB")));
+				"phoneNo", "+47 51 80 90 00", "email", "salg@stalror.no", "purchaserCode", "PB", "vatRegistrationNo",
+				"NO960000064MVA")));
 
 		bankAccounts.create(json(Map.of("name", "DNB Bank ASA", "address", "Dronning Eufemias gate 30", "postCode",
-				"0250", "phoneNo", "+47 915 04800", "bankAccountNo", "1503.12.34567", "iban", "NO9315031234567",
+				"0250", "phoneNo", "+47 915 04800", "bankAccountNo", "1503.12.34567", "iban", "NO3415031234567",
 				"swiftCode", "DNBANOKK", "bankAccPostingGroup", "DRIFT")));
 		bankAccounts.create(json(Map.of("name", "Sparebanken Vest", "address", "Jonsvollsgaten 2", "postCode", "5003",
-				"phoneNo", "+47 915 05555", "bankAccountNo", "3625.10.98765", "iban", "NO8336251098765", "swiftCode",
+				"phoneNo", "+47 915 05555", "bankAccountNo", "3625.10.98765", "iban", "NO7436251098765", "swiftCode",
 				"SPAVNOBB", "bankAccPostingGroup", "SPARE")));
 
 		String fjordkraft = contact("COMPANY", "Fjordkraft Service AS", null, "Keiser Wilhelms gate 20", "6002",

@@ -3,6 +3,7 @@ package io.contactsync.document;
 import java.net.URI;
 import java.util.Map;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -127,7 +128,8 @@ class DocumentController {
 	}
 
 	private static DocumentKind kind(String resource) {
-		return DocumentKind.ofResource(resource).orElseThrow(() -> new Problems.NotFound("Resource", resource));
+		return DocumentKind.ofResource(resource)
+			.orElseThrow(() -> new Problems.NotFound(Message.of("detail.resource"), resource));
 	}
 
 	private JsonNode json(Doc doc) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.TextRules;
@@ -32,7 +33,7 @@ record DocumentInput(Set<String> present, @Nullable LocalDate documentDate, @Nul
 
 	static DocumentInput read(DocumentKind kind, JsonNode body, boolean patch) {
 		if (!body.isObject()) {
-			throw new Problems.MalformedRequest("body", "must be a JSON object");
+			throw new Problems.MalformedRequest("body", "invalid.object");
 		}
 		Set<String> allowed = new HashSet<>(Set.of("documentDate", kind.contactField(), kind.recordField(),
 				kind.salespersonField(), "currencyCode", "status", "lines", "description"));
@@ -49,8 +50,11 @@ record DocumentInput(Set<String> present, @Nullable LocalDate documentDate, @Nul
 			String name = property.getKey();
 			JsonNode value = property.getValue();
 			if (!allowed.contains(name)) {
-				malformed.add(new FieldError(name, "is not a field of a " + kind.title(false).toLowerCase(Locale.ROOT)
-						+ (Set.of("no", "version", "amount", "quoteNo").contains(name) ? " that can be written" : "")));
+				malformed.add(
+						new FieldError(name,
+								Set.of("no", "version", "amount", "quoteNo").contains(name)
+										? "invalid.notAWritableField" : "invalid.notAField",
+								Problems.kindName(kind.name())));
 				continue;
 			}
 			present.add(name.equals(kind.templateField()) ? "template" : name);
@@ -61,14 +65,14 @@ record DocumentInput(Set<String> present, @Nullable LocalDate documentDate, @Nul
 				texts.put(name, null);
 			}
 			else if (!value.isString()) {
-				malformed.add(new FieldError(name, "must be a string"));
+				malformed.add(new FieldError(name, "invalid.string"));
 			}
 			else if (name.equals("documentDate")) {
 				try {
 					date = LocalDate.parse(value.asString());
 				}
 				catch (DateTimeParseException ex) {
-					malformed.add(new FieldError(name, "must be a date like 2026-11-24"));
+					malformed.add(new FieldError(name, "invalid.date"));
 				}
 			}
 			else {
@@ -83,11 +87,11 @@ record DocumentInput(Set<String> present, @Nullable LocalDate documentDate, @Nul
 		}
 		String status = texts.get("status");
 		if (status != null && !Set.of("OPEN", "RELEASED").contains(status)) {
-			invalid.add(new FieldError("status", "must be OPEN or RELEASED"));
+			invalid.add(new FieldError("status", "invalid.oneOf", "OPEN, RELEASED"));
 		}
 		if (!malformed.isEmpty()) {
-			throw new Problems.MalformedRequest(
-					"The request body does not fit a " + kind.title(false).toLowerCase(Locale.ROOT) + ".", malformed);
+			throw new Problems.MalformedRequest(Message.of("detail.bodyDoesNotFit", Problems.kindName(kind.name())),
+					malformed);
 		}
 		if (!invalid.isEmpty()) {
 			throw new Problems.ValidationFailed(invalid);
@@ -101,7 +105,7 @@ record DocumentInput(Set<String> present, @Nullable LocalDate documentDate, @Nul
 	private static @Nullable List<Doc.Line> readLines(JsonNode value, List<FieldError> malformed,
 			List<FieldError> invalid) {
 		if (!value.isArray()) {
-			malformed.add(new FieldError("lines", "must be a list of lines"));
+			malformed.add(new FieldError("lines", "invalid.lines"));
 			return null;
 		}
 		List<Doc.Line> lines = new ArrayList<>();
@@ -109,12 +113,13 @@ record DocumentInput(Set<String> present, @Nullable LocalDate documentDate, @Nul
 		for (JsonNode line : value) {
 			String at = "lines[" + index++ + "]";
 			if (!line.isObject()) {
-				malformed.add(new FieldError(at, "must be an object"));
+				malformed.add(new FieldError(at, "invalid.object"));
 				continue;
 			}
 			for (String name : line.propertyNames()) {
 				if (!Set.of("lineNo", "description", "quantity", "unitPrice", "lineAmount").contains(name)) {
-					malformed.add(new FieldError(at + "." + name, "is not a field of a line"));
+					malformed
+						.add(new FieldError(at + "." + name, "invalid.notAField", Problems.kindName("DOCUMENT_LINE")));
 				}
 			}
 			JsonNode lineNo = line.path("lineNo");
@@ -125,25 +130,25 @@ record DocumentInput(Set<String> present, @Nullable LocalDate documentDate, @Nul
 					|| (!description.isMissingNode() && !description.isString())
 					|| (!quantity.isMissingNode() && !quantity.isNumber())
 					|| (!unitPrice.isMissingNode() && !unitPrice.isNumber())) {
-				malformed.add(new FieldError(at, "has a value of the wrong type"));
+				malformed.add(new FieldError(at, "invalid.shape"));
 				continue;
 			}
 			String text = description.isMissingNode() ? "" : description.asString();
 			BigDecimal qty = quantity.isMissingNode() ? BigDecimal.ZERO : quantity.decimalValue();
 			BigDecimal price = unitPrice.isMissingNode() ? BigDecimal.ZERO : unitPrice.decimalValue();
 			if (text.length() > 100) {
-				invalid.add(new FieldError(at + ".description", "must be at most 100 characters"));
+				invalid.add(new FieldError(at + ".description", "invalid.atMost", "100"));
 			}
 			if (price.signum() < 0) {
-				invalid.add(new FieldError(at + ".unitPrice", "must not be negative"));
+				invalid.add(new FieldError(at + ".unitPrice", "invalid.negative"));
 			}
 			if (qty.abs().compareTo(new BigDecimal("1000000000")) > 0
 					|| price.compareTo(new BigDecimal("1000000000")) > 0) {
-				invalid.add(new FieldError(at, "quantity and unit price must be below 1,000,000,000"));
+				invalid.add(new FieldError(at, "invalid.lineTooLarge"));
 			}
 			int no = lineNo.isMissingNode() ? 0 : lineNo.asInt();
 			if (!lineNo.isMissingNode() && no <= 0) {
-				invalid.add(new FieldError(at + ".lineNo", "must be positive"));
+				invalid.add(new FieldError(at + ".lineNo", "invalid.positive"));
 			}
 			lines.add(new Doc.Line(no, text, qty, price));
 		}

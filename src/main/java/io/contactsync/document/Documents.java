@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.contactsync.platform.Message;
 import io.contactsync.contact.Contacts;
 import io.contactsync.customer.Customers;
 import io.contactsync.interaction.DocumentType;
@@ -98,9 +99,9 @@ public class Documents {
 	@Transactional
 	public Doc create(DocumentKind kind, JsonNode body) {
 		DocumentInput input = DocumentInput.read(kind, body, false);
-		String no = numberSeries.next(setup.numberSeries(kind.numberingField())
-			.orElseThrow(() -> new NumberSeriesMissing(kind.title(false).toLowerCase(Locale.ROOT) + "s",
-					kind.numberingField() + " in numbering setup")),
+		String no = numberSeries.next(
+				setup.numberSeries(kind.numberingField())
+					.orElseThrow(() -> new NumberSeriesMissing(Problems.kindName(kind.name()), kind.numberingField())),
 				held(kind));
 		Party party = party(kind, input.contactNo(), input.recordNo(), input.templateCode());
 		checkCodes(input);
@@ -126,7 +127,7 @@ public class Documents {
 
 	@Transactional(readOnly = true)
 	public Doc get(DocumentKind kind, String no) {
-		return find(kind, no).orElseThrow(() -> new Problems.NotFound(kind.title(false), no));
+		return find(kind, no).orElseThrow(() -> new Problems.NotFound(Problems.kindName(kind.name()), no));
 	}
 
 	@Transactional(readOnly = true)
@@ -157,7 +158,7 @@ public class Documents {
 		DocumentInput input = DocumentInput.read(kind, body, true);
 		Doc current = lock(kind, no);
 		if (!expected.matches(current.version())) {
-			throw new Problems.VersionConflict(kind.title(false), no, current.version());
+			throw new Problems.VersionConflict(Problems.kindName(kind.name()), no, current.version());
 		}
 		checkCodes(input);
 		Party party = (input.has(kind.contactField()) || input.has(kind.recordField()))
@@ -196,7 +197,7 @@ public class Documents {
 	public void delete(DocumentKind kind, String no, ExpectedVersion expected) {
 		Doc current = lock(kind, no);
 		if (!expected.matches(current.version())) {
-			throw new Problems.VersionConflict(kind.title(false), no, current.version());
+			throw new Problems.VersionConflict(Problems.kindName(kind.name()), no, current.version());
 		}
 		remove(current);
 	}
@@ -209,22 +210,22 @@ public class Documents {
 	@Transactional
 	public Doc makeOrder(DocumentKind kind, String no, @Nullable String templateCode) {
 		if (!kind.makesOrders()) {
-			throw new Problems.NotFound("Action make-order of", kind.resource());
+			throw new Problems.NotFound(Message.of("detail.makeOrderOf"), kind.resource());
 		}
 		Doc source = lock(kind, no);
 		String recordNo = source.recordNo();
 		if (recordNo == null) {
 			String template = templateCode != null ? templateCode.toUpperCase(Locale.ROOT) : source.templateCode();
 			if (template == null || source.contactNo() == null) {
-				throw new PartyRequired(kind,
-						"Quote " + no + " has no " + kind.partyWord() + " and no template to create one from"
-								+ "; give " + kind.templateField() + ", or link the contact first.");
+				throw new PartyRequired(kind, Message.of("detail.quoteWithoutParty", no,
+						Problems.kindName(kind.partyType().name()), kind.templateField()));
 			}
 			recordNo = linking.createRecord(source.contactNo(), kind.partyType(), template).text("no");
 		}
 		DocumentKind orderKind = kind.orderKind();
 		String orderNo = numberSeries.next(setup.numberSeries(orderKind.numberingField())
-			.orElseThrow(() -> new NumberSeriesMissing("orders", orderKind.numberingField() + " in numbering setup")),
+			.orElseThrow(
+					() -> new NumberSeriesMissing(Problems.kindName(orderKind.name()), orderKind.numberingField())),
 				held(orderKind));
 		Party party = party(orderKind, source.contactNo(), recordNo, null);
 		jdbc.sql("INSERT INTO document (kind, no, document_date, contact_no, customer_no, vendor_no, party_name,"
@@ -253,8 +254,8 @@ public class Documents {
 		LinkedRecordType type = kind.partyType();
 		if (recordNo != null) {
 			Row record = service(type).find(recordNo)
-				.orElseThrow(() -> new Problems.UnknownCode(kind.recordField(),
-						kind.partyWord() + " " + recordNo + " does not exist"));
+				.orElseThrow(() -> new Problems.UnknownCode(kind.recordField(), "invalid.unknownRecord",
+						Problems.kindName(kind.partyType().name()), recordNo));
 			String linked = links.contactOf(type, recordNo).orElse(null);
 			String contact = contactNo;
 			if (contact == null) {
@@ -262,28 +263,29 @@ public class Documents {
 			}
 			else {
 				Row chosen = contacts.find(contact)
-					.orElseThrow(() -> new Problems.UnknownCode(kind.contactField(), "Contact does not exist"));
+					.orElseThrow(() -> new Problems.UnknownCode(kind.contactField(), "invalid.unknownRecord",
+							Problems.kindName("CONTACT"), contactNo));
 				if (linked == null || !(contact.equals(linked) || linked.equals(chosen.text("companyNo")))) {
-					throw new Problems.ValidationFailed(kind.contactField(),
-							"contact " + contact + " is not related to " + kind.partyWord() + " " + recordNo);
+					throw new Problems.ValidationFailed(kind.contactField(), "invalid.contactNotRelated", contact,
+							Problems.kindName(kind.partyType().name()), recordNo);
 				}
 			}
 			return new Party(contact, recordNo, record.text("name"), null);
 		}
 		if (contactNo == null) {
-			throw new Problems.ValidationFailed(kind.contactField(),
-					"give " + kind.contactField() + " or " + kind.recordField());
+			throw new Problems.ValidationFailed(kind.contactField(), "invalid.giveEither", kind.contactField(),
+					kind.recordField());
 		}
 		Row contact = contacts.find(contactNo)
-			.orElseThrow(
-					() -> new Problems.UnknownCode(kind.contactField(), "Contact " + contactNo + " does not exist"));
+			.orElseThrow(() -> new Problems.UnknownCode(kind.contactField(), "invalid.unknownRecord",
+					Problems.kindName("CONTACT"), contactNo));
 		Optional<String> linked = links.recordOf(contactNo, type);
 		if (linked.isPresent()) {
 			return new Party(contactNo, linked.get(), service(type).get(linked.get()).text("name"), null);
 		}
 		if (!kind.isQuote()) {
-			throw new PartyRequired(kind, "Contact " + contactNo + " has no " + kind.partyWord()
-					+ "; make a quote, or create the " + kind.partyWord() + " from the contact first.");
+			throw new PartyRequired(kind,
+					Message.of("detail.contactWithoutParty", contactNo, Problems.kindName(kind.partyType().name())));
 		}
 		String template = templateCode;
 		if (template != null) {
@@ -310,11 +312,12 @@ public class Documents {
 	private void checkCodes(DocumentInput input) {
 		List<FieldError> unknown = new ArrayList<>();
 		if (input.salespersonCode() != null && !exists("salesperson", input.salespersonCode())) {
-			unknown.add(new FieldError(input.salespersonField(),
-					"Salesperson " + input.salespersonCode() + " does not exist"));
+			unknown.add(new FieldError(input.salespersonField(), "invalid.unknownCode",
+					Problems.kindName("SALESPERSON"), input.salespersonCode()));
 		}
 		if (input.currencyCode() != null && !exists("currency", input.currencyCode())) {
-			unknown.add(new FieldError("currencyCode", "Currency " + input.currencyCode() + " does not exist"));
+			unknown.add(new FieldError("currencyCode", "invalid.unknownCode", Problems.kindName("CURRENCY"),
+					input.currencyCode()));
 		}
 		if (!unknown.isEmpty()) {
 			throw new Problems.UnknownCode(unknown);
@@ -334,7 +337,7 @@ public class Documents {
 		for (Doc.Line line : lines) {
 			int lineNo = line.lineNo() > 0 ? line.lineNo() : next;
 			if (!used.add(lineNo)) {
-				throw new Problems.ValidationFailed("lines", "line number " + lineNo + " is used twice");
+				throw new Problems.ValidationFailed("lines", "invalid.lineNoTwice", Integer.toString(lineNo));
 			}
 			next = Math.max(next, lineNo) + 10000;
 			jdbc.sql("INSERT INTO document_line (kind, no, line_no, description, quantity, unit_price)"
@@ -355,7 +358,7 @@ public class Documents {
 			.params(kind.name(), no)
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> new Problems.NotFound(kind.title(false), no));
+			.orElseThrow(() -> new Problems.NotFound(Problems.kindName(kind.name()), no));
 		return get(kind, no);
 	}
 

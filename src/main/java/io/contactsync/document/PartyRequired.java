@@ -1,5 +1,6 @@
 package io.contactsync.document;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.setup.LinkedRecordType;
 
@@ -11,7 +12,7 @@ import org.springframework.http.HttpStatus;
  */
 final class PartyRequired extends ProblemException {
 
-	PartyRequired(DocumentKind kind, String message) {
+	PartyRequired(DocumentKind kind, Message message) {
 		super(HttpStatus.UNPROCESSABLE_CONTENT,
 				kind.partyType() == LinkedRecordType.VENDOR ? "VENDOR_REQUIRED" : "CUSTOMER_REQUIRED", message);
 	}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.ProblemException;
 
 import org.springframework.http.HttpStatus;
@@ -140,8 +141,8 @@ public class ChangeFeed {
 	public static final class CursorExpired extends ProblemException {
 
 		CursorExpired(long after, long purgedThrough) {
-			super(HttpStatus.GONE, "CURSOR_EXPIRED", "The events after position " + after
-					+ " are past the retention; read again from position " + purgedThrough + " or later");
+			super(HttpStatus.GONE, "CURSOR_EXPIRED",
+					Message.of("detail.cursorExpired", Long.toString(after), Long.toString(purgedThrough)));
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.contactsync.platform.Actor;
+import io.contactsync.platform.Message;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -75,16 +76,14 @@ class ChangeFeedController {
 			position = Long.parseLong(after.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw new Problems.MalformedRequest("after",
-					"is not a cursor of the change feed: give the next of an answer");
+			throw new Problems.MalformedRequest("after", "invalid.feedCursor");
 		}
 		if (position < 0) {
-			throw new Problems.MalformedRequest("after",
-					"is not a cursor of the change feed: give the next of an answer");
+			throw new Problems.MalformedRequest("after", "invalid.feedCursor");
 		}
-		if (position > feed.head()) {
-			throw new Problems.ValidationFailed("after",
-					"lies beyond the newest change (" + feed.head() + "): give the next of an answer");
+		long head = feed.head();
+		if (position > head) {
+			throw new Problems.ValidationFailed("after", "invalid.feedCursorAhead", Long.toString(head));
 		}
 		return position;
 	}
@@ -94,8 +93,8 @@ class ChangeFeedController {
 			return Duration.ZERO;
 		}
 		if (wait < 0 || wait > settings.maxWait().toSeconds()) {
-			throw new Problems.ValidationFailed("wait",
-					"must be between 0 and " + settings.maxWait().toSeconds() + " seconds");
+			throw new Problems.ValidationFailed("wait", "invalid.between", "0",
+					Long.toString(settings.maxWait().toSeconds()));
 		}
 		return Duration.ofSeconds(wait);
 	}
@@ -104,8 +103,7 @@ class ChangeFeedController {
 		Set<String> wanted = list(types);
 		List<String> unknown = wanted.stream().filter(t -> !feed.eventTypes().contains(t)).toList();
 		if (!unknown.isEmpty()) {
-			throw new Problems.ValidationFailed("type", "names no event type: " + String.join(", ", unknown)
-					+ "; the types are listed in the API's documentation of events");
+			throw new Problems.ValidationFailed("type", "invalid.eventType", String.join(", ", unknown));
 		}
 		return wanted;
 	}
@@ -118,14 +116,14 @@ class ChangeFeedController {
 		Set<String> wanted = list(recordTypes);
 		List<String> unknown = wanted.stream().filter(t -> !FeedFilter.RECORD_TYPES.contains(t)).toList();
 		if (!unknown.isEmpty()) {
-			throw new Problems.ValidationFailed("recordType", "names no record type: " + String.join(", ", unknown)
-					+ "; give one of " + String.join(", ", new java.util.TreeSet<>(FeedFilter.RECORD_TYPES)));
+			throw new Problems.ValidationFailed("recordType", "invalid.recordType", String.join(", ", unknown),
+					String.join(", ", new java.util.TreeSet<>(FeedFilter.RECORD_TYPES)));
 		}
 		Set<String> hidden = Actor.hasAnyRole("ADMIN") ? Set.of()
 				: Actor.hasAnyRole("FINANCE") ? Set.of("SETUP", "WEBHOOK") : Set.of("BANK_ACCOUNT", "SETUP", "WEBHOOK");
 		for (String type : wanted) {
 			if (hidden.contains(type)) {
-				throw new Problems.Forbidden("Your roles do not allow reading changes of " + type);
+				throw new Problems.Forbidden(Message.of("detail.feedForbidden", type));
 			}
 		}
 		if (!wanted.isEmpty() || hidden.isEmpty()) {

@@ -8,6 +8,7 @@ import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Message;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
@@ -100,11 +101,10 @@ class Coupling {
 	private static String check(String system, String externalId) {
 		String key = system.strip().toLowerCase(java.util.Locale.ROOT);
 		if (!SYSTEM.matcher(key).matches()) {
-			throw new Problems.ValidationFailed("system",
-					"must be 1 to 40 letters, digits, '.', '_' or '-', such as crm");
+			throw new Problems.ValidationFailed("system", "invalid.sourceSystem");
 		}
 		if (externalId.isBlank() || externalId.length() > 200 || externalId.chars().anyMatch(Character::isISOControl)) {
-			throw new Problems.ValidationFailed("id", "must be 1 to 200 characters without control characters");
+			throw new Problems.ValidationFailed("id", "invalid.externalId");
 		}
 		return key;
 	}
@@ -114,9 +114,8 @@ class Coupling {
 
 		AlreadyCoupled(String recordType, String system, String externalId, String no) {
 			super(HttpStatus.PRECONDITION_FAILED, "ALREADY_EXISTS",
-					"The " + system + " id " + externalId + " already names " + recordType + " " + no
-							+ "; leave out If-None-Match to change it",
-					List.of(new FieldError("id", "names " + recordType + " " + no)));
+					Message.of("detail.alreadyCoupled", system, externalId, Problems.kindName(recordType), no),
+					List.of(new FieldError("id", "invalid.coupledWith", Problems.kindName(recordType), no)));
 		}
 
 	}
@@ -125,8 +124,8 @@ class Coupling {
 	static final class NotCoupled extends ProblemException {
 
 		NotCoupled(String recordType, String system, String externalId) {
-			super(HttpStatus.PRECONDITION_FAILED, "VERSION_CONFLICT", "No " + recordType + " has the " + system + " id "
-					+ externalId + " yet; leave out If-Match to create it");
+			super(HttpStatus.PRECONDITION_FAILED, "VERSION_CONFLICT",
+					Message.of("detail.notCoupled", Problems.kindName(recordType), system, externalId));
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.contactsync.interaction;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.ProblemException;
 
 import org.springframework.http.HttpStatus;
@@ -9,7 +10,7 @@ public class ContactEmailMissing extends ProblemException {
 
 	public ContactEmailMissing(String contactNo) {
 		super(HttpStatus.UNPROCESSABLE_CONTENT, "CONTACT_EMAIL_MISSING",
-				"Contact " + contactNo + " has no e-mail address; add one to the contact first.");
+				Message.of("detail.contactEmailMissing", contactNo));
 	}
 
 }

@@ -38,7 +38,7 @@ public class ContactEmails {
 	public void send(String contactNo, Email email) {
 		List<FieldError> errors = new ArrayList<>();
 		if (email.subject() == null || email.subject().isBlank()) {
-			errors.add(new FieldError("subject", "is required"));
+			errors.add(new FieldError("subject", "invalid.required"));
 		}
 		else {
 			// A line break in a header would let the sender add headers of their own: the
@@ -49,10 +49,10 @@ public class ContactEmails {
 			}
 		}
 		if (email.body() != null && TextRules.length(email.body()) > 100_000) {
-			errors.add(new FieldError("body", "must be at most 100,000 characters"));
+			errors.add(new FieldError("body", "invalid.atMost", "100000"));
 		}
 		else if (email.body() != null && TextRules.hasSurrogateHalf(email.body())) {
-			errors.add(new FieldError("body", "must be valid Unicode text; it holds half of a surrogate pair"));
+			errors.add(new FieldError("body", "invalid.surrogate"));
 		}
 		if (!errors.isEmpty()) {
 			throw new Problems.ValidationFailed(errors);

@@ -97,7 +97,7 @@ public class InteractionLog {
 		Row contact = contacts.get(contactNo);
 		List<FieldError> errors = new ArrayList<>();
 		if (request.interactionTemplateCode() == null || request.interactionTemplateCode().isBlank()) {
-			errors.add(new FieldError("interactionTemplateCode", "is required"));
+			errors.add(new FieldError("interactionTemplateCode", "invalid.required"));
 		}
 		FieldError description = request.description() == null ? null
 				: TextRules.check("description", request.description(), 100);
@@ -106,7 +106,7 @@ public class InteractionLog {
 		}
 		for (Map.Entry<String, @Nullable BigDecimal> amount : amounts(request).entrySet()) {
 			if (amount.getValue() != null && amount.getValue().signum() < 0) {
-				errors.add(new FieldError(amount.getKey(), "must not be negative"));
+				errors.add(new FieldError(amount.getKey(), "invalid.negative"));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -114,7 +114,7 @@ public class InteractionLog {
 		}
 		String code = request.interactionTemplateCode().toUpperCase(Locale.ROOT);
 		Template template = template(code).orElseThrow(() -> new Problems.UnknownCode("interactionTemplateCode",
-				"Interaction template " + code + " does not exist; create it first or choose another"));
+				"invalid.unknownCode", Problems.kindName("INTERACTION_TEMPLATE"), code));
 		return write(contact, template, request.description(), request.date(), request.costLcy(), request.durationMin(),
 				null, null);
 	}
@@ -136,7 +136,8 @@ public class InteractionLog {
 			.param(entryNo)
 			.query(InteractionLog::entry)
 			.optional()
-			.orElseThrow(() -> new Problems.NotFound("Interaction log entry", Long.toString(entryNo)));
+			.orElseThrow(
+					() -> new Problems.NotFound(Problems.kindName("INTERACTION_LOG_ENTRY"), Long.toString(entryNo)));
 	}
 
 	/** A contact's interactions, newest first; a company's include its people's. */
@@ -165,7 +166,7 @@ public class InteractionLog {
 				params.add(DocumentType.valueOf(documentType).name());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new Problems.ValidationFailed("documentType", "is not a document type");
+				throw new Problems.ValidationFailed("documentType", "invalid.documentType");
 			}
 			where.add("document_type = ?");
 		}
@@ -179,7 +180,7 @@ public class InteractionLog {
 				params.add(Long.parseLong(after));
 			}
 			catch (NumberFormatException ex) {
-				throw new Problems.MalformedRequest("cursor", "is not a cursor of this list");
+				throw new Problems.MalformedRequest("cursor", "invalid.cursor");
 			}
 			where.add("entry_no < ?");
 		}

@@ -63,8 +63,8 @@ public class InteractionTemplateSetup {
 		List<FieldError> unknown = new ArrayList<>();
 		setup.forEach((type, code) -> {
 			if (code != null && !templateExists(code)) {
-				unknown.add(new FieldError(type.name(),
-						"Interaction template " + code + " does not exist; create it first or choose another"));
+				unknown.add(new FieldError(type.name(), "invalid.unknownCode",
+						Problems.kindName("INTERACTION_TEMPLATE"), code));
 			}
 		});
 		if (!unknown.isEmpty()) {

@@ -1,93 +1,89 @@
 package io.contactsync.interaction;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.contactsync.platform.Actor;
+import io.contactsync.platform.AfterCommit;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends mail to contacts: by SMTP when {@code spring.mail.host} is set, else into the
- * outbox table, so that nothing is lost on the embedded default and a person can see what
- * would have gone out.
+ * Mail to contacts goes into the outbox, in the transaction of what it belongs to (the
+ * interaction it is logged as), and leaves after that transaction committed: sent by
+ * {@link MailDelivery} when an SMTP server is configured ({@code spring.mail.host}), kept
+ * waiting in the outbox until one is. A rolled back action sends nothing, and an SMTP
+ * server that is away fails no action: its mail is tried again later.
  */
 @Service
 public class MailOut {
-
-	private static final Logger log = LoggerFactory.getLogger(MailOut.class);
 
 	private final ObjectProvider<JavaMailSender> smtp;
 
 	private final JdbcClient jdbc;
 
-	MailOut(ObjectProvider<JavaMailSender> smtp, JdbcClient jdbc) {
+	private final MailDelivery delivery;
+
+	MailOut(ObjectProvider<JavaMailSender> smtp, JdbcClient jdbc, MailDelivery delivery) {
 		this.smtp = smtp;
 		this.jdbc = jdbc;
-	}
-
-	/** A message that went out, or waits in the outbox. */
-	@Schema(name = "OutboxMessage")
-	public record Message(long id, String createdAt, String createdBy, String recipient, String subject, String body,
-			@Nullable String attachmentName, String status) {
+		this.delivery = delivery;
 	}
 
 	/**
-	 * Sends a message, with an optional attachment; an SMTP failure is an error of the
-	 * whole action, so that nothing is logged as sent that was not.
+	 * A message in the outbox: PENDING (waits for its time, or for an SMTP server),
+	 * SENDING, SENT, or FAILED (given up; {@code lastError} says why).
+	 */
+	@Schema(name = "OutboxMessage")
+	public record Message(long id, String createdAt, String createdBy, String recipient, String subject, String body,
+			@Nullable String attachmentName, String status, int attempts, @Nullable String lastError,
+			@Nullable String nextAttemptAt, @Nullable String sentAt) {
+	}
+
+	/**
+	 * Puts a message, with an optional attachment, into the outbox; it leaves once the
+	 * transaction in hand committed.
 	 */
 	@Transactional
 	public void send(String to, String subject, String body, @Nullable String attachmentName,
 			byte @Nullable [] attachment) {
-		JavaMailSender sender = smtp.getIfAvailable();
-		String status = "KEPT";
-		if (sender != null) {
-			try {
-				MimeMessage message = sender.createMimeMessage();
-				MimeMessageHelper helper = new MimeMessageHelper(message, attachment != null, "UTF-8");
-				helper.setTo(to.split("\\s*;\\s*"));
-				helper.setSubject(subject);
-				helper.setText(body);
-				if (attachment != null && attachmentName != null) {
-					helper.addAttachment(attachmentName, new ByteArrayResource(attachment));
-				}
-				sender.send(message);
-				status = "SENT";
-			}
-			catch (MessagingException | MailException ex) {
-				log.warn("Could not send mail to {}: {}", to, ex.getMessage());
-				throw new MailNotSent(ex.getMessage());
-			}
-		}
-		jdbc.sql(
-				"INSERT INTO outbox_message (created_by, recipient, subject, body, attachment_name, attachment, status)"
-						+ " VALUES (?, ?, ?, ?, ?, ?, ?)")
-			.params(Actor.current().user(), to, subject, body, attachmentName, attachment, status)
+		jdbc.sql("INSERT INTO outbox_message (created_by, recipient, subject, body, attachment_name, attachment)"
+				+ " VALUES (?, ?, ?, ?, ?, ?)")
+			.params(Actor.current().user(), to, subject, body, attachmentName, attachment)
 			.update();
+		AfterCommit.run(delivery::wake);
 	}
 
-	/** The messages kept or sent, newest first. */
+	/**
+	 * Whether mail leaves at all: without an SMTP server it waits in the outbox, and the
+	 * user is told so instead of "sent".
+	 */
+	public boolean sendsMail() {
+		return smtp.getIfAvailable() != null;
+	}
+
+	/** The messages in the outbox, newest first. */
 	@Transactional(readOnly = true)
 	public List<Message> messages(int limit) {
 		return jdbc
-			.sql("SELECT id, created_at, created_by, recipient, subject, body, attachment_name, status"
+			.sql("SELECT id, created_at, created_by, recipient, subject, body, attachment_name, status, attempts,"
+					+ " last_error, CASE WHEN status = 'PENDING' THEN next_attempt_at END, sent_at"
 					+ " FROM outbox_message ORDER BY id DESC LIMIT ?")
 			.param(limit)
 			.query((rs, n) -> new Message(rs.getLong(1), rs.getTimestamp(2).toInstant().toString(), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+					rs.getString(10), instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12))))
 			.list();
+	}
+
+	private static @Nullable String instant(java.sql.@Nullable Timestamp at) {
+		return at == null ? null : Instant.ofEpochMilli(at.getTime()).toString();
 	}
 
 }

@@ -7,17 +7,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code contactsync.mail.outbox}: the messages kept in the outbox because no SMTP server
- * is configured (docs/operations.md, "Metrics"). A depth that grows on a service meant to
- * send mail says {@code spring.mail.host} is missing.
+ * {@code contactsync.mail.outbox}: the messages waiting in the outbox to be sent (PENDING
+ * or SENDING; docs/operations.md, "Metrics"). A depth that grows says that no SMTP server
+ * is configured ({@code spring.mail.host}) or that the configured one refuses.
  */
 @Component
 class OutboxMetrics {
 
 	OutboxMetrics(MeterRegistry registry, JdbcClient jdbc) {
-		Gauge.builder("contactsync.mail.outbox",
-				() -> jdbc.sql("SELECT count(*) FROM outbox_message WHERE status = 'KEPT'").query(Long.class).single())
-			.description("Messages kept in the outbox, not sent by SMTP")
+		Gauge
+			.builder("contactsync.mail.outbox",
+					() -> jdbc.sql("SELECT count(*) FROM outbox_message WHERE status IN ('PENDING', 'SENDING')")
+						.query(Long.class)
+						.single())
+			.description("Messages waiting in the outbox to be sent")
 			.register(registry);
 	}
 

@@ -66,12 +66,12 @@ public class Jobs {
 		boolean rebuild = DUPLICATE_SEARCH_STRINGS.equals(request.type());
 		if (request.type() == null || (!TYPES.containsKey(request.type()) && !rebuild)) {
 			throw new Problems.ValidationFailed(
-					List.of(new FieldError("type", "must be one of " + String.join(", ", types()))));
+					List.of(new FieldError("type", "invalid.oneOf", String.join(", ", types()))));
 		}
 		String from = code(request.filter() == null ? null : request.filter().noFrom(), "filter.noFrom");
 		String to = code(request.filter() == null ? null : request.filter().noTo(), "filter.noTo");
 		if (from != null && to != null && from.compareTo(to) > 0) {
-			throw new Problems.ValidationFailed("filter.noTo", "must not come before noFrom");
+			throw new Problems.ValidationFailed("filter.noTo", "invalid.beforeNoFrom");
 		}
 		if (!rebuild) {
 			linking.requireSyncFor(TYPES.get(request.type()));
@@ -95,7 +95,7 @@ public class Jobs {
 			.param(id)
 			.query((rs, n) -> job(rs, errors(rs.getLong("id"))))
 			.optional()
-			.orElseThrow(() -> new Problems.NotFound("Job", Long.toString(id)));
+			.orElseThrow(() -> new Problems.NotFound(Problems.kindName("JOB"), Long.toString(id)));
 	}
 
 	@Transactional(readOnly = true)
@@ -107,7 +107,7 @@ public class Jobs {
 			before = after == null ? Long.MAX_VALUE : Long.parseLong(after);
 		}
 		catch (NumberFormatException ex) {
-			throw new Problems.MalformedRequest("cursor", "is not a cursor of this list");
+			throw new Problems.MalformedRequest("cursor", "invalid.cursor");
 		}
 		List<Job> jobs = jdbc.sql("SELECT * FROM job WHERE id < ? ORDER BY id DESC LIMIT ?")
 			.params(before, size + 1)
@@ -146,7 +146,7 @@ public class Jobs {
 			return null;
 		}
 		if (value.length() > 20) {
-			throw new Problems.ValidationFailed(field, "must be at most 20 characters");
+			throw new Problems.ValidationFailed(field, "invalid.atMost", "20");
 		}
 		return value.toUpperCase(Locale.ROOT);
 	}

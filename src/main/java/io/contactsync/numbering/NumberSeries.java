@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.contactsync.numbering.NumberSeriesProblems.ManualNosNotAllowed;
 import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesExhausted;
+import io.contactsync.platform.Message;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.RowVersions;
 import org.jspecify.annotations.Nullable;
@@ -101,12 +102,12 @@ public class NumberSeries {
 	 * @throws ManualNosNotAllowed when the series does not allow it
 	 */
 	@Transactional(readOnly = true)
-	public void checkManualNo(String seriesCode, String whatIsNumbered, String no) {
+	public void checkManualNo(String seriesCode, Message whatIsNumbered, String no) {
 		Boolean manual = jdbc.sql("SELECT manual_nos FROM number_series WHERE code = ?")
 			.param(seriesCode)
 			.query(Boolean.class)
 			.optional()
-			.orElseThrow(() -> new Problems.NotFound("Number series", seriesCode));
+			.orElseThrow(() -> new Problems.NotFound(Problems.kindName("NUMBER_SERIES"), seriesCode));
 		if (!manual) {
 			throw new ManualNosNotAllowed(seriesCode, whatIsNumbered, no);
 		}
@@ -120,7 +121,7 @@ public class NumberSeries {
 			.query((rs, n) -> new Series(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
 					rs.getString(5)))
 			.optional()
-			.orElseThrow(() -> new Problems.NotFound("Number series", seriesCode));
+			.orElseThrow(() -> new Problems.NotFound(Problems.kindName("NUMBER_SERIES"), seriesCode));
 	}
 
 	private record Series(String code, String startingNo, @Nullable String endingNo, int incrementBy,

@@ -1,5 +1,6 @@
 package io.contactsync.numbering;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.ProblemException;
 
 import org.springframework.http.HttpStatus;
@@ -13,9 +14,13 @@ public final class NumberSeriesProblems {
 	/** No number given, and no series set up to take one from. */
 	public static final class NumberSeriesMissing extends ProblemException {
 
-		public NumberSeriesMissing(String whatIsNumbered, String setupField) {
-			super(HttpStatus.UNPROCESSABLE_CONTENT, "NUMBER_SERIES_MISSING", "No number series is set up for "
-					+ whatIsNumbered + "; set " + setupField + " in setup, or give the number yourself.");
+		/**
+		 * @param whatIsNumbered the kind of record, by its name in the bundles
+		 * @param setupField where the series is set up: {@code customerNos}
+		 */
+		public NumberSeriesMissing(Message whatIsNumbered, String setupField) {
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "NUMBER_SERIES_MISSING",
+					Message.of("detail.numberSeriesMissing", whatIsNumbered, setupField));
 		}
 
 	}
@@ -28,8 +33,7 @@ public final class NumberSeriesProblems {
 
 		public NumberSeriesExhausted(String series, String endingNo) {
 			super(HttpStatus.UNPROCESSABLE_CONTENT, "NUMBER_SERIES_EXHAUSTED",
-					"Number series " + series + " has used every number up to its ending number " + endingNo
-							+ "; raise the ending number or set up another series.");
+					Message.of("detail.numberSeriesExhausted", series, endingNo));
 			this.series = series;
 			this.endingNo = endingNo;
 		}
@@ -51,11 +55,9 @@ public final class NumberSeriesProblems {
 
 		private final String no;
 
-		public ManualNosNotAllowed(String series, String whatIsNumbered, String no) {
+		public ManualNosNotAllowed(String series, Message whatIsNumbered, String no) {
 			super(HttpStatus.UNPROCESSABLE_CONTENT, "MANUAL_NOS_NOT_ALLOWED",
-					capitalized(whatIsNumbered) + " number " + no + " was given by hand, but number series " + series
-							+ " does not allow numbers given by hand; leave 'no' out or empty to take the next number"
-							+ " of the series, or allow manual numbers on number series " + series + ".");
+					Message.of("detail.manualNosNotAllowed", whatIsNumbered, no, series));
 			this.series = series;
 			this.no = no;
 		}
@@ -63,10 +65,6 @@ public final class NumberSeriesProblems {
 		@Override
 		public Object[] messageArguments() {
 			return new Object[] { no, series };
-		}
-
-		private static String capitalized(String text) {
-			return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 		}
 
 	}

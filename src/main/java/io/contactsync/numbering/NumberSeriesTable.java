@@ -24,13 +24,13 @@ public final class NumberSeriesTable {
 		for (String field : List.of("startingNo", "endingNo", "lastNoUsed")) {
 			String no = series.text(field);
 			if (no != null && !SeriesNumber.hasDigits(no)) {
-				errors.add(new FieldError(field, "must contain digits to count with, like CT000001"));
+				errors.add(new FieldError(field, "invalid.seriesDigits"));
 			}
 		}
 		String starting = series.text("startingNo");
 		String ending = series.text("endingNo");
 		if (errors.isEmpty() && starting != null && ending != null && SeriesNumber.isBeyond(starting, ending)) {
-			errors.add(new FieldError("endingNo", "must not come before the starting number " + starting));
+			errors.add(new FieldError("endingNo", "invalid.endingBeforeStarting", starting));
 		}
 	}
 

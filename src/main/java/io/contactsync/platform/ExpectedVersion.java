@@ -75,8 +75,7 @@ public final class ExpectedVersion {
 		String opaque = weak ? tag.substring(2) : tag;
 		if (opaque.length() < 2 || !opaque.startsWith("\"") || !opaque.endsWith("\"")
 				|| opaque.substring(1, opaque.length() - 1).contains("\"")) {
-			throw new Problems.MalformedRequest("If-Match",
-					"must be the ETag you read, in quotes (If-Match: \"3\"), or * to overwrite knowingly");
+			throw new Problems.MalformedRequest("If-Match", "invalid.ifMatch");
 		}
 		if (weak) {
 			return NONE;

@@ -12,11 +12,13 @@ public final class Formats {
 	public static final Pattern EMAILS = Pattern.compile(
 			"^$|^\\s*[^@\\s;]+@[^@\\s;.]+(\\.[^@\\s;.]+)+\\s*(;\\s*[^@\\s;]+@[^@\\s;.]+(\\.[^@\\s;.]+)+\\s*)*;?\\s*$");
 
-	public static final String EMAILS_HINT = "must be e-mail addresses like post@firma.no, several separated by ';'";
+	/** The code of the message that says what {@link #EMAILS} wants. */
+	public static final String EMAILS_HINT = "invalid.emails";
 
 	/** A phone or fax number: digits and the usual separators, no letters. */
 	public static final Pattern PHONE = Pattern.compile("^[0-9+()./\\- ]*$");
 
-	public static final String PHONE_HINT = "may hold digits, spaces and + ( ) - . / but no letters";
+	/** The code of the message that says what {@link #PHONE} wants. */
+	public static final String PHONE_HINT = "invalid.phone";
 
 }

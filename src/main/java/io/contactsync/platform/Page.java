@@ -28,7 +28,7 @@ public record Page<T>(List<T> items, @Nullable String next) {
 			return DEFAULT_LIMIT;
 		}
 		if (requested < 1 || requested > MAX_LIMIT) {
-			throw new Problems.ValidationFailed("limit", "must be between 1 and " + MAX_LIMIT);
+			throw new Problems.ValidationFailed("limit", "invalid.between", "1", Integer.toString(MAX_LIMIT));
 		}
 		return requested;
 	}
@@ -81,8 +81,7 @@ public record Page<T>(List<T> items, @Nullable String next) {
 			return key;
 		}
 		catch (IllegalArgumentException | CharacterCodingException ex) {
-			throw new Problems.MalformedRequest("cursor",
-					"is not a cursor of this list; use the 'next' value of the previous page");
+			throw new Problems.MalformedRequest("cursor", "invalid.cursor");
 		}
 	}
 

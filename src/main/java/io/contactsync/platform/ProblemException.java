@@ -16,17 +16,34 @@ public abstract class ProblemException extends RuntimeException {
 
 	private final String code;
 
+	private final Message detail;
+
 	private final List<FieldError> errors;
 
-	protected ProblemException(HttpStatus status, String code, String message) {
-		this(status, code, message, List.of());
+	protected ProblemException(HttpStatus status, String code, Message detail) {
+		this(status, code, detail, List.of());
 	}
 
-	protected ProblemException(HttpStatus status, String code, String message, List<FieldError> errors) {
-		super(message, null, false, false);
+	/**
+	 * @param detail what is wrong and how to put it right, by its code in the message
+	 * bundles: said in the reader's language where it is shown
+	 */
+	protected ProblemException(HttpStatus status, String code, Message detail, List<FieldError> errors) {
+		super(null, null, false, false);
 		this.status = status;
 		this.code = code;
+		this.detail = detail;
 		this.errors = List.copyOf(errors);
+	}
+
+	/** The detail in English, for logs and what is kept (a job's errors). */
+	@Override
+	public String getMessage() {
+		return detail.english();
+	}
+
+	public Message detail() {
+		return detail;
 	}
 
 	public HttpStatus status() {

@@ -3,13 +3,16 @@ package io.contactsync.platform;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 
-/** The conditions every module may report, each with its stable code. */
+/**
+ * The conditions every module may report, each with its stable code. What they say is in
+ * the message bundles (keys {@code detail.*} for the problem, {@code invalid.*} for a
+ * field), so that each reader gets it in their language.
+ */
 public final class Problems {
 
 	private Problems() {
@@ -18,12 +21,16 @@ public final class Problems {
 	/** Broken JSON, a wrong type, an unknown or read-only field: 400. */
 	public static final class MalformedRequest extends ProblemException {
 
-		public MalformedRequest(String message, List<FieldError> errors) {
-			super(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", message, errors);
+		public MalformedRequest(Message detail, List<FieldError> errors) {
+			super(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", detail, errors);
 		}
 
-		public MalformedRequest(String field, String message) {
-			this(message, List.of(new FieldError(field, message)));
+		public MalformedRequest(String field, String code, Object... arguments) {
+			this(List.of(new FieldError(field, code, arguments)));
+		}
+
+		private MalformedRequest(List<FieldError> errors) {
+			this(summary(errors), errors);
 		}
 
 	}
@@ -35,8 +42,8 @@ public final class Problems {
 			super(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED", summary(errors), errors);
 		}
 
-		public ValidationFailed(String field, String message) {
-			this(List.of(new FieldError(field, message)));
+		public ValidationFailed(String field, String code, Object... arguments) {
+			this(List.of(new FieldError(field, code, arguments)));
 		}
 
 	}
@@ -48,8 +55,8 @@ public final class Problems {
 			super(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_CODE", summary(errors), errors);
 		}
 
-		public UnknownCode(String field, String message) {
-			this(List.of(new FieldError(field, message)));
+		public UnknownCode(String field, String code, Object... arguments) {
+			this(List.of(new FieldError(field, code, arguments)));
 		}
 
 	}
@@ -57,27 +64,32 @@ public final class Problems {
 	/** Signed in, but the roles do not allow this: 403. */
 	public static final class Forbidden extends ProblemException {
 
-		public Forbidden(String message) {
-			super(HttpStatus.FORBIDDEN, "FORBIDDEN", message);
+		public Forbidden(Message detail) {
+			super(HttpStatus.FORBIDDEN, "FORBIDDEN", detail);
 		}
 
 	}
 
 	public static final class NotFound extends ProblemException {
 
-		public NotFound(String what, String key) {
-			super(HttpStatus.NOT_FOUND, "NOT_FOUND", what + " " + key + " does not exist.");
+		/**
+		 * @param what the kind of thing, such as {@code Message.of("record.CUSTOMER")}
+		 */
+		public NotFound(Message what, String key) {
+			super(HttpStatus.NOT_FOUND, "NOT_FOUND", Message.of("detail.notFound", what, key));
 		}
 
 	}
 
 	public static final class AlreadyExists extends ProblemException {
 
-		private final String key;
+		private final Object key;
 
-		public AlreadyExists(String what, String key) {
-			super(HttpStatus.CONFLICT, "ALREADY_EXISTS",
-					what + " " + key + " exists already; choose another key or change the existing one.");
+		/**
+		 * @param key the key, or a message that stands for it ("one of 3 new rows")
+		 */
+		public AlreadyExists(Message what, Object key) {
+			super(HttpStatus.CONFLICT, "ALREADY_EXISTS", Message.of("detail.alreadyExists", what, key));
 			this.key = key;
 		}
 
@@ -98,8 +110,8 @@ public final class Problems {
 
 		private final List<Use> usedBy;
 
-		public InUse(String message) {
-			super(HttpStatus.CONFLICT, "IN_USE", message);
+		public InUse(Message detail) {
+			super(HttpStatus.CONFLICT, "IN_USE", detail);
 			this.what = null;
 			this.usedBy = List.of();
 		}
@@ -109,10 +121,7 @@ public final class Problems {
 		 * @param usedBy a few of the records that use it
 		 */
 		public InUse(Use what, List<Use> usedBy) {
-			super(HttpStatus.CONFLICT, "IN_USE",
-					capitalized(what.english()) + " is in use and cannot be deleted; it is used by "
-							+ usedBy.stream().map(Use::english).collect(Collectors.joining(", "))
-							+ ". Change or delete what uses it first.");
+			super(HttpStatus.CONFLICT, "IN_USE", Message.of("problem.IN_USE.by", what.name(), listed(usedBy)));
 			this.what = what;
 			this.usedBy = List.copyOf(usedBy);
 		}
@@ -125,6 +134,15 @@ public final class Problems {
 			return usedBy;
 		}
 
+		/** "a, b, c" as messages, each said in the reader's language. */
+		private static Object listed(List<Use> uses) {
+			Object listed = uses.get(uses.size() - 1).name();
+			for (int i = uses.size() - 2; i >= 0; i--) {
+				listed = Message.of("detail.list", uses.get(i).name(), listed);
+			}
+			return listed;
+		}
+
 	}
 
 	/**
@@ -133,23 +151,27 @@ public final class Problems {
 	 */
 	public record Use(String kind, String no) {
 
-		/** {@code sales order SO000002}. */
-		public String english() {
-			return (kind.toLowerCase(Locale.ROOT).replace('_', ' ') + " " + no).strip();
+		/** Sales order SO000002, Salgsordre SO000002. */
+		public Message name() {
+			return Message.of("detail.named", kindName(kind), no);
 		}
 
 	}
 
-	private static String capitalized(String text) {
-		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+	/**
+	 * A kind of record (CUSTOMER, SALES_ORDER, SALESPERSON) by its name in the bundles.
+	 */
+	public static Message kindName(String kind) {
+		String spoken = kind.toLowerCase(Locale.ROOT).replace('_', ' ');
+		return Message.orElse("record." + kind,
+				spoken.isEmpty() ? spoken : Character.toUpperCase(spoken.charAt(0)) + spoken.substring(1));
 	}
 
 	/** A write without {@code If-Match}: 428. */
 	public static final class PreconditionRequired extends ProblemException {
 
 		public PreconditionRequired() {
-			super(HttpStatus.PRECONDITION_REQUIRED, "PRECONDITION_REQUIRED",
-					"Send If-Match with the version you read (the ETag), or If-Match: * to overwrite knowingly.");
+			super(HttpStatus.PRECONDITION_REQUIRED, "PRECONDITION_REQUIRED", Message.of("detail.preconditionRequired"));
 		}
 
 	}
@@ -159,9 +181,9 @@ public final class Problems {
 
 		private final long currentVersion;
 
-		public VersionConflict(String what, String key, long currentVersion) {
-			super(HttpStatus.PRECONDITION_FAILED, "VERSION_CONFLICT", what + " " + key
-					+ " was changed by someone else (now version " + currentVersion + "); read it again and retry.");
+		public VersionConflict(Message what, String key, long currentVersion) {
+			super(HttpStatus.PRECONDITION_FAILED, "VERSION_CONFLICT",
+					Message.of("detail.versionConflict", what, key, Long.toString(currentVersion)));
 			this.currentVersion = currentVersion;
 		}
 
@@ -172,12 +194,13 @@ public final class Problems {
 
 	}
 
-	private static String summary(List<FieldError> errors) {
+	/** One field: "name: is required"; several: how many, see errors. */
+	public static Message summary(List<FieldError> errors) {
 		if (errors.size() == 1) {
 			FieldError error = errors.get(0);
-			return error.field() + ": " + error.message();
+			return Message.of("detail.field", error.field(), error.message());
 		}
-		return errors.size() + " fields need attention; see errors.";
+		return Message.of("detail.fields", Integer.toString(errors.size()));
 	}
 
 }

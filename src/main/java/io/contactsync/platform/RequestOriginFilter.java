@@ -39,10 +39,9 @@ class RequestOriginFilter extends OncePerRequestFilter {
 		if (system != null) {
 			system = system.strip().toLowerCase(Locale.ROOT);
 			if (!SYSTEM_NAME.matcher(system).matches()) {
-				String fix = "Name the system the write comes from with 1 to 40 letters, digits, '.', '_' or '-', such as crm";
-				ProblemWriter.write(response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-						"The header " + SOURCE_SYSTEM + " is not a system name",
-						List.of(new FieldError(SOURCE_SYSTEM, fix)));
+				List<FieldError> errors = List.of(new FieldError(SOURCE_SYSTEM, "invalid.sourceSystem"));
+				ProblemWriter.write(request, response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+						Problems.summary(errors), errors);
 				return;
 			}
 		}

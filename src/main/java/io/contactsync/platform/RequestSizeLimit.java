@@ -37,7 +37,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > maxBytes) {
-			tooLarge(response);
+			tooLarge(request, response);
 			return;
 		}
 		if (request.getContentLengthLong() >= 0) {
@@ -52,12 +52,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
 				throw ex;
 			}
 			response.reset();
-			tooLarge(response);
+			tooLarge(request, response);
 		}
 	}
 
-	private void tooLarge(HttpServletResponse response) throws IOException {
-		ProblemWriter.write(response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+	private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		ProblemWriter.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
 				RequestBodyTooLarge.detail(maxBytes));
 	}
 

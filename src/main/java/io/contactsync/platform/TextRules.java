@@ -25,15 +25,15 @@ public final class TextRules {
 	public static @Nullable FieldError check(String field, String text, int maxLength) {
 		int length = length(text);
 		if (length > maxLength) {
-			return new FieldError(field, "is " + length + " characters long; at most " + maxLength + " are allowed");
+			return new FieldError(field, "invalid.tooLong", Integer.toString(length), Integer.toString(maxLength));
 		}
 		if (text.chars().anyMatch(Character::isISOControl)) {
-			return new FieldError(field, "must not contain control characters");
+			return new FieldError(field, "invalid.controlCharacters");
 		}
 		// half of a surrogate pair is no character: the database would store it as '?',
 		// and the sync would then never see the two sides agree
 		if (hasSurrogateHalf(text)) {
-			return new FieldError(field, "must be valid Unicode text; it holds half of a surrogate pair");
+			return new FieldError(field, "invalid.surrogate");
 		}
 		return null;
 	}

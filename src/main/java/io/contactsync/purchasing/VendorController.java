@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.table.RecordResponses;
+import io.contactsync.setup.DataChecks;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.Table;
 import io.contactsync.platform.table.TableJson;
@@ -37,8 +38,11 @@ class VendorController implements TableResource {
 
 	private final Vendors vendors;
 
-	VendorController(Vendors vendors) {
+	private final DataChecks checks;
+
+	VendorController(Vendors vendors, DataChecks checks) {
 		this.vendors = vendors;
+		this.checks = checks;
 	}
 
 	@GetMapping
@@ -50,19 +54,19 @@ class VendorController implements TableResource {
 
 	@GetMapping("/{no}")
 	ResponseEntity<JsonNode> get(@PathVariable String no) {
-		return RecordResponses.ok(table(), vendors.get(no));
+		return answer(vendors.get(no));
 	}
 
 	@PostMapping
 	ResponseEntity<JsonNode> create(@RequestBody JsonNode body) {
 		Row created = vendors.create(body);
-		return RecordResponses.created(this, created, json(created));
+		return RecordResponses.created(this, created, checks.withWarnings(json(created), created));
 	}
 
 	@PatchMapping(path = "/{no}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	ResponseEntity<JsonNode> patch(@PathVariable String no,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, @RequestBody JsonNode patch) {
-		return RecordResponses.ok(table(), vendors.patch(no, ExpectedVersion.required(ifMatch), patch));
+		return answer(vendors.patch(no, ExpectedVersion.required(ifMatch), patch));
 	}
 
 	@DeleteMapping("/{no}")
@@ -70,6 +74,11 @@ class VendorController implements TableResource {
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		vendors.delete(no, ExpectedVersion.required(ifMatch));
 		return ResponseEntity.noContent().build();
+	}
+
+	/** A record with the warnings of its values that fail a data check. */
+	private ResponseEntity<JsonNode> answer(Row record) {
+		return RecordResponses.ok(record, checks.withWarnings(json(record), record));
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import io.contactsync.numbering.NumberSeries;
 import io.contactsync.platform.table.Records;
 import io.contactsync.platform.table.TableStore;
 import io.contactsync.setup.LinkedRecordLife;
+import io.contactsync.setup.DataChecks;
 import io.contactsync.setup.LinkedRecordType;
 import io.contactsync.setup.SetupApi;
 
@@ -22,9 +23,9 @@ import org.springframework.stereotype.Service;
 public class Vendors extends LinkedRecordLife {
 
 	Vendors(TableStore store, JdbcClient jdbc, SetupApi setup, NumberSeries numberSeries,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, DataChecks checks) {
 		super(new Rules(LinkedRecordType.VENDOR, VendorTable.TABLE, "vendorNos", setup::vendorTemplate),
-				new Records(store, VendorTable.TABLE, jdbc), jdbc, setup, numberSeries, events);
+				new Records(store, VendorTable.TABLE, jdbc), jdbc, setup, numberSeries, events, checks);
 	}
 
 }

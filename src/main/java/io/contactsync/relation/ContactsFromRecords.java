@@ -192,7 +192,7 @@ class ContactsFromRecords {
 	 */
 	String codeFor(LinkedRecordType type) {
 		return setup.businessRelationCodeFor(type)
-			.orElseThrow(() -> new BusinessRelationCodeMissing(LinkedRecords.title(type) + "s",
+			.orElseThrow(() -> new BusinessRelationCodeMissing(LinkedRecords.title(type),
 					"businessRelationCodeFor" + switch (type) {
 						case CUSTOMER -> "Customers";
 						case VENDOR -> "Vendors";

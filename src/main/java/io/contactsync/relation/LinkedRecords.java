@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.contactsync.platform.Problems;
+import io.contactsync.platform.Message;
 import io.contactsync.setup.LinkedRecordService;
 import io.contactsync.setup.LinkedRecordType;
 
@@ -23,12 +25,19 @@ class LinkedRecords {
 		return services.get(type);
 	}
 
-	static String title(LinkedRecordType type) {
-		return switch (type) {
-			case CUSTOMER -> "customer";
-			case VENDOR -> "vendor";
-			case BANK_ACCOUNT -> "bank account";
-		};
+	/** Customer, Kunde: what the reader calls the record type. */
+	static Message title(LinkedRecordType type) {
+		return Problems.kindName(type.name());
+	}
+
+	/** Customer K00010, Kunde K00010. */
+	static Message named(LinkedRecordType type, String no) {
+		return Message.of("detail.named", title(type), no);
+	}
+
+	/** Contact CT000010, Kontakt CT000010. */
+	static Message contact(String no) {
+		return Message.of("detail.named", Problems.kindName("CONTACT"), no);
 	}
 
 }

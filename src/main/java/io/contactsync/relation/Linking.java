@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.contactsync.platform.Message;
 import io.contactsync.contact.CompanyContactRequired;
 import io.contactsync.contact.ContactDeleting;
 import io.contactsync.contact.Contacts;
@@ -84,7 +85,7 @@ public class Linking {
 			case BANK_ACCOUNT -> Actor.hasAnyRole("ADMIN", "FINANCE");
 		};
 		if (!permitted) {
-			throw new Problems.Forbidden("Your roles do not allow you to link " + LinkedRecords.title(type) + "s.");
+			throw new Problems.Forbidden(Message.of("detail.linkForbidden", LinkedRecords.title(type)));
 		}
 	}
 
@@ -101,24 +102,25 @@ public class Linking {
 	public ContactBusinessRelation addPlain(String contactNo, @Nullable String code) {
 		Row contact = contacts.get(contactNo);
 		if (code == null || code.isBlank()) {
-			throw new Problems.ValidationFailed("businessRelationCode", "is required");
+			throw new Problems.ValidationFailed("businessRelationCode", "invalid.required");
 		}
 		String relation = code.toUpperCase(Locale.ROOT);
 		for (LinkedRecordType type : LinkedRecordType.values()) {
 			if (setup.businessRelationCodeFor(type).filter(relation::equals).isPresent()) {
-				throw new Problems.ValidationFailed("businessRelationCode",
-						relation + " is used when a contact is linked with a " + LinkedRecords.title(type)
-								+ "; link the contact instead");
+				throw new Problems.ValidationFailed("businessRelationCode", "invalid.relationForLinks", relation,
+						LinkedRecords.title(type));
 			}
 		}
 		if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM business_relation WHERE code = ?)")
 			.param(relation)
 			.query(Boolean.class)
 			.single()) {
-			throw new Problems.UnknownCode("businessRelationCode", "Business relation " + relation + " does not exist");
+			throw new Problems.UnknownCode("businessRelationCode", "invalid.unknownCode",
+					Problems.kindName("BUSINESS_RELATION"), relation);
 		}
 		if (relations.find(contactNo, relation).isPresent()) {
-			throw new Problems.AlreadyExists("Business relation of contact " + contactNo, relation);
+			throw new Problems.AlreadyExists(Message.of("detail.relationOf", LinkedRecords.contact(contactNo)),
+					relation);
 		}
 		relations.add(contact, relation, null, null);
 		return relations.find(contactNo, relation).orElseThrow();
@@ -129,7 +131,8 @@ public class Linking {
 	public void remove(String contactNo, String code) {
 		contacts.get(contactNo);
 		ContactBusinessRelation relation = relations.find(contactNo, code.toUpperCase(Locale.ROOT))
-			.orElseThrow(() -> new Problems.NotFound("Business relation of contact " + contactNo, code));
+			.orElseThrow(() -> new Problems.NotFound(Message.of("detail.relationOf", LinkedRecords.contact(contactNo)),
+					code));
 		relations.remove(relation);
 	}
 
@@ -315,8 +318,8 @@ public class Linking {
 			return contacts.get(companyNo);
 		}
 		if (type != LinkedRecordType.CUSTOMER) {
-			throw new CompanyContactRequired("contactNo", "A person without a company can be a customer, not a "
-					+ LinkedRecords.title(type) + "; attach the person to a company first.");
+			throw new CompanyContactRequired("contactNo",
+					Message.of("invalid.personWithoutCompany", LinkedRecords.title(type)));
 		}
 		return contact;
 	}
@@ -340,8 +343,9 @@ public class Linking {
 		if (templateCode != null) {
 			Row template = records.of(type).template(templateCode.toUpperCase(Locale.ROOT));
 			if (!contactType.equals(template.text("contactType"))) {
-				throw new Problems.ValidationFailed(field, "template " + template.text("code") + " is for "
-						+ template.text("contactType") + " contacts, and this contact is a " + contactType);
+				throw new Problems.ValidationFailed(field, "invalid.templateContactType", template.text("code"),
+						Problems.kindName(String.valueOf(template.text("contactType"))),
+						Problems.kindName(contactType));
 			}
 			return Optional.of(template);
 		}

@@ -70,9 +70,8 @@ class PrimaryContacts {
 		String linked = relations.contactOf(type, change.no()).orElse(null);
 		Row contact = contacts.find(chosen).orElse(null);
 		if (contact == null || linked == null || !(chosen.equals(linked) || linked.equals(contact.text("companyNo")))) {
-			throw new Problems.ValidationFailed("primaryContactNo",
-					"contact " + chosen + " is not related to " + LinkedRecords.title(type) + " " + change.no()
-							+ "; choose its company contact or one of its people");
+			throw new Problems.ValidationFailed("primaryContactNo", "invalid.primaryContact", chosen,
+					LinkedRecords.named(type, change.no()));
 		}
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
 		values.put("contact", contact.text("name"));

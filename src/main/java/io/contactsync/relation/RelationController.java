@@ -90,7 +90,8 @@ class RelationController {
 	@PostMapping("/link")
 	ResponseEntity<ContactBusinessRelation> link(@PathVariable String no, @RequestBody LinkRequest request) {
 		if (request.linkToTable() == null || request.no() == null || request.no().isBlank()) {
-			throw new Problems.ValidationFailed(request.linkToTable() == null ? "linkToTable" : "no", "is required");
+			throw new Problems.ValidationFailed(request.linkToTable() == null ? "linkToTable" : "no",
+					"invalid.required");
 		}
 		Linking.requireWriter(request.linkToTable());
 		ContactBusinessRelation link = linking.link(no, request.linkToTable(), request.no().toUpperCase(Locale.ROOT),

@@ -3,6 +3,7 @@ package io.contactsync.relation;
 import java.util.List;
 
 import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Message;
 import io.contactsync.platform.ProblemException;
 
 import org.springframework.http.HttpStatus;
@@ -15,28 +16,27 @@ final class RelationProblems {
 
 	static final class BusinessRelationCodeMissing extends ProblemException {
 
-		BusinessRelationCodeMissing(String type, String setupField) {
+		BusinessRelationCodeMissing(Message type, String setupField) {
 			super(HttpStatus.UNPROCESSABLE_CONTENT, "BUSINESS_RELATION_CODE_MISSING",
-					"Contacts are not synchronised with " + type + " yet: set " + setupField
-							+ " in marketing setup first.");
+					Message.of("detail.businessRelationCodeMissing", type, setupField));
 		}
 
 	}
 
 	static final class ContactAlreadyLinked extends ProblemException {
 
-		ContactAlreadyLinked(String contactNo, String type, String linkedNo) {
-			super(HttpStatus.UNPROCESSABLE_CONTENT, "CONTACT_ALREADY_LINKED", "Contact " + contactNo
-					+ " is already linked with " + type + " " + linkedNo + "; remove that link first.");
+		ContactAlreadyLinked(String contactNo, Message type, String linkedNo) {
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "CONTACT_ALREADY_LINKED",
+					Message.of("detail.contactAlreadyLinked", contactNo, type, linkedNo));
 		}
 
 	}
 
 	static final class RecordAlreadyLinked extends ProblemException {
 
-		RecordAlreadyLinked(String type, String no, String contactNo) {
+		RecordAlreadyLinked(Message type, String no, String contactNo) {
 			super(HttpStatus.UNPROCESSABLE_CONTENT, "RECORD_ALREADY_LINKED",
-					type + " " + no + " is already linked with contact " + contactNo + "; remove that link first.");
+					Message.of("detail.recordAlreadyLinked", type, no, contactNo));
 		}
 
 	}
@@ -45,8 +45,8 @@ final class RelationProblems {
 
 		TemplateRequired(String field, List<String> templates) {
 			super(HttpStatus.UNPROCESSABLE_CONTENT, "TEMPLATE_REQUIRED",
-					"Several templates fit this contact; choose one of " + String.join(", ", templates) + ".",
-					List.of(new FieldError(field, "choose one of " + String.join(", ", templates))));
+					Message.of("detail.templateRequired", String.join(", ", templates)),
+					List.of(new FieldError(field, "invalid.chooseTemplate", String.join(", ", templates))));
 		}
 
 	}

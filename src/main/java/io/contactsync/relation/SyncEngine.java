@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.contactsync.platform.Message;
 import io.contactsync.bankaccount.BankAccountChanged;
 import io.contactsync.contact.ContactChanged;
 import io.contactsync.contact.Contacts;
@@ -100,8 +101,8 @@ class SyncEngine {
 				reaching.computeIfAbsent(target, t -> new LinkedHashMap<>()).put("contact", name == null ? "" : name);
 			}
 		}
-		reaching.forEach((target, values) -> carry(carrier, "contact " + change.no(),
-				LinkedRecords.title(target.type()) + " " + target.no(),
+		reaching.forEach((target, values) -> carry(carrier, LinkedRecords.contact(change.no()),
+				LinkedRecords.named(target.type(), target.no()),
 				by -> records.of(target.type()).apply(target.no(), values, by)));
 	}
 
@@ -133,17 +134,17 @@ class SyncEngine {
 		}
 		relations.contactOf(type, change.no()).ifPresent(contactNo -> {
 			Actor carrier = change.carrier();
-			carry(carrier, LinkedRecords.title(type) + " " + change.no(), "contact " + contactNo,
+			carry(carrier, LinkedRecords.named(type, change.no()), LinkedRecords.contact(contactNo),
 					by -> contacts.apply(contactNo, values, by));
 		});
 	}
 
-	private static void carry(Actor carrier, String from, String to, Consumer<Actor> change) {
+	private static void carry(Actor carrier, Message from, Message to, Consumer<Actor> change) {
 		// A change goes at most record, contact, other records: three hops. More means a
 		// value that changes on the way (stored other than it was sent) is going round;
 		// the change is refused rather than left to run until the stack is gone.
 		if (carrier.hops() > MAX_HOPS) {
-			throw new SyncRefused(from, to, "the values did not settle between the linked records", List.of());
+			throw new SyncRefused(from, to, Message.of("detail.sync.unsettled"), List.of());
 		}
 		try {
 			change.accept(carrier);
@@ -152,10 +153,10 @@ class SyncEngine {
 			throw ex;
 		}
 		catch (ProblemException ex) {
-			throw new SyncRefused(from, to, ex.getMessage(), ex.errors());
+			throw new SyncRefused(from, to, ex.detail(), ex.errors());
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw new SyncRefused(from, to, "the value breaks a rule of " + to, List.of());
+			throw new SyncRefused(from, to, Message.of("detail.sync.rule", to), List.of());
 		}
 	}
 

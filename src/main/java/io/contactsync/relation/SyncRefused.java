@@ -3,6 +3,7 @@ package io.contactsync.relation;
 import java.util.List;
 
 import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Message;
 import io.contactsync.platform.ProblemException;
 
 import org.springframework.http.HttpStatus;
@@ -13,10 +14,9 @@ import org.springframework.http.HttpStatus;
  */
 class SyncRefused extends ProblemException {
 
-	SyncRefused(String from, String to, String reason, List<FieldError> errors) {
-		super(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED",
-				"The change to " + from + " cannot be carried to " + to + ": " + reason + ". Nothing was changed.",
-				errors.stream().map(e -> new FieldError(e.field(), to + ": " + e.message())).toList());
+	SyncRefused(Message from, Message to, Message reason, List<FieldError> errors) {
+		super(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED", Message.of("detail.sync", from, to, reason),
+				errors.stream().map(e -> new FieldError(e.field(), "detail.field", to, e.message())).toList());
 	}
 
 }

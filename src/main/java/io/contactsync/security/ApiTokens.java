@@ -64,11 +64,10 @@ public class ApiTokens {
 		String name = request == null ? null : request.name();
 		int days = request == null || request.expiresInDays() == null ? DEFAULT_DAYS : request.expiresInDays();
 		if (days < 1 || days > MOST_DAYS) {
-			throw new Problems.ValidationFailed("expiresInDays", "must be between 1 and " + MOST_DAYS);
+			throw new Problems.ValidationFailed("expiresInDays", "invalid.between", "1", Integer.toString(MOST_DAYS));
 		}
 		if (name != null && (name.isBlank() || TextRules.check("name", name, 100) != null)) {
-			throw new Problems.ValidationFailed("name",
-					"must be 1 to 100 characters of text, without control characters or half of a surrogate pair");
+			throw new Problems.ValidationFailed("name", "invalid.tokenName");
 		}
 		requireUser(username);
 		byte[] secret = new byte[32];
@@ -101,7 +100,7 @@ public class ApiTokens {
 			from = after == null ? 0 : Long.parseLong(after);
 		}
 		catch (NumberFormatException ex) {
-			throw new Problems.MalformedRequest("cursor", "is not a cursor of this list");
+			throw new Problems.MalformedRequest("cursor", "invalid.cursor");
 		}
 		List<Token> tokens = jdbc
 			.sql("SELECT id, name, created_at, last_used_at, expires_at FROM api_token"
@@ -119,7 +118,7 @@ public class ApiTokens {
 			.params(id, username)
 			.update();
 		if (revoked == 0) {
-			throw new Problems.NotFound("Token", username + "/" + id);
+			throw new Problems.NotFound(Problems.kindName("API_TOKEN"), username + "/" + id);
 		}
 		audit(username, id, List.of(new FieldChange("revoked", "false", "true")));
 	}
@@ -150,7 +149,7 @@ public class ApiTokens {
 			.param(username)
 			.query(Long.class)
 			.single() == 0) {
-			throw new Problems.NotFound("User", username);
+			throw new Problems.NotFound(Problems.kindName("USER"), username);
 		}
 	}
 

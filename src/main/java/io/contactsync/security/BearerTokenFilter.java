@@ -3,6 +3,7 @@ package io.contactsync.security;
 import java.io.IOException;
 import java.util.Optional;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -48,8 +49,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		Optional<UserDetails> user = token.isEmpty() || token.length() > 200 ? Optional.empty()
 				: tokens.authenticate(token).map(users::loadUserByUsername);
 		if (user.isEmpty() || !user.get().isEnabled()) {
-			ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
-					"The bearer token is not valid; ask an administrator for a new one.");
+			ProblemWriter.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+					Message.of("detail.badToken"));
 			return;
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,9 +38,8 @@ class CrossSiteWrites extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (!READS.contains(request.getMethod()) && fromAnotherSite(request)) {
-			ProblemWriter.write(response, HttpStatus.FORBIDDEN, "FORBIDDEN",
-					"A page of another site may not write to this service; call the API from a program,"
-							+ " or use the web pages of the service itself.");
+			ProblemWriter.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN",
+					Message.of("detail.crossSiteWrite"));
 			return;
 		}
 		chain.doFilter(request, response);

@@ -1,5 +1,7 @@
 package io.contactsync.security;
 
+import io.contactsync.platform.Message;
+
 import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
@@ -16,15 +18,15 @@ final class PasswordPolicy {
 	}
 
 	/** What is wrong with the password, or null when it is acceptable. */
-	static @Nullable String check(@Nullable String password) {
+	static @Nullable Message check(@Nullable String password) {
 		if (password == null || password.isEmpty()) {
-			return "is required";
+			return Message.of("invalid.required");
 		}
 		if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
-			return "must be at least " + MIN_LENGTH + " characters long";
+			return Message.of("invalid.passwordShort", Integer.toString(MIN_LENGTH));
 		}
 		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-			return "must be at most " + MAX_BYTES + " bytes long";
+			return Message.of("invalid.passwordLong", Integer.toString(MAX_BYTES));
 		}
 		return null;
 	}

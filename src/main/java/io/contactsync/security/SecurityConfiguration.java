@@ -2,6 +2,7 @@ package io.contactsync.security;
 
 import java.util.List;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.ContactSyncProperties;
 import io.contactsync.platform.web.ProblemWriter;
 
@@ -86,13 +87,13 @@ class SecurityConfiguration {
 			// path.
 			if (!KNOWN_METHODS.contains(request.getMethod())) {
 				response.setHeader(HttpHeaders.ALLOW, String.join(", ", KNOWN_METHODS));
-				ProblemWriter.write(response, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-						"The method " + (request.getMethod().matches("[A-Za-z]{1,20}") ? request.getMethod() : "used")
-								+ " is not one this service answers.");
+				ProblemWriter.write(request, response, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+						Message.of("detail.methodNotAllowed",
+								request.getMethod().matches("[A-Za-z]{1,20}") ? request.getMethod() : "?"));
 				return;
 			}
-			ProblemWriter.write(response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-					"The request path is not one this service accepts; remove encoded or doubled separators.");
+			ProblemWriter.write(request, response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+					Message.of("detail.badPath"));
 		};
 	}
 
@@ -102,11 +103,11 @@ class SecurityConfiguration {
 			throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"ContactSync\"");
-			ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
-					"Sign in with HTTP Basic or a bearer token.");
+			ProblemWriter.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+					Message.of("detail.unauthorized"));
 		};
-		AccessDeniedHandler forbidden = (request, response, ex) -> ProblemWriter.write(response, HttpStatus.FORBIDDEN,
-				"FORBIDDEN", "Your roles do not allow this; ask an administrator.");
+		AccessDeniedHandler forbidden = (request, response, ex) -> ProblemWriter.write(request, response,
+				HttpStatus.FORBIDDEN, "FORBIDDEN", Message.of("detail.forbidden"));
 		// The YAML form of the API's description too: without it, it fell to the web
 		// pages' chain, which sent a program with a token to the sign-in page.
 		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",

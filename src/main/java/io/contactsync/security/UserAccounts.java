@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.FieldChange;
@@ -87,29 +88,28 @@ public class UserAccounts implements UserDetailsService {
 
 	@Transactional(readOnly = true)
 	public UserAccount get(String username) {
-		return find(username).orElseThrow(() -> new Problems.NotFound("User", username));
+		return find(username).orElseThrow(() -> new Problems.NotFound(Problems.kindName("USER"), username));
 	}
 
 	@Transactional
 	public UserAccount create(UserRequest request) {
 		List<FieldError> errors = new ArrayList<>();
 		if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
-			errors.add(new FieldError("username", "must be 1 to 50 lower-case letters, digits, '.', '_' or '-'"));
+			errors.add(new FieldError("username", "invalid.username"));
 		}
-		String passwordProblem = PasswordPolicy.check(request.password());
+		Message passwordProblem = PasswordPolicy.check(request.password());
 		if (passwordProblem != null) {
 			errors.add(new FieldError("password", passwordProblem));
 		}
 		if (request.roles() == null || request.roles().isEmpty()) {
-			errors
-				.add(new FieldError("roles", "must name at least one role: ADMIN, SALES, PURCHASING, FINANCE, VIEWER"));
+			errors.add(new FieldError("roles", "invalid.roles"));
 		}
 		if (!errors.isEmpty()) {
 			throw new Problems.ValidationFailed(errors);
 		}
 		String username = request.username();
 		if (find(username).isPresent()) {
-			throw new Problems.AlreadyExists("User", username);
+			throw new Problems.AlreadyExists(Problems.kindName("USER"), username);
 		}
 		String by = Actor.current().user();
 		jdbc.sql(
@@ -131,7 +131,7 @@ public class UserAccounts implements UserDetailsService {
 	public UserAccount patch(String username, ExpectedVersion expected, JsonNode patch) {
 		UserAccount current = lock(username);
 		if (!expected.matches(current.version())) {
-			throw new Problems.VersionConflict("User", username, current.version());
+			throw new Problems.VersionConflict(Problems.kindName("USER"), username, current.version());
 		}
 		UserPatch changes = UserPatch.read(patch);
 		Set<Role> roles = changes.roles() != null ? changes.roles() : current.roles();
@@ -167,7 +167,7 @@ public class UserAccounts implements UserDetailsService {
 	public void delete(String username, ExpectedVersion expected) {
 		UserAccount current = lock(username);
 		if (!expected.matches(current.version())) {
-			throw new Problems.VersionConflict("User", username, current.version());
+			throw new Problems.VersionConflict(Problems.kindName("USER"), username, current.version());
 		}
 		if (current.roles().contains(Role.ADMIN) && current.enabled()) {
 			requireAnotherAdmin(username);
@@ -216,7 +216,7 @@ public class UserAccounts implements UserDetailsService {
 			.param(username)
 			.query((rs, n) -> new UserAccount(rs.getString(1), roles(username), rs.getBoolean(2), rs.getLong(3)))
 			.optional()
-			.orElseThrow(() -> new Problems.NotFound("User", username));
+			.orElseThrow(() -> new Problems.NotFound(Problems.kindName("USER"), username));
 	}
 
 	/** Nobody may lock everyone out: the last enabled administrator stays. */
@@ -228,8 +228,7 @@ public class UserAccounts implements UserDetailsService {
 			.query(Long.class)
 			.single();
 		if (others == 0) {
-			throw new Problems.InUse(
-					"User " + username + " is the last enabled administrator; make another administrator first.");
+			throw new Problems.InUse(Message.of("detail.lastAdministrator", username));
 		}
 	}
 
@@ -266,7 +265,7 @@ public class UserAccounts implements UserDetailsService {
 
 		static UserPatch read(JsonNode patch) {
 			if (!patch.isObject()) {
-				throw new Problems.MalformedRequest("body", "must be a JSON object");
+				throw new Problems.MalformedRequest("body", "invalid.object");
 			}
 			List<FieldError> malformed = new ArrayList<>();
 			List<FieldError> invalid = new ArrayList<>();
@@ -278,11 +277,11 @@ public class UserAccounts implements UserDetailsService {
 				switch (property.getKey()) {
 					case "password" -> {
 						if (!value.isString()) {
-							malformed.add(new FieldError("password", "must be a string"));
+							malformed.add(new FieldError("password", "invalid.string"));
 						}
 						else {
 							password = value.asString();
-							String problem = PasswordPolicy.check(password);
+							Message problem = PasswordPolicy.check(password);
 							if (problem != null) {
 								invalid.add(new FieldError("password", problem));
 							}
@@ -293,19 +292,20 @@ public class UserAccounts implements UserDetailsService {
 					}
 					case "enabled" -> {
 						if (!value.isBoolean()) {
-							malformed.add(new FieldError("enabled", "must be true or false"));
+							malformed.add(new FieldError("enabled", "invalid.boolean"));
 						}
 						else {
 							enabled = value.booleanValue();
 						}
 					}
-					case "username", "version" ->
-						malformed.add(new FieldError(property.getKey(), "is read-only and cannot be patched"));
-					default -> malformed.add(new FieldError(property.getKey(), "is not a field of user"));
+					case "username", "version" -> malformed.add(new FieldError(property.getKey(), "invalid.readOnly"));
+					default -> malformed
+						.add(new FieldError(property.getKey(), "invalid.notAField", Problems.kindName("USER")));
 				}
 			}
 			if (!malformed.isEmpty()) {
-				throw new Problems.MalformedRequest("The request body does not fit user.", malformed);
+				throw new Problems.MalformedRequest(Message.of("detail.bodyDoesNotFit", Problems.kindName("USER")),
+						malformed);
 			}
 			if (!invalid.isEmpty()) {
 				throw new Problems.ValidationFailed(invalid);
@@ -316,26 +316,25 @@ public class UserAccounts implements UserDetailsService {
 		private static @Nullable Set<Role> readRoles(JsonNode value, List<FieldError> malformed,
 				List<FieldError> invalid) {
 			if (!value.isArray()) {
-				malformed.add(new FieldError("roles", "must be a list of roles"));
+				malformed.add(new FieldError("roles", "invalid.roleList"));
 				return null;
 			}
 			Set<Role> roles = EnumSet.noneOf(Role.class);
 			for (JsonNode role : value) {
 				if (!role.isString()) {
-					malformed.add(new FieldError("roles", "must be a list of role names"));
+					malformed.add(new FieldError("roles", "invalid.roleList"));
 					return null;
 				}
 				try {
 					roles.add(Role.valueOf(role.asString()));
 				}
 				catch (IllegalArgumentException ex) {
-					invalid.add(new FieldError("roles",
-							role.asString() + " is not a role; use ADMIN, SALES, PURCHASING, FINANCE or VIEWER"));
+					invalid.add(new FieldError("roles", "invalid.role", role.asString()));
 					return null;
 				}
 			}
 			if (roles.isEmpty()) {
-				invalid.add(new FieldError("roles", "must name at least one role"));
+				invalid.add(new FieldError("roles", "invalid.roles"));
 			}
 			return roles;
 		}

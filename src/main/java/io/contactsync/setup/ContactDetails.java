@@ -23,8 +23,9 @@ public final class ContactDetails {
 		return List.of(Field.text("name2", 50), Field.text("address", 100), Field.text("address2", 50),
 				Field.text("city", 30), Field.code("postCode", 20).defaultsTo(""), Field.text("county", 30),
 				SetupTableDefinitions.countryRegionCode("countryRegionCode"), phone("phoneNo"), phone("mobilePhoneNo"),
-				phone("faxNo"), Field.text("email", 80).matching(Formats.EMAILS, Formats.EMAILS_HINT),
-				Field.text("homePage", 255), SetupTableDefinitions.territoryCode("territoryCode"),
+				phone("faxNo"), normalised("phoneNo"), normalised("mobilePhoneNo"), normalised("faxNo"),
+				Field.text("email", 80), Field.text("homePage", 255),
+				SetupTableDefinitions.territoryCode("territoryCode"),
 				SetupTableDefinitions.languageCode("languageCode"), SetupTableDefinitions.currencyCode("currencyCode"));
 	}
 
@@ -35,6 +36,22 @@ public final class ContactDetails {
 
 	public static Field salesperson(String name) {
 		return SetupTableDefinitions.salespersonCode(name);
+	}
+
+	/**
+	 * The phone numbers' E.164 form ({@code phoneNoE164}), kept by the data checks beside
+	 * the number as typed, for search and duplicate matching; empty when the number could
+	 * not be read.
+	 */
+	public static String normalisedField(String phoneField) {
+		return phoneField + "E164";
+	}
+
+	/** The fields holding phone numbers, whose E.164 form is kept beside them. */
+	public static final List<String> PHONE_FIELDS = List.of("phoneNo", "mobilePhoneNo", "faxNo");
+
+	private static Field normalised(String phoneField) {
+		return Field.text(normalisedField(phoneField), 20).derived();
 	}
 
 	private static Field phone(String name) {

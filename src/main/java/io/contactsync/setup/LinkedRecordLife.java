@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.contactsync.platform.Message;
 import io.contactsync.numbering.NumberSeries;
 import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesMissing;
 import io.contactsync.platform.Actor;
+import io.contactsync.platform.ChangeOrigin;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.table.Records;
@@ -62,8 +64,11 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 
 	private final PostCodeLookup postCodes;
 
+	private final DataChecks checks;
+
 	protected LinkedRecordLife(Rules rules, Records records, JdbcClient jdbc, SetupApi setup, NumberSeries numberSeries,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, DataChecks checks) {
+		this.checks = checks;
 		this.rules = rules;
 		this.records = records;
 		this.jdbc = jdbc;
@@ -115,15 +120,24 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 		Map<String, @Nullable Object> values = records.read(request.body(), TableJson.Mode.CREATE);
 		request.templateCode().map(this::template).ifPresent(template -> fillFromTemplate(values, template));
 		// Its creation's listeners may have linked it to a new contact: answer with that.
-		return records.get(insert(values).text("no"));
+		return records.get(insert(values, true).text("no"));
 	}
 
+	/**
+	 * Stores a record made by the application from another one (a contact), whose values
+	 * passed the data checks there: they are normalised, not refused.
+	 */
 	@Override
 	@Transactional
 	public Row insert(Map<String, @Nullable Object> given) {
+		return insert(given, false);
+	}
+
+	private Row insert(Map<String, @Nullable Object> given, boolean refusing) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>(given);
 		values.put("no", numberFor((String) values.get("no")));
 		postCodes.fillNew(values);
+		checks.check(values, null, refusing, () -> records.brokenRules(values));
 		return records.insert(values, Actor.current());
 	}
 
@@ -133,7 +147,7 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 		Map<String, @Nullable Object> changes = records.read(patch, TableJson.Mode.PATCH);
 		lockContactFirst(no);
 		Row current = records.lockAt(no, expected);
-		Row changed = records.write(current, after(current, changes), Actor.current());
+		Row changed = records.write(current, after(current, changes, true), Actor.current());
 		// The sync may have changed it again (a primary contact's name): answer as
 		// stored.
 		return changed == current ? current : records.get(no);
@@ -144,7 +158,7 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	public void apply(String no, Map<String, @Nullable Object> changes, Actor by) {
 		lockContactFirst(no);
 		Row current = records.lock(no);
-		records.write(current, after(current, changes), by);
+		records.write(current, after(current, changes, by.origin() != ChangeOrigin.SYNC), by);
 	}
 
 	@Override
@@ -152,7 +166,8 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	public List<Row> applyAll(Map<String, Map<String, @Nullable Object>> changes) {
 		List<Row> current = records.lockAll(changes.keySet());
 		List<Map<String, @Nullable Object>> values = new ArrayList<>(current.size());
-		current.forEach(row -> values.add(after(row, changes.get(row.text("no")))));
+		// what a job chose from records that passed the checks: normalised, not refused
+		current.forEach(row -> values.add(after(row, changes.get(row.text("no")), false)));
 		return records.writeAll(current, values);
 	}
 
@@ -186,11 +201,15 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 
 	/**
 	 * Every field's value after a change: city and county follow a new post code, as on a
-	 * contact (docs/rules.md, "Post codes"), and the sync carries what they filled.
+	 * contact (docs/rules.md, "Post codes"), and the sync carries what they filled; phone
+	 * numbers are kept in E.164 too, and the values the change sets are checked
+	 * (docs/rules.md, "Checked data").
+	 * @param refusing false for values carried from a record, checked there already
 	 */
-	private Map<String, @Nullable Object> after(Row current, Map<String, @Nullable Object> changes) {
+	private Map<String, @Nullable Object> after(Row current, Map<String, @Nullable Object> changes, boolean refusing) {
 		Map<String, @Nullable Object> values = records.merged(current, changes);
 		postCodes.fillChanged(current, values);
+		checks.check(values, current, refusing, () -> records.brokenRules(values));
 		return values;
 	}
 
@@ -213,14 +232,12 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	 */
 	private String numberFor(@Nullable String givenNo) {
 		Optional<String> series = setup.numberSeries(rules.numbering());
-		String title = records.table().title().toLowerCase(Locale.ROOT);
+		Message title = records.table().named();
 		if (givenNo != null && !givenNo.isBlank()) {
 			series.ifPresent(code -> numberSeries.checkManualNo(code, title, givenNo));
 			return givenNo;
 		}
-		return numberSeries.next(
-				series
-					.orElseThrow(() -> new NumberSeriesMissing(title + "s", rules.numbering() + " in numbering setup")),
+		return numberSeries.next(series.orElseThrow(() -> new NumberSeriesMissing(title, rules.numbering())),
 				records::held);
 	}
 

@@ -93,7 +93,8 @@ public final class SetupTableDefinitions {
 			languageCode("defaultLanguageCode"), countryRegionCode("defaultCountryRegionCode"),
 			salespersonCode("defaultSalespersonCode"), territoryCode("defaultTerritoryCode"),
 			Field.bool("maintainDuplicateSearchStrings", true), Field.bool("autosearchForDuplicates", false),
-			Field.integer("searchHitPercent", 1).atMost(100).defaultsTo(75L));
+			Field.integer("searchHitPercent", 1).atMost(100).defaultsTo(75L), DataCheck.PHONE.setting(),
+			DataCheck.EMAIL.setting(), DataCheck.VAT_REGISTRATION_NO.setting(), DataCheck.IBAN.setting());
 
 	public static final Table NUMBERING_SETUP = Table.singleton("setup/numbering", "numbering_setup", "Numbering setup",
 			numberSeriesCode("customerNos"), numberSeriesCode("vendorNos"), numberSeriesCode("bankAccountNos"),

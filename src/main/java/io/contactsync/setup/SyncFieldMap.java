@@ -83,13 +83,12 @@ public class SyncFieldMap {
 		for (int i = 0; i < changes.size(); i++) {
 			SyncField entry = changes.get(i);
 			if (entry == null || entry.recordType() == null || entry.field() == null || entry.direction() == null) {
-				errors.add(new FieldError("[" + i + "]", "needs recordType, field and direction"));
+				errors.add(new FieldError("[" + i + "]", "invalid.syncEntry"));
 			}
 			else if (!entry.recordType().shareableFields().contains(entry.field())) {
-				errors.add(new FieldError("[" + i + "].field",
-						entry.field() + " is not a field a " + entry.recordType()
-								+ " shares with its contact; it can be one of "
-								+ String.join(", ", entry.recordType().shareableFields())));
+				errors.add(new FieldError("[" + i + "].field", "invalid.syncField", entry.field(),
+						Problems.kindName(entry.recordType().name()),
+						String.join(", ", entry.recordType().shareableFields())));
 			}
 		}
 		if (!errors.isEmpty()) {

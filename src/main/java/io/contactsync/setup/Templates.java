@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.Table;
@@ -36,7 +37,7 @@ public final class Templates {
 			return new Request(copy, Optional.empty());
 		}
 		if (!code.isString()) {
-			throw new Problems.MalformedRequest("templateCode", "must be a string");
+			throw new Problems.MalformedRequest("templateCode", "invalid.string");
 		}
 		return new Request(copy, Optional.of(code.asString().toUpperCase(Locale.ROOT)));
 	}
@@ -63,8 +64,7 @@ public final class Templates {
 
 	/** Unknown template: UNKNOWN_CODE on {@code templateCode}. */
 	public static Problems.UnknownCode unknown(String code) {
-		return new Problems.UnknownCode("templateCode",
-				"Template " + code + " does not exist; create it first or choose another");
+		return new Problems.UnknownCode("templateCode", "invalid.unknownCode", Message.of("detail.template"), code);
 	}
 
 }

@@ -3,6 +3,8 @@ package io.contactsync.ui;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import io.contactsync.interaction.MailOut;
+import io.contactsync.platform.Message;
 import io.contactsync.contact.DuplicateSearch;
 import io.contactsync.document.Doc;
 import io.contactsync.document.DocumentKind;
@@ -50,8 +52,11 @@ class ContactActionsWebController {
 
 	private final SyncEffects effects;
 
+	private final MailOut mail;
+
 	ContactActionsWebController(Linking linking, Documents documents, ContactEmails emails, InteractionLog interactions,
-			DuplicateSearch duplicates, Forms forms, Pages pages, SyncEffects effects) {
+			DuplicateSearch duplicates, Forms forms, Pages pages, SyncEffects effects, MailOut mail) {
+		this.mail = mail;
 		this.linking = linking;
 		this.documents = documents;
 		this.emails = emails;
@@ -86,7 +91,7 @@ class ContactActionsWebController {
 	String newQuote(@PathVariable String no, @PathVariable String resource, Locale locale, RedirectAttributes next) {
 		DocumentKind kind = DocumentKind.ofResource(resource)
 			.filter(DocumentKind::isQuote)
-			.orElseThrow(() -> new Problems.NotFound("Document kind", resource));
+			.orElseThrow(() -> new Problems.NotFound(Message.of("detail.resource"), resource));
 		try {
 			Doc quote = documents.create(kind, JsonNodeFactory.instance.objectNode().put(kind.contactField(), no));
 			next.addFlashAttribute("saved", forms.message("document.created", locale, quote.no()));
@@ -103,7 +108,8 @@ class ContactActionsWebController {
 			@RequestParam(required = false) @Nullable String body, Locale locale, RedirectAttributes next) {
 		return act(no, locale, next, () -> {
 			emails.send(no, new ContactEmails.Email(subject, body));
-			return forms.message("email.sent", locale);
+			// Without an SMTP server the mail waits in the outbox: the user is told so.
+			return forms.message(mail.sendsMail() ? "email.sent" : "email.queued", locale);
 		});
 	}
 

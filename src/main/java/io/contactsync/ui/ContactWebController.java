@@ -208,6 +208,7 @@ class ContactWebController {
 			leaveOut.addAll(NOT_FOR_COMPANIES);
 		}
 		model.addAttribute("contact", contact);
+		model.addAttribute("warnings", forms.warnings(contact, locale));
 		model.addAttribute("company", company);
 		model.addAttribute("version",
 				model.containsAttribute("typedVersion") ? model.getAttribute("typedVersion") : contact.version());
@@ -222,11 +223,29 @@ class ContactWebController {
 		found.forEach(duplicate -> contacts.find(duplicate.duplicateContactNo())
 			.ifPresent(other -> names.put(other.text("no"), other.text("name"))));
 		model.addAttribute("duplicateNames", names);
+		Map<String, String> reasons = new HashMap<>();
+		found.forEach(duplicate -> reasons.put(duplicate.duplicateContactNo(), why(duplicate, locale)));
+		model.addAttribute("duplicateReasons", reasons);
 		model.addAttribute("interactions", interactions.ofContact(no));
 		model.addAttribute("customerTemplates", codes(SetupTableDefinitions.CUSTOMER_TEMPLATES));
 		model.addAttribute("interactionTemplates", codes(InteractionTemplates.TABLE));
 		model.addAttribute("active", "contacts");
 		return "contacts/card";
+	}
+
+	/**
+	 * Why two companies are duplicates: the search strings they share, and their share of
+	 * the company's strings ("5 of 6 search strings alike (83 %): Name starts DUPVE,
+	 * ...").
+	 */
+	private String why(DuplicateSearch.Duplicate duplicate, Locale locale) {
+		String strings = duplicate.matches()
+			.stream()
+			.map(string -> forms.message("duplicates.string", locale, forms.label(string.field(), locale),
+					forms.message("duplicates.part." + string.part(), locale), string.value()))
+			.collect(java.util.stream.Collectors.joining(", "));
+		return forms.message("duplicates.why", locale, duplicate.matchingStrings(), duplicate.searchStrings(),
+				duplicate.sharePercent(), strings);
 	}
 
 	private List<Row> codes(Table table) {

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import io.contactsync.interaction.MailOut;
+import io.contactsync.platform.Message;
 import io.contactsync.document.Doc;
 import io.contactsync.document.DocumentKind;
 import io.contactsync.document.DocumentPrinting;
@@ -57,8 +59,11 @@ class DocumentWebController {
 
 	private final Pages pages;
 
+	private final MailOut mail;
+
 	DocumentWebController(Documents documents, DocumentPrinting printing, InteractionTemplateSetup interactionSetup,
-			TableStore store, Forms forms, Pages pages) {
+			TableStore store, Forms forms, Pages pages, MailOut mail) {
+		this.mail = mail;
 		this.documents = documents;
 		this.printing = printing;
 		this.interactionSetup = interactionSetup;
@@ -163,7 +168,8 @@ class DocumentWebController {
 			@RequestParam(required = false) @Nullable String to, Locale locale, RedirectAttributes next) {
 		try {
 			printing.send(kind(resource), no, to);
-			next.addFlashAttribute("saved", forms.message("document.sent", locale, no));
+			next.addFlashAttribute("saved",
+					forms.message(mail.sendsMail() ? "document.sent" : "document.queued", locale, no));
 		}
 		catch (ProblemException refused) {
 			pages.refused(next, refused, locale);
@@ -246,7 +252,8 @@ class DocumentWebController {
 	}
 
 	private static DocumentKind kind(String resource) {
-		return DocumentKind.ofResource(resource).orElseThrow(() -> new Problems.NotFound("Document kind", resource));
+		return DocumentKind.ofResource(resource)
+			.orElseThrow(() -> new Problems.NotFound(Message.of("detail.resource"), resource));
 	}
 
 }

@@ -14,10 +14,13 @@ import java.util.stream.Collectors;
 
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.LocalFormats;
+import io.contactsync.platform.Message;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Field;
+import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.Table;
+import io.contactsync.setup.DataChecks;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,8 +40,11 @@ class Forms {
 
 	private final MessageSource messages;
 
-	Forms(MessageSource messages) {
+	private final DataChecks checks;
+
+	Forms(MessageSource messages, DataChecks checks) {
 		this.messages = messages;
+		this.checks = checks;
 	}
 
 	/**
@@ -149,13 +155,32 @@ class Forms {
 		return typed;
 	}
 
-	/** The refusal's reasons by field; reasons without a field under the empty name. */
-	static Map<String, String> errors(ProblemException refused) {
+	/**
+	 * The refusal's reasons by field, in the page's language; reasons without a field
+	 * under the empty name.
+	 */
+	Map<String, String> errors(ProblemException refused, Locale locale) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (FieldError error : refused.errors()) {
-			errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b);
+			errors.merge(error.field(), say(error.message(), locale), (a, b) -> a + "; " + b);
 		}
 		return errors;
+	}
+
+	/**
+	 * What a card warns of: each value of the record that fails a data check, with its
+	 * field's label, in the page's language.
+	 */
+	List<String> warnings(Row record, Locale locale) {
+		return checks.findings(record.values(), null)
+			.stream()
+			.map(finding -> label(finding.field(), locale) + ": " + checks.message(finding, locale))
+			.toList();
+	}
+
+	/** A message of the services, in the page's language. */
+	String say(Message message, Locale locale) {
+		return messages.getMessage(message, locale);
 	}
 
 	String label(String field, Locale locale) {
@@ -170,10 +195,27 @@ class Forms {
 		if (value == null) {
 			return "";
 		}
+		if (value.equals("true") || value.equals("false")) {
+			return messages.getMessage("value." + value, null, value, locale);
+		}
 		if (!value.matches("[A-Z][A-Z_]+")) {
 			return value;
 		}
 		return messages.getMessage("choice." + value, null, value, locale);
+	}
+
+	/**
+	 * A value in a list of rows, in the page's words: a choice (OUTBOUND, COMPANY) and
+	 * yes or no as the page says them, anything else as a form shows it.
+	 */
+	String cell(Field field, @Nullable Object value, Locale locale) {
+		if (value instanceof Boolean yes) {
+			return messages.getMessage("value." + yes, null, yes.toString(), locale);
+		}
+		if (value != null && !field.values().isEmpty()) {
+			return choice(value.toString(), locale);
+		}
+		return shown(field.name(), value, locale);
 	}
 
 	String choice(String value, Locale locale) {
@@ -190,10 +232,10 @@ class Forms {
 			return messages.getMessage("problem.IN_USE.by",
 					new Object[] { named(inUse.what(), locale),
 							inUse.usedBy().stream().map(use -> named(use, locale)).collect(Collectors.joining(", ")) },
-					refused.getMessage(), locale);
+					say(refused.detail(), locale), locale);
 		}
-		return messages.getMessage("problem." + refused.code(), refused.messageArguments(), refused.getMessage(),
-				locale);
+		return messages.getMessage("problem." + refused.code(), refused.messageArguments(),
+				say(refused.detail(), locale), locale);
 	}
 
 	/** Kunde K00010, Salgsordre SO000002. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.contactsync.platform.Message;
 import io.contactsync.bankaccount.BankAccounts;
 import io.contactsync.customer.Customers;
 import io.contactsync.platform.ExpectedVersion;
@@ -182,6 +183,7 @@ class LinkedRecordWebController {
 			Map<String, String> errors, long version, Model model, Locale locale) {
 		describe(kind, model);
 		model.addAttribute("record", record);
+		model.addAttribute("warnings", forms.warnings(record, locale));
 		model.addAttribute("version", version);
 		model.addAttribute("fields",
 				forms.fields(service(kind).table(), values, errors, false, SHOWN_ELSEWHERE, locale));
@@ -197,7 +199,7 @@ class LinkedRecordWebController {
 	private LinkedRecordService service(String kind) {
 		LinkedRecordService service = services.get(kind);
 		if (service == null) {
-			throw new Problems.NotFound("Page", kind);
+			throw new Problems.NotFound(Message.of("detail.resource"), kind);
 		}
 		return service;
 	}

@@ -74,7 +74,7 @@ class Pages {
 		else {
 			model.addAttribute("problem", forms.problem(refused, locale));
 		}
-		return Forms.errors(refused);
+		return forms.errors(refused, locale);
 	}
 
 	String explained(ProblemException refused, Locale locale) {
@@ -85,7 +85,7 @@ class Pages {
 		return reason + " "
 				+ refused.errors()
 					.stream()
-					.map(error -> forms.label(error.field(), locale) + ": " + error.message())
+					.map(error -> forms.label(error.field(), locale) + ": " + forms.say(error.message(), locale))
 					.collect(Collectors.joining("; "));
 	}
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.contactsync.platform.Message;
 import io.contactsync.interaction.DocumentType;
 import io.contactsync.interaction.InteractionTemplateSetup;
 import io.contactsync.interaction.InteractionTemplates;
@@ -120,8 +121,8 @@ class SetupWebController {
 			syncFields.update(changes);
 			next.addFlashAttribute("saved", forms.message("record.saved", locale));
 		}
-		catch (ProblemException | IllegalArgumentException refused) {
-			next.addFlashAttribute("problem", refused.getMessage());
+		catch (ProblemException refused) {
+			pages.refused(next, refused, locale);
 		}
 		return "redirect:/setup/sync-fields";
 	}
@@ -255,12 +256,13 @@ class SetupWebController {
 	private void listRows(Table table, Model model, Locale locale) {
 		List<Field> columns = table.allFields().stream().limit(6).toList();
 		model.addAttribute("columns", columns.stream().map(field -> forms.label(field.name(), locale)).toList());
-		model.addAttribute("rows", store.list(table, Page.MAX_LIMIT, null)
-			.items()
-			.stream()
-			.map(row -> new ListedRow(table.keys().stream().map(key -> row.text(key.name())).toList(),
-					columns.stream().map(field -> Forms.shown(field.name(), row.get(field.name()), locale)).toList()))
-			.toList());
+		model.addAttribute("rows",
+				store.list(table, Page.MAX_LIMIT, null)
+					.items()
+					.stream()
+					.map(row -> new ListedRow(table.keys().stream().map(key -> row.text(key.name())).toList(),
+							columns.stream().map(field -> forms.cell(field, row.get(field.name()), locale)).toList()))
+					.toList());
 	}
 
 	private String singleton(String name, Table table, Map<String, ? extends @Nullable Object> values,
@@ -284,7 +286,7 @@ class SetupWebController {
 	private static Table table(String name) {
 		Table table = TABLES.get(name);
 		if (table == null) {
-			throw new Problems.NotFound("Setup table", name);
+			throw new Problems.NotFound(Message.of("detail.resource"), name);
 		}
 		return table;
 	}

@@ -54,10 +54,10 @@ class PersonNameTest {
 	@Test
 	void aMissingOrBlankNameIsRefusedAndAPersonIsToldItMayGiveTheParts() {
 		assertThatExceptionOfType(Problems.ValidationFailed.class).isThrownBy(() -> PersonName.require(null, false))
-			.satisfies(ex -> assertThat(ex.errors()).containsExactly(new FieldError("name", "is required")));
+			.satisfies(ex -> assertThat(ex.errors()).containsExactly(new FieldError("name", "invalid.required")));
 		assertThatExceptionOfType(Problems.ValidationFailed.class).isThrownBy(() -> PersonName.require("  ", true))
 			.satisfies(ex -> assertThat(ex.errors()).singleElement()
-				.satisfies(error -> assertThat(error.message()).contains("first name or surname")));
+				.satisfies(error -> assertThat(error.message().english()).contains("first name or surname")));
 		assertThatNoException().isThrownBy(() -> PersonName.require("Kari", true));
 	}
 

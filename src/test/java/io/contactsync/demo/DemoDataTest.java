@@ -89,6 +89,42 @@ class DemoDataTest extends DemoCompanyApiTest {
 		}
 	}
 
+	/**
+	 * The demo's contacts, customers, vendors and bank accounts pass every data check
+	 * (docs/rules.md, "Checked data"): their answers carry no warnings, and each phone
+	 * number has its E.164 form.
+	 */
+	@Test
+	void everyRecordOfTheDemoPassesEveryDataCheck() {
+		Map<String, String> paths = Map.of("CONTACT", "/api/v1/contacts/", "CUSTOMER", "/api/v1/customers/", "VENDOR",
+				"/api/v1/vendors/", "BANK_ACCOUNT", "/api/v1/bank-accounts/");
+		int checked = 0;
+		for (var type : paths.entrySet()) {
+			for (String no : madeByDemo(type.getKey())) {
+				var record = admin().get(type.getValue() + no).json();
+				assertThat(record.has("warnings")).as("%s %s: %s", type.getKey(), no, record.get("warnings")).isFalse();
+				for (String phone : List.of("phoneNo", "mobilePhoneNo", "faxNo")) {
+					if (!record.get(phone).asString().isEmpty()) {
+						assertThat(record.get(phone + "E164").asString()).as("%s of %s %s", phone, type.getKey(), no)
+							.startsWith("+");
+					}
+				}
+				checked++;
+			}
+		}
+		assertThat(checked).isGreaterThanOrEqualTo(30);
+		assertThat(jdbc
+			.sql("SELECT count(*) FROM contact WHERE vat_registration_no <> ''"
+					+ " AND no IN (SELECT no FROM change_log WHERE user_name = 'demo')")
+			.query(Long.class)
+			.single()).as("organisation numbers are checked too").isGreaterThanOrEqualTo(5);
+		assertThat(jdbc
+			.sql("SELECT count(*) FROM bank_account WHERE iban <> '' AND swift_code <> ''"
+					+ " AND no IN (SELECT no FROM change_log WHERE user_name = 'demo')")
+			.query(Long.class)
+			.single()).as("IBANs and BICs are checked too").isGreaterThanOrEqualTo(2);
+	}
+
 	@Test
 	void hasQuotesOrdersAndTheirInteractionHistory() {
 		List<String> sales = madeByDemo("SALES_DOCUMENT");

@@ -88,7 +88,7 @@ class JobControllerTest {
 
 	@Test
 	void aJobTheServiceDoesNotKnowIsNotFound() {
-		given(jobs.get(404)).willThrow(new Problems.NotFound("Job", "404"));
+		given(jobs.get(404)).willThrow(new Problems.NotFound(Problems.kindName("JOB"), "404"));
 
 		MvcTestResult result = mvc.get().uri("/api/v1/jobs/404").exchange();
 

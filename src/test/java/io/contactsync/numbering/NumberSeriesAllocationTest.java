@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.contactsync.platform.Problems;
 import io.contactsync.numbering.NumberSeriesProblems.ManualNosNotAllowed;
 import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesExhausted;
 import org.junit.jupiter.api.Test;
@@ -118,9 +119,10 @@ class NumberSeriesAllocationTest {
 		String lenient = newSeries(Map.of("startingNo", "M1", "manualNos", true));
 
 		assertThatExceptionOfType(ManualNosNotAllowed.class)
-			.isThrownBy(() -> numberSeries.checkManualNo(strict, "customer", "M9"))
+			.isThrownBy(() -> numberSeries.checkManualNo(strict, Problems.kindName("CUSTOMER"), "M9"))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo("MANUAL_NOS_NOT_ALLOWED"));
-		assertThatNoException().isThrownBy(() -> numberSeries.checkManualNo(lenient, "customer", "M9"));
+		assertThatNoException()
+			.isThrownBy(() -> numberSeries.checkManualNo(lenient, Problems.kindName("CUSTOMER"), "M9"));
 	}
 
 	@Test

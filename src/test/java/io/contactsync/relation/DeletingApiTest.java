@@ -94,7 +94,7 @@ class DeletingApiTest extends DemoCompanyApiTest {
 			.delete("/api/v1/customers/" + no(customer));
 
 		assertProblem(refused, 409, "IN_USE");
-		assertThat(text(refused.json(), "detail")).contains("Customer " + no(customer), "sales order " + no(order));
+		assertThat(text(refused.json(), "detail")).contains("Customer " + no(customer), "Sales order " + no(order));
 	}
 
 	/** A code in use names the records that use it, found through the database's keys. */
@@ -108,8 +108,8 @@ class DeletingApiTest extends DemoCompanyApiTest {
 		Api.Response refused = admin().ifMatch(version).delete("/api/v1/salespeople/" + code);
 
 		assertProblem(refused, 409, "IN_USE");
-		assertThat(text(refused.json(), "detail")).contains("Salesperson " + code, "customer " + no(customer),
-				"contact " + text(customer, "contactNo"));
+		assertThat(text(refused.json(), "detail")).contains("Salesperson " + code, "Customer " + no(customer),
+				"Contact " + text(customer, "contactNo"));
 		assertThat(read("/api/v1/salespeople/" + code).get("name").asString()).as("still there")
 			.isEqualTo("Selger " + code);
 	}

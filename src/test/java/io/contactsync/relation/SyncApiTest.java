@@ -189,8 +189,8 @@ class SyncApiTest extends DemoCompanyApiTest {
 					"11 11 11 11");
 
 			assertProblem(refused, 422, "VALIDATION_FAILED");
-			assertThat(refused.json().get("detail").asString()).contains("contact " + linked.contact(),
-					"vendor " + linked.vendor());
+			assertThat(refused.json().get("detail").asString()).contains("Contact " + linked.contact(),
+					"Vendor " + linked.vendor());
 			assertThat(text(read("/api/v1/contacts/" + linked.contact()), "city")).isEmpty();
 			assertThat(text(read("/api/v1/contacts/" + linked.contact()), "phoneNo")).isEmpty();
 			assertThat(text(read("/api/v1/customers/" + linked.customer()), "city")).isEmpty();

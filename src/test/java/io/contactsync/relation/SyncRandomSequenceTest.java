@@ -103,9 +103,28 @@ class SyncRandomSequenceTest extends DemoCompanyApiTest {
 			case "email" -> "post" + n + "@firma.no";
 			case "homePage" -> "www.firma" + n + ".no";
 			case "postCode" -> String.valueOf(1000 + n);
-			case "vatRegistrationNo" -> "NO" + (900_000_000 + n) + "MVA";
+			case "vatRegistrationNo" -> "NO" + organisationNumber(90_000_000 + n) + "MVA";
 			default -> random.nextInt(4) == 0 ? "" : field + " " + n;
 		};
+	}
+
+	/**
+	 * Eight digits and the MOD11 check digit that makes them an organisation number,
+	 * which the data checks ask for; a base whose check digit would be 10 takes the next.
+	 */
+	private static String organisationNumber(int base) {
+		int[] weights = { 3, 2, 7, 6, 5, 4, 3, 2 };
+		for (int candidate = base;; candidate++) {
+			String digits = String.valueOf(candidate);
+			int sum = 0;
+			for (int i = 0; i < 8; i++) {
+				sum += (digits.charAt(i) - '0') * weights[i];
+			}
+			int check = 11 - sum % 11;
+			if (check != 10) {
+				return digits + (check == 11 ? 0 : check);
+			}
+		}
 	}
 
 	private static List<String> concat(List<String> first, String... more) {

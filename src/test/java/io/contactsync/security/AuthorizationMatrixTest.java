@@ -20,8 +20,11 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.stereotype.Controller;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -236,7 +239,7 @@ class AuthorizationMatrixTest extends DemoCompanyApiTest {
 	private List<Endpoint> endpoints(boolean webUi) {
 		Set<Endpoint> found = new TreeSet<>();
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
-			boolean ui = mapping.getValue().getBeanType().getPackageName().startsWith("io.contactsync.ui");
+			boolean ui = isWebPage(mapping.getValue().getBeanType());
 			Set<RequestMethod> methods = mapping.getKey().getMethodsCondition().getMethods();
 			for (String pattern : mapping.getKey().getPatternValues()) {
 				if (FRAMEWORK.contains(pattern) || ui != webUi) {
@@ -253,6 +256,17 @@ class AuthorizationMatrixTest extends DemoCompanyApiTest {
 			}
 		}
 		return List.copyOf(found);
+	}
+
+	/**
+	 * Whether a controller serves the web UI: the ui module's pages, and the downloads
+	 * another module offers the pages (a {@code @Controller}, not a
+	 * {@code @RestController}, such as the exports of the exchange module).
+	 */
+	private static boolean isWebPage(Class<?> controller) {
+		return controller.getPackageName().startsWith("io.contactsync.ui")
+				|| (AnnotatedElementUtils.hasAnnotation(controller, Controller.class)
+						&& !AnnotatedElementUtils.hasAnnotation(controller, RestController.class));
 	}
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([a-zA-Z]+)(?::([^}]+))?}");

@@ -104,6 +104,28 @@ public final class Api {
 		}
 	}
 
+	/**
+	 * A GET whose answer is kept as bytes, such as an exported file, with this client's
+	 * headers ({@code Accept}, say); any status.
+	 */
+	public HttpResponse<byte[]> download(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		headers.forEach(request::header);
+		try {
+			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Sends a body as is: a String is sent verbatim, anything else as JSON. */
 	public Response send(String method, String path, @Nullable Object body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));

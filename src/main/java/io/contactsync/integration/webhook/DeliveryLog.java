@@ -85,7 +85,7 @@ class DeliveryLog {
 			before = after == null ? Long.MAX_VALUE : Long.parseLong(after);
 		}
 		catch (NumberFormatException ex) {
-			throw new Problems.MalformedRequest("cursor", "is not a cursor of this list");
+			throw new Problems.MalformedRequest("cursor", "invalid.cursor");
 		}
 		List<Delivery> rows = jdbc
 			.sql("SELECT * FROM webhook_delivery WHERE endpoint_id = ? AND id < ? ORDER BY id DESC LIMIT ?")

@@ -9,6 +9,8 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
 
+import io.contactsync.platform.Message;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,11 +42,25 @@ class ReceiverAddresses {
 
 	}
 
-	/** A URL that may not receive webhooks, and why. */
+	/**
+	 * A URL that may not receive webhooks, and why: said to an administrator in the
+	 * page's or request's language, in English in the delivery log.
+	 */
 	static final class Refused extends Exception {
 
-		Refused(String message) {
-			super(message, null, false, false);
+		private final Message reason;
+
+		Refused(String code, Object... arguments) {
+			this(Message.of(code, arguments));
+		}
+
+		private Refused(Message reason) {
+			super(reason.english(), null, false, false);
+			this.reason = reason;
+		}
+
+		Message reason() {
+			return reason;
 		}
 
 	}
@@ -69,30 +85,30 @@ class ReceiverAddresses {
 	 */
 	URI check(@Nullable String url) throws Refused {
 		if (url == null || url.isBlank()) {
-			throw new Refused("is required: the http or https address of the receiver");
+			throw new Refused("invalid.webhookUrl.required");
 		}
 		if (url.length() > MAX_LENGTH) {
-			throw new Refused("must be at most " + MAX_LENGTH + " characters");
+			throw new Refused("invalid.atMost", Integer.toString(MAX_LENGTH));
 		}
 		URI uri;
 		try {
 			uri = new URI(url.strip());
 		}
 		catch (URISyntaxException ex) {
-			throw new Refused("is not a URL; write it as https://receiver.example.com/path");
+			throw new Refused("invalid.webhookUrl.notUrl");
 		}
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 		if (!scheme.equals("http") && !scheme.equals("https")) {
-			throw new Refused("must start with http:// or https://");
+			throw new Refused("invalid.webhookUrl.scheme");
 		}
 		if (uri.getRawUserInfo() != null) {
-			throw new Refused("must not hold a user name or password; the signature tells the receiver who sends");
+			throw new Refused("invalid.webhookUrl.userInfo");
 		}
 		if (uri.getHost() == null || uri.getHost().isEmpty()) {
-			throw new Refused("must name a host, as in https://receiver.example.com/path");
+			throw new Refused("invalid.webhookUrl.host");
 		}
 		if (uri.getRawFragment() != null) {
-			throw new Refused("must not have a fragment (#...)");
+			throw new Refused("invalid.webhookUrl.fragment");
 		}
 		checkHost(uri);
 		return uri;
@@ -112,17 +128,15 @@ class ReceiverAddresses {
 			addresses = resolver.resolve(host);
 		}
 		catch (UnknownHostException ex) {
-			throw new Refused("names a host that does not resolve (" + host + ")");
+			throw new Refused("invalid.webhookUrl.unresolved", host);
 		}
 		for (InetAddress address : addresses) {
 			String shown = address.getHostAddress();
 			switch (kind(address)) {
-				case NEVER -> throw new Refused("points at " + shown
-						+ ", a cloud metadata, multicast or broadcast address, which is never a receiver");
+				case NEVER -> throw new Refused("invalid.webhookUrl.never", shown);
 				case PRIVATE -> {
 					if (!allowPrivate) {
-						throw new Refused("points at " + shown + ", a loopback, private or link-local address;"
-								+ " such receivers are refused unless contactsync.webhooks.allow-private-addresses is set");
+						throw new Refused("invalid.webhookUrl.private", shown);
 					}
 				}
 				case PUBLIC -> {

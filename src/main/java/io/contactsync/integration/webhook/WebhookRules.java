@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import io.contactsync.platform.Message;
 import io.contactsync.integration.ChangeFeed;
 import io.contactsync.integration.FeedFilter;
 import io.contactsync.platform.FieldError;
@@ -67,14 +68,13 @@ class WebhookRules {
 			addresses.check(request.url());
 		}
 		catch (ReceiverAddresses.Refused refused) {
-			errors.add(new FieldError("url", refused.getMessage()));
+			errors.add(new FieldError("url", refused.reason()));
 		}
 		known("eventTypes", request.eventTypes(), feed.eventTypes(), errors);
 		known("recordTypes", request.recordTypes(), FeedFilter.RECORD_TYPES, errors);
 		String system = request.excludeSourceSystem();
 		if (system != null && !SYSTEM.matcher(system).matches()) {
-			errors.add(new FieldError("excludeSourceSystem",
-					"must be a system's name as it sends it in X-Source-System: 1 to 40 letters, digits, '.', '_' or '-'"));
+			errors.add(new FieldError("excludeSourceSystem", "invalid.sourceSystem"));
 		}
 		if (request.description() != null) {
 			FieldError description = TextRules.check("description", request.description(), 200);
@@ -98,8 +98,8 @@ class WebhookRules {
 			}
 		}
 		if (!unknown.isEmpty()) {
-			errors.add(new FieldError(field, "names what does not exist: " + String.join(", ", unknown)
-					+ "; use any of " + String.join(", ", new TreeSet<>(known)) + ", or none for all"));
+			errors.add(new FieldError(field, "invalid.webhookNames", String.join(", ", unknown),
+					String.join(", ", new TreeSet<>(known))));
 		}
 	}
 
@@ -109,7 +109,7 @@ class WebhookRules {
 	 */
 	static WebhookRequest patched(Webhook current, JsonNode patch) {
 		if (!patch.isObject()) {
-			throw new Problems.MalformedRequest("body", "must be a JSON object");
+			throw new Problems.MalformedRequest("body", "invalid.object");
 		}
 		List<FieldError> malformed = new ArrayList<>();
 		String url = current.url();
@@ -132,15 +132,16 @@ class WebhookRules {
 						enabled = value.booleanValue();
 					}
 					else {
-						malformed.add(new FieldError(name, "must be true or false"));
+						malformed.add(new FieldError(name, "invalid.boolean"));
 					}
 				}
-				default -> malformed.add(new FieldError(name,
-						READ_ONLY.contains(name) ? "is read-only and cannot be patched" : "is not a field of webhook"));
+				default -> malformed.add(READ_ONLY.contains(name) ? new FieldError(name, "invalid.readOnly")
+						: new FieldError(name, "invalid.notAField", Problems.kindName("WEBHOOK")));
 			}
 		}
 		if (!malformed.isEmpty()) {
-			throw new Problems.MalformedRequest("The request body does not fit webhook.", malformed);
+			throw new Problems.MalformedRequest(Message.of("detail.bodyDoesNotFit", Problems.kindName("WEBHOOK")),
+					malformed);
 		}
 		return new WebhookRequest(url, eventTypes, recordTypes, exclude, description, enabled);
 	}
@@ -150,7 +151,7 @@ class WebhookRules {
 			return null;
 		}
 		if (!value.isString()) {
-			malformed.add(new FieldError(field, "must be text"));
+			malformed.add(new FieldError(field, "invalid.string"));
 			return null;
 		}
 		return value.asString();
@@ -162,12 +163,12 @@ class WebhookRules {
 			return names;
 		}
 		if (!value.isArray()) {
-			malformed.add(new FieldError(field, "must be a list of names"));
+			malformed.add(new FieldError(field, "invalid.names"));
 			return names;
 		}
 		for (JsonNode name : value) {
 			if (!name.isString()) {
-				malformed.add(new FieldError(field, "must be a list of names"));
+				malformed.add(new FieldError(field, "invalid.names"));
 				return names;
 			}
 			names.add(name.asString());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.contactsync.platform.Message;
 import io.contactsync.integration.ChangeFeed;
 import io.contactsync.integration.FeedEvent;
 import io.contactsync.integration.FeedFilter;
@@ -65,8 +66,7 @@ public class Webhooks {
 	static final class EventExpired extends ProblemException {
 
 		EventExpired(String eventId) {
-			super(HttpStatus.GONE, "CURSOR_EXPIRED", "Event " + eventId
-					+ " lies before the retention of the change feed and cannot be delivered again.");
+			super(HttpStatus.GONE, "CURSOR_EXPIRED", Message.of("detail.eventExpired", eventId));
 		}
 
 	}
@@ -90,7 +90,7 @@ public class Webhooks {
 			from = after == null ? 0 : Long.parseLong(after);
 		}
 		catch (NumberFormatException ex) {
-			throw new Problems.MalformedRequest("cursor", "is not a cursor of this list");
+			throw new Problems.MalformedRequest("cursor", "invalid.cursor");
 		}
 		List<Webhook> rows = jdbc.sql("SELECT * FROM webhook_endpoint WHERE id > ? ORDER BY id LIMIT ?")
 			.params(from, size + 1)
@@ -181,7 +181,7 @@ public class Webhooks {
 	public Delivery redeliver(long id, long deliveryId) {
 		Webhook webhook = get(id);
 		Delivery logged = log.find(id, deliveryId)
-			.orElseThrow(() -> new Problems.NotFound("Delivery", id + "/" + deliveryId));
+			.orElseThrow(() -> new Problems.NotFound(Problems.kindName("WEBHOOK_DELIVERY"), id + "/" + deliveryId));
 		FeedEvent event = feed.read(logged.position() - 1, 1, FeedFilter.all())
 			.stream()
 			.filter(found -> found.position() == logged.position())
@@ -205,12 +205,11 @@ public class Webhooks {
 	@Transactional
 	public Webhook replay(long id, @Nullable Long after) {
 		if (after == null || after < 0) {
-			throw new Problems.ValidationFailed("after", "is required: a change-feed position, 0 or more");
+			throw new Problems.ValidationFailed("after", "invalid.replayPoint");
 		}
 		long head = feed.head();
 		if (after > head) {
-			throw new Problems.ValidationFailed("after",
-					"lies in the future: the newest event of the change feed is at position " + head);
+			throw new Problems.ValidationFailed("after", "invalid.feedCursorAhead", Long.toString(head));
 		}
 		// Throws CURSOR_EXPIRED (410) when the point lies before the retention.
 		feed.read(after, 1, FeedFilter.all());
@@ -231,13 +230,13 @@ public class Webhooks {
 			.optional()
 			.orElseThrow(() -> notFound(id));
 		if (!expected.matches(current.version())) {
-			throw new Problems.VersionConflict("Webhook", Long.toString(id), current.version());
+			throw new Problems.VersionConflict(Problems.kindName("WEBHOOK"), Long.toString(id), current.version());
 		}
 		return current;
 	}
 
 	private static Problems.NotFound notFound(long id) {
-		return new Problems.NotFound("Webhook", Long.toString(id));
+		return new Problems.NotFound(Problems.kindName("WEBHOOK"), Long.toString(id));
 	}
 
 	/** Names once each, in the order given, as PostgreSQL reads an array literal. */

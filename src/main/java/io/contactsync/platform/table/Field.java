@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Message;
 import io.contactsync.platform.TextRules;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,8 @@ public final class Field {
 
 	private boolean readOnly;
 
+	private boolean derived;
+
 	private @Nullable Object defaultValue;
 
 	private @Nullable Reference reference;
@@ -59,6 +62,7 @@ public final class Field {
 		copy.maxLength = maxLength;
 		copy.required = required;
 		copy.readOnly = readOnly;
+		copy.derived = derived;
 		copy.defaultValue = defaultValue;
 		copy.reference = reference;
 		copy.values = values;
@@ -132,6 +136,22 @@ public final class Field {
 		return field;
 	}
 
+	/**
+	 * Read-only, and worked out by the application from other fields of the row (a phone
+	 * number's E.164 form): written with them, never a change of its own, so that the
+	 * change log and the change events name only what was changed.
+	 */
+	public Field derived() {
+		Field field = readOnly();
+		field.derived = true;
+		return field;
+	}
+
+	/** Whether the value is worked out from other fields ({@link #derived()}). */
+	boolean isDerived() {
+		return derived;
+	}
+
 	public Field defaultsTo(Object value) {
 		Field field = copy();
 		field.defaultValue = value;
@@ -151,7 +171,10 @@ public final class Field {
 		return field;
 	}
 
-	/** Text that must match a pattern; {@code hint} says what is expected. */
+	/**
+	 * Text that must match a pattern; {@code hint} is the code of the message that says
+	 * what is expected.
+	 */
 	public Field matching(Pattern pattern, String hint) {
 		Field field = copy();
 		field.format = new Format(pattern, hint);
@@ -242,7 +265,10 @@ public final class Field {
 		return defaultValue;
 	}
 
-	/** A pattern that text must match, and what to tell the client when it does not. */
+	/**
+	 * A pattern that text must match, and the message code that tells the client what it
+	 * wants.
+	 */
 	record Format(Pattern pattern, String hint) {
 	}
 
@@ -264,32 +290,32 @@ public final class Field {
 		return switch (kind) {
 			case TEXT, ENUM, INSTANT -> {
 				if (!node.isString()) {
-					throw new WrongType(name, "must be a string");
+					throw new WrongType(name, "invalid.string");
 				}
 				yield node.asString();
 			}
 			case CODE -> {
 				if (!node.isString()) {
-					throw new WrongType(name, "must be a string");
+					throw new WrongType(name, "invalid.string");
 				}
 				String code = node.asString();
 				yield code.isEmpty() ? null : code.toUpperCase(Locale.ROOT);
 			}
 			case BOOLEAN -> {
 				if (!node.isBoolean()) {
-					throw new WrongType(name, "must be true or false");
+					throw new WrongType(name, "invalid.boolean");
 				}
 				yield node.booleanValue();
 			}
 			case INTEGER -> {
 				if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-					throw new WrongType(name, "must be a whole number");
+					throw new WrongType(name, "invalid.wholeNumber");
 				}
 				yield node.longValue();
 			}
 			case DECIMAL -> {
 				if (!node.isNumber()) {
-					throw new WrongType(name, "must be a number");
+					throw new WrongType(name, "invalid.number");
 				}
 				yield plain(node.decimalValue());
 			}
@@ -299,7 +325,7 @@ public final class Field {
 	/** The rule this value breaks, if any (references are checked by the store). */
 	@Nullable FieldError check(@Nullable Object value) {
 		if (value == null || (kind == Kind.TEXT && value.toString().isEmpty())) {
-			return required ? new FieldError(name, "is required") : null;
+			return required ? new FieldError(name, "invalid.required") : null;
 		}
 		return switch (kind) {
 			case TEXT, CODE -> {
@@ -314,22 +340,22 @@ public final class Field {
 				yield null;
 			}
 			case ENUM ->
-				values.contains(value) ? null : new FieldError(name, "must be one of " + String.join(", ", values));
+				values.contains(value) ? null : new FieldError(name, "invalid.oneOf", String.join(", ", values));
 			case INTEGER -> {
 				long number = (Long) value;
 				if (number < min || number > max) {
-					yield new FieldError(name, max == Long.MAX_VALUE ? "must be at least " + min
-							: "must be between " + min + " and " + max);
+					yield new FieldError(name, max == Long.MAX_VALUE ? Message.of("invalid.atLeast", Long.toString(min))
+							: Message.of("invalid.between", Long.toString(min), Long.toString(max)));
 				}
 				yield null;
 			}
 			case DECIMAL -> {
 				BigDecimal amount = (BigDecimal) value;
 				if (amount.signum() < 0) {
-					yield new FieldError(name, "must not be negative");
+					yield new FieldError(name, "invalid.negative");
 				}
 				if (amount.precision() - amount.scale() > 15 || amount.scale() > 5) {
-					yield new FieldError(name, "must have at most 15 digits before and 5 after the decimal point");
+					yield new FieldError(name, "invalid.digits");
 				}
 				yield null;
 			}
@@ -385,9 +411,9 @@ public final class Field {
 
 		private final FieldError error;
 
-		WrongType(String field, String message) {
-			super(message, null, false, false);
-			this.error = new FieldError(field, message);
+		WrongType(String field, String code) {
+			super(code, null, false, false);
+			this.error = new FieldError(field, code);
 		}
 
 		FieldError error() {

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +63,14 @@ public final class Records {
 		return TableJson.read(table, body, mode);
 	}
 
+	/**
+	 * The rules of the table's fields that these values break, as the write would report
+	 * them: for a module's own checks to report together with them.
+	 */
+	public List<FieldError> brokenRules(Map<String, @Nullable Object> values) {
+		return TableChecks.brokenRules(table, TableSql.withDefaults(table, values));
+	}
+
 	/** Locks a record for the rest of the transaction; unknown: 404. */
 	public Row lock(String no) {
 		return store.lock(table, List.of(no));
@@ -83,7 +92,7 @@ public final class Records {
 			Set<String> found = new HashSet<>();
 			current.forEach(row -> found.add(row.text("no")));
 			String missing = nos.stream().filter(no -> !found.contains(no)).findFirst().orElseThrow();
-			throw new Problems.NotFound(table.title(), missing);
+			throw new Problems.NotFound(table.named(), missing);
 		}
 		return current;
 	}
@@ -190,7 +199,7 @@ public final class Records {
 		}
 		if (query != null && !query.isBlank()) {
 			if (query.length() > 100) {
-				throw new Problems.ValidationFailed("q", "must be at most 100 characters");
+				throw new Problems.ValidationFailed("q", "invalid.atMost", "100");
 			}
 			String[] words = query.trim().split("\\s+");
 			for (int i = 0; i < Math.min(words.length, 5); i++) {

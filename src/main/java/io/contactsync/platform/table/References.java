@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.Problems;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -45,8 +46,7 @@ final class References {
 				String.join("/", key));
 		List<Problems.Use> usedBy = to(jdbc, table, key);
 		if (usedBy.isEmpty()) {
-			return new Problems.InUse(table.title() + " " + String.join("/", key)
-					+ " is still used; change what uses it first, then delete it.");
+			return new Problems.InUse(Message.of("detail.stillUsed", table.named(), String.join("/", key)));
 		}
 		return new Problems.InUse(what, usedBy);
 	}
@@ -61,8 +61,7 @@ final class References {
 	static Problems.InUse inUse(JdbcClient jdbc, Table table, List<String> key) {
 		List<Problems.Use> usedBy = to(jdbc, table, key);
 		if (usedBy.isEmpty()) {
-			return new Problems.InUse(table.title() + " " + String.join("/", key)
-					+ " is still used; change what uses it first, then delete it.");
+			return new Problems.InUse(Message.of("detail.stillUsed", table.named(), String.join("/", key)));
 		}
 		String kind = table.recordType().equals("SETUP") ? table.table().toUpperCase(Locale.ROOT) : table.recordType();
 		return new Problems.InUse(new Problems.Use(kind, String.join("/", key)), usedBy);

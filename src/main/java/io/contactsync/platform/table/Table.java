@@ -2,10 +2,12 @@ package io.contactsync.platform.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Message;
 
 /**
  * A table described by its fields: the setup tables (code lists, business relations,
@@ -49,6 +51,19 @@ public record Table(String recordType, String resource, String table, String tit
 
 	public Table withRules(BiConsumer<Row, List<FieldError>> rules) {
 		return new Table(recordType, resource, table, title, keys, fields, rules, events);
+	}
+
+	/**
+	 * What one row is called, in the reader's language: the record type, or for a setup
+	 * table its own name (SALESPERSON); the title where the bundles lack it.
+	 */
+	public Message named() {
+		return Message.orElse("record." + kind(), title);
+	}
+
+	/** The record type, or for a setup table the table's name in upper case. */
+	public String kind() {
+		return recordType.equals("SETUP") ? table.toUpperCase(Locale.ROOT) : recordType;
 	}
 
 	public boolean isSingleton() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.contactsync.platform.Message;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -213,7 +214,7 @@ class TableApiDocs implements OpenApiCustomizer {
 			schema.setDefault(field.defaultValue());
 		}
 		if (field.format() != null) {
-			schema.description(field.format().hint());
+			schema.description(Message.of(field.format().hint()).english());
 		}
 		if (field.reference() != null) {
 			String description = "A code of " + field.reference().what() + ".";

@@ -2,11 +2,13 @@ package io.contactsync.platform.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Message;
 import io.contactsync.platform.Problems;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +44,14 @@ class TableChecks {
 
 	/** Every field's own rules, then the table's. */
 	void checkOwnRules(Table table, Map<String, @Nullable Object> values) {
+		List<FieldError> errors = brokenRules(table, values);
+		if (!errors.isEmpty()) {
+			throw new Problems.ValidationFailed(errors);
+		}
+	}
+
+	/** The field's own rules and the table's that the values break. */
+	static List<FieldError> brokenRules(Table table, Map<String, @Nullable Object> values) {
 		List<FieldError> errors = new ArrayList<>();
 		for (Field field : table.allFields()) {
 			if (field.isReadOnly()) {
@@ -56,9 +66,7 @@ class TableChecks {
 		if (errors.isEmpty()) {
 			table.rules().accept(new Row(values, 0), errors);
 		}
-		if (!errors.isEmpty()) {
-			throw new Problems.ValidationFailed(errors);
-		}
+		return errors;
 	}
 
 	/**
@@ -88,8 +96,9 @@ class TableChecks {
 				.list());
 			wanted.stream()
 				.filter(value -> !found.contains(value))
-				.forEach(value -> unknown.add(new FieldError(field.name(),
-						reference.what() + " " + value + " does not exist; create it first or choose another")));
+				.forEach(value -> unknown.add(new FieldError(field.name(), "invalid.unknownCode",
+						Message.orElse("record." + reference.table().toUpperCase(Locale.ROOT), reference.what()),
+						value)));
 		}
 		if (!unknown.isEmpty()) {
 			throw new Problems.UnknownCode(unknown);

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Message;
 import io.contactsync.platform.Problems;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +42,7 @@ public final class TableJson {
 	 */
 	public static Map<String, @Nullable Object> read(Table table, JsonNode body, Mode mode) {
 		if (!body.isObject()) {
-			throw new Problems.MalformedRequest("body", "must be a JSON object");
+			throw new Problems.MalformedRequest("body", "invalid.object");
 		}
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
 		List<FieldError> errors = new ArrayList<>();
@@ -49,16 +50,16 @@ public final class TableJson {
 			String name = property.getKey();
 			Optional<Field> field = table.field(name);
 			if (name.equals("version")) {
-				errors.add(new FieldError(name, "is read-only; send the version you read in If-Match"));
+				errors.add(new FieldError(name, "invalid.version.readOnly"));
 			}
 			else if (field.isEmpty()) {
-				errors.add(new FieldError(name, "is not a field of " + table.title().toLowerCase()));
+				errors.add(new FieldError(name, "invalid.notAField", table.named()));
 			}
 			else if (mode == Mode.PATCH && table.isKey(name)) {
-				errors.add(new FieldError(name, "is read-only: a key never changes"));
+				errors.add(new FieldError(name, "invalid.key.readOnly"));
 			}
 			else if (field.get().isReadOnly()) {
-				errors.add(new FieldError(name, "is read-only; the application maintains it"));
+				errors.add(new FieldError(name, "invalid.readOnly"));
 			}
 			else {
 				try {
@@ -70,8 +71,7 @@ public final class TableJson {
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw new Problems.MalformedRequest("The request body does not fit " + table.title().toLowerCase() + ".",
-					errors);
+			throw new Problems.MalformedRequest(Message.of("detail.bodyDoesNotFit", table.named()), errors);
 		}
 		return values;
 	}
@@ -96,7 +96,7 @@ public final class TableJson {
 			return ExpectedVersion.any();
 		}
 		if (!version.isIntegralNumber() || !version.canConvertToLong()) {
-			throw new Problems.MalformedRequest("version", "must be the version you read, a whole number");
+			throw new Problems.MalformedRequest("version", "invalid.version");
 		}
 		return ExpectedVersion.of(version.asLong());
 	}

@@ -39,7 +39,7 @@ final class TableSql {
 	static List<FieldChange> diff(Table table, @Nullable Row before, @Nullable Row after) {
 		List<FieldChange> changes = new ArrayList<>();
 		for (Field field : table.allFields()) {
-			if (field.isTimestamp()) {
+			if (field.isTimestamp() || field.isDerived()) {
 				continue;
 			}
 			String old = before == null ? null : Field.asText(before.get(field.name()));
@@ -61,6 +61,17 @@ final class TableSql {
 					Collections.unmodifiableMap(new LinkedHashMap<>(values)), by, row, entryNo, version));
 	}
 
+	/**
+	 * Whether a field is written with a change: it changed, or it is derived from the
+	 * fields that did and its value differs.
+	 */
+	static boolean written(Field field, List<FieldChange> changes, Row before, Map<String, @Nullable Object> after) {
+		if (field.isDerived()) {
+			return !Objects.equals(Field.asText(before.get(field.name())), Field.asText(after.get(field.name())));
+		}
+		return changes.stream().anyMatch(c -> c.field().equals(field.name()));
+	}
+
 	static String select(Table table) {
 		return "SELECT " + columns(table.allFields()) + ", version FROM " + table.table();
 	}
@@ -75,7 +86,7 @@ final class TableSql {
 
 	static Map<String, Object> keyParams(Table table, List<String> key) {
 		if (key.size() != table.keys().size()) {
-			throw new Problems.NotFound(table.title(), String.join("/", key));
+			throw new Problems.NotFound(table.named(), String.join("/", key));
 		}
 		Map<String, Object> params = new LinkedHashMap<>();
 		for (int i = 0; i < key.size(); i++) {

@@ -15,6 +15,7 @@ import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.JsonRows;
+import io.contactsync.platform.Message;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.RowVersions;
@@ -67,7 +68,7 @@ public class TableStore {
 		if (after != null) {
 			String[] parts = after.split(KEY_SEPARATOR, -1);
 			if (parts.length != table.keys().size()) {
-				throw new Problems.MalformedRequest("cursor", "is not a cursor of this list");
+				throw new Problems.MalformedRequest("cursor", "invalid.cursor");
 			}
 			List<String> placeholders = new ArrayList<>();
 			for (int i = 0; i < parts.length; i++) {
@@ -96,7 +97,7 @@ public class TableStore {
 
 	@Transactional(readOnly = true)
 	public Row get(Table table, List<String> key) {
-		return find(table, key).orElseThrow(() -> new Problems.NotFound(table.title(), String.join("/", key)));
+		return find(table, key).orElseThrow(() -> new Problems.NotFound(table.named(), String.join("/", key)));
 	}
 
 	/** The one row of a singleton table; its migration inserts it. */
@@ -131,7 +132,7 @@ public class TableStore {
 			jdbc.sql(sql).params(TableSql.columnParams(fields, values)).update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new Problems.AlreadyExists(table.title(), key);
+			throw new Problems.AlreadyExists(table.named(), key);
 		}
 		Row created = new Row(values, 1);
 		events.publishEvent(TableSql.change(table, key, RecordChange.Kind.CREATED, TableSql.diff(table, null, created),
@@ -168,7 +169,8 @@ public class TableStore {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new Problems.AlreadyExists(table.title(), "one of " + all.size() + " new rows");
+			throw new Problems.AlreadyExists(table.named(),
+					Message.of("detail.oneOfRows", Integer.toString(all.size())));
 		}
 		List<Row> rows = new ArrayList<>(all.size());
 		List<RecordEvent> changes = new ArrayList<>(all.size());
@@ -224,7 +226,7 @@ public class TableStore {
 			toCheck.add(after);
 			List<Field> changed = table.fields()
 				.stream()
-				.filter(f -> f.isTimestamp() || changes.stream().anyMatch(c -> c.field().equals(f.name())))
+				.filter(f -> f.isTimestamp() || TableSql.written(f, changes, before, after))
 				.toList();
 			changes.forEach(c -> changedNames.add(c.field()));
 			table.fields().stream().filter(Field::isTimestamp).forEach(stamp -> after.put(stamp.name(), now));
@@ -345,7 +347,7 @@ public class TableStore {
 		}
 		List<Field> changed = table.fields()
 			.stream()
-			.filter(f -> changes.stream().anyMatch(c -> c.field().equals(f.name())))
+			.filter(f -> TableSql.written(f, changes, current, values))
 			.toList();
 		List<Field> written = new ArrayList<>(changed);
 		table.fields().stream().filter(Field::isTimestamp).forEach(stamp -> {
@@ -371,12 +373,12 @@ public class TableStore {
 			.params(TableSql.keyParams(table, key))
 			.query((rs, n) -> TableSql.toRow(table, rs))
 			.optional()
-			.orElseThrow(() -> new Problems.NotFound(table.title(), String.join("/", key)));
+			.orElseThrow(() -> new Problems.NotFound(table.named(), String.join("/", key)));
 	}
 
 	public static void checkVersion(Table table, Row current, ExpectedVersion expected) {
 		if (!expected.matches(current.version())) {
-			throw new Problems.VersionConflict(table.title(), current.key(table.keys()), current.version());
+			throw new Problems.VersionConflict(table.named(), current.key(table.keys()), current.version());
 		}
 	}
 

@@ -58,8 +58,7 @@ class ApiDocumentation {
 						+ " COMPANY_CONTACT_REQUIRED, TEMPLATE_REQUIRED, CUSTOMER_REQUIRED, VENDOR_REQUIRED,"
 						+ " CONTACT_EMAIL_MISSING.");
 		PROBLEMS.put("428", "If-Match is missing. Code: PRECONDITION_REQUIRED.");
-		PROBLEMS.put("503", "The database (or the mail server) is away; retry after Retry-After."
-				+ " Codes: SERVICE_UNAVAILABLE, MAIL_NOT_SENT.");
+		PROBLEMS.put("503", "The database is away; retry after Retry-After. Code: SERVICE_UNAVAILABLE.");
 	}
 
 	@Bean

@@ -3,10 +3,14 @@ package io.contactsync.platform.web;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Message;
 import io.contactsync.platform.ProblemException;
+import io.contactsync.platform.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -16,6 +20,7 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -32,6 +37,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -51,25 +58,31 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
+	private final MessageSource messages;
+
+	ApiProblemHandler(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> handleProblem(ProblemException ex) {
-		ProblemDetail problem = problem(ex.status(), ex.code(), ex.getMessage(), ex.errors());
+		ProblemDetail problem = problem(ex.status(), ex.code(), ex.detail(), ex.errors());
 		ex.properties().forEach(problem::setProperty);
 		return response(problem);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
-		String message = "has the wrong type; expected " + ex.getRequiredType().getSimpleName().toLowerCase();
-		return response(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", ex.getName() + " " + message,
-				List.of(new FieldError(ex.getName(), message))));
+		FieldError error = new FieldError(ex.getName(), "invalid.type",
+				ex.getRequiredType() == null ? "?" : ex.getRequiredType().getSimpleName().toLowerCase(Locale.ROOT));
+		return response(
+				problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", Problems.summary(List.of(error)), List.of(error)));
 	}
 
 	/** A query parameter whose bytes are not UTF-8: Tomcat finds it when it is read. */
 	@ExceptionHandler(InvalidParameterException.class)
 	ResponseEntity<ProblemDetail> handleUndecodableParameter(InvalidParameterException ex) {
-		return response(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-				"A query parameter is not valid UTF-8; encode it as UTF-8 and send it again.", List.of()));
+		return response(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", Message.of("detail.notUtf8"), List.of()));
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
@@ -81,20 +94,19 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		String state = sqlState(ex);
 		log.debug("Constraint violation {}", state, ex);
 		return switch (state == null ? "" : state) {
-			case "23505" -> response(problem(HttpStatus.CONFLICT, "ALREADY_EXISTS",
-					"A record with that key exists already.", List.of()));
-			case "23503" -> response(problem(HttpStatus.CONFLICT, "IN_USE",
-					"The change would leave a reference pointing at nothing; check the codes and what uses them.",
-					List.of()));
+			case "23505" ->
+				response(problem(HttpStatus.CONFLICT, "ALREADY_EXISTS", Message.of("detail.keyTaken"), List.of()));
+			case "23503" ->
+				response(problem(HttpStatus.CONFLICT, "IN_USE", Message.of("detail.danglingReference"), List.of()));
 			default -> response(problem(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED",
-					"The change breaks a rule of the data; check the values.", List.of()));
+					Message.of("detail.dataRule"), List.of()));
 		};
 	}
 
 	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class })
 	ResponseEntity<ProblemDetail> handleLocking(RuntimeException ex) {
 		return response(problem(HttpStatus.PRECONDITION_FAILED, "VERSION_CONFLICT",
-				"The record was changed by someone else at the same time; read it again and retry.", List.of()));
+				Message.of("detail.changedMeanwhile"), List.of()));
 	}
 
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
@@ -113,9 +125,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			return handleDatabaseAway(ex);
 		}
 		log.error("Unexpected error", ex);
-		return response(problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-				"Something went wrong on our side; nothing was changed. Try again, and tell the administrator if it persists.",
-				List.of()));
+		return response(
+				problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", Message.of("detail.internal"), List.of()));
 	}
 
 	/**
@@ -144,26 +155,24 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (RequestBodyTooLarge.isCauseOf(ex)) {
 			return new ResponseEntity<>(problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-					ex.getMostSpecificCause().getMessage(), List.of()), headers, HttpStatus.CONTENT_TOO_LARGE);
+					RequestBodyTooLarge.detailOf(ex), List.of()), headers, HttpStatus.CONTENT_TOO_LARGE);
 		}
 		Throwable cause = ex.getMostSpecificCause();
 		List<FieldError> errors = List.of();
-		String detail = "The request body is not valid JSON of the expected shape.";
+		Message detail = Message.of("detail.jsonShape");
 		if (cause instanceof UnrecognizedPropertyException unknown) {
-			String field = path(unknown);
-			detail = field + " is not a field of this request; remove it.";
-			errors = List.of(new FieldError(field, "is not a field of this request"));
+			errors = List.of(new FieldError(path(unknown), "invalid.notAFieldOfRequest"));
+			detail = Problems.summary(errors);
 		}
 		else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			String field = path(mismatch);
-			detail = field + " has the wrong type or shape.";
-			errors = List.of(new FieldError(field, "has the wrong type or shape"));
+			errors = List.of(new FieldError(path(mismatch), "invalid.shape"));
+			detail = Problems.summary(errors);
 		}
 		else if (cause instanceof StreamReadException) {
-			detail = "The request body is not valid JSON.";
+			detail = Message.of("detail.notJson");
 		}
 		else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
-			detail = "The request needs a JSON body.";
+			detail = Message.of("detail.bodyMissing");
 		}
 		return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", detail, errors), headers,
 				HttpStatus.BAD_REQUEST);
@@ -175,7 +184,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		List<FieldError> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(e -> new FieldError(e.getField(), String.valueOf(e.getDefaultMessage())))
+			.map(e -> new FieldError(e.getField(), "invalid.constraint", String.valueOf(e.getDefaultMessage())))
 			.toList();
 		return new ResponseEntity<>(validationFailed(errors), headers, HttpStatus.UNPROCESSABLE_CONTENT);
 	}
@@ -188,7 +197,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			.flatMap(result -> result.getResolvableErrors()
 				.stream()
 				.map(e -> new FieldError(String.valueOf(result.getMethodParameter().getParameterName()),
-						String.valueOf(e.getDefaultMessage()))))
+						"invalid.constraint", String.valueOf(e.getDefaultMessage()))))
 			.toList();
 		return new ResponseEntity<>(validationFailed(errors), headers, HttpStatus.UNPROCESSABLE_CONTENT);
 	}
@@ -204,16 +213,25 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}
 
-	private static ProblemDetail validationFailed(List<FieldError> errors) {
-		String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED", detail, errors);
+	private ProblemDetail validationFailed(List<FieldError> errors) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED", Problems.summary(errors), errors);
 	}
 
-	static ProblemDetail problem(HttpStatusCode status, String code, @Nullable String detail, List<FieldError> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+	/**
+	 * The problem in the language the request's Accept-Language asks for; the code and
+	 * the fields are the same in every language.
+	 */
+	private ProblemDetail problem(HttpStatusCode status, String code, Message detail, List<FieldError> errors) {
+		Locale locale = currentRequest().map(ApiLanguage::of).orElse(Locale.ENGLISH);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ApiLanguage.say(messages, detail, locale));
 		problem.setProperty("code", code);
-		problem.setProperty("errors", errors);
+		problem.setProperty("errors", ApiLanguage.say(messages, errors, locale));
 		return problem;
+	}
+
+	private static java.util.Optional<HttpServletRequest> currentRequest() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				? java.util.Optional.of(attributes.getRequest()) : java.util.Optional.empty();
 	}
 
 	static String codeFor(HttpStatusCode status) {

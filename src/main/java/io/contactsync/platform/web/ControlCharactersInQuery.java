@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Message;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,8 +38,8 @@ class ControlCharactersInQuery extends OncePerRequestFilter {
 		String query = request.getQueryString();
 		List<FieldError> errors = (query == null) ? List.of() : check(query);
 		if (!errors.isEmpty()) {
-			ProblemWriter.write(response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-					"A query parameter holds a control character; remove it.", errors);
+			ProblemWriter.write(request, response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+					Message.of("detail.controlCharacterInQuery"), errors);
 			return;
 		}
 		chain.doFilter(request, response);
@@ -57,7 +58,7 @@ class ControlCharactersInQuery extends OncePerRequestFilter {
 		}
 		List<FieldError> errors = new ArrayList<>();
 		for (String name : bad) {
-			errors.add(new FieldError(name, "must not contain control characters"));
+			errors.add(new FieldError(name, "invalid.controlCharacters"));
 		}
 		return errors;
 	}

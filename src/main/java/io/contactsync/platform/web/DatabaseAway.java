@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import io.contactsync.platform.Message;
 import jakarta.servlet.FilterChain;
+import io.contactsync.platform.Message;
 import jakarta.servlet.ServletException;
+import io.contactsync.platform.Message;
 import jakarta.servlet.http.HttpServletRequest;
+import io.contactsync.platform.Message;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +38,7 @@ class DatabaseAway extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseAway.class);
 
-	static final String DETAIL = "The database cannot be reached right now; nothing was changed. Try again in a moment.";
+	static final Message DETAIL = Message.of("detail.databaseAway");
 
 	/** Whether the failure, or one it was wrapped around, says the database is away. */
 	static boolean isCauseOf(Throwable ex) {
@@ -67,7 +71,7 @@ class DatabaseAway extends OncePerRequestFilter {
 			response.reset();
 			response.setHeader("Retry-After", "5");
 			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-				ProblemWriter.write(response, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", DETAIL);
+				ProblemWriter.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", DETAIL);
 			}
 			else {
 				response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.contactsync.platform.Message;
+
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -40,8 +42,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		String body = ProblemWriter.json(known, ApiProblemHandler.codeFor(known),
-				(status == 400) ? "The request line or its encoding is malformed; check the path and query."
-						: known.getReasonPhrase() + ".");
+				(status == 400) ? Message.of("detail.badRequestLine").english() : known.getReasonPhrase() + ".");
 		try {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");

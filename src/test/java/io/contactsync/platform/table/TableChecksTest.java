@@ -28,8 +28,8 @@ import static org.mockito.Mockito.when;
 
 class TableChecksTest {
 
-	private static final FieldError ENDING_BEFORE_STARTING = new FieldError("endingNo",
-			"must not come before the starting number");
+	private static final FieldError ENDING_BEFORE_STARTING = new FieldError("endingNo", "invalid.endingBeforeStarting",
+			"1");
 
 	/** A table with a rule across fields that breaks whenever both numbers are given. */
 	private static final Table SERIES = Table
@@ -104,7 +104,7 @@ class TableChecksTest {
 				assertThat(ex.code()).isEqualTo("UNKNOWN_CODE");
 				assertThat(ex.errors()).extracting(FieldError::field)
 					.containsExactly("salespersonCode", "salespersonCode");
-				assertThat(ex.errors()).extracting(FieldError::message)
+				assertThat(ex.errors()).extracting(error -> error.message().english())
 					.containsExactly("Salesperson KARI does not exist; create it first or choose another",
 							"Salesperson PER does not exist; create it first or choose another");
 			});

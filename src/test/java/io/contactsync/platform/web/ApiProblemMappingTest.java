@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.contactsync.platform.Message;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Problems;
 import io.contactsync.support.ApiSlice;
@@ -57,19 +58,24 @@ class ApiProblemMappingTest {
 	static Stream<Arguments> problemsOfTheApplication() {
 		return Stream.of(
 				Arguments.of(
-						new Problems.ValidationFailed(List.of(new FieldError("name", "is required"),
-								new FieldError("city", "is 31 characters long; at most 30 are allowed"))),
+						new Problems.ValidationFailed(List.of(new FieldError("name", "invalid.required"),
+								new FieldError("city", "invalid.tooLong", "31", "30"))),
 						422, "VALIDATION_FAILED", List.of("name", "city")),
-				Arguments.of(new Problems.MalformedRequest("cursor", "is not a cursor of this list"), 400,
-						"MALFORMED_REQUEST", List.of("cursor")),
-				Arguments.of(new Problems.UnknownCode("salespersonCode", "Salesperson X does not exist"), 422,
-						"UNKNOWN_CODE", List.of("salespersonCode")),
-				Arguments.of(new Problems.NotFound("Contact", "CT404"), 404, "NOT_FOUND", List.of()),
-				Arguments.of(new Problems.AlreadyExists("Customer", "K1"), 409, "ALREADY_EXISTS", List.of()),
-				Arguments.of(new Problems.InUse("Customer K1 is on open documents."), 409, "IN_USE", List.of()),
-				Arguments.of(new Problems.Forbidden("Not for your roles."), 403, "FORBIDDEN", List.of()),
+				Arguments.of(new Problems.MalformedRequest("cursor", "invalid.cursor"), 400, "MALFORMED_REQUEST",
+						List.of("cursor")),
+				Arguments.of(
+						new Problems.UnknownCode("salespersonCode", "invalid.unknownCode",
+								Problems.kindName("SALESPERSON"), "X"),
+						422, "UNKNOWN_CODE", List.of("salespersonCode")),
+				Arguments.of(new Problems.NotFound(Problems.kindName("CONTACT"), "CT404"), 404, "NOT_FOUND", List.of()),
+				Arguments.of(new Problems.AlreadyExists(Problems.kindName("CUSTOMER"), "K1"), 409, "ALREADY_EXISTS",
+						List.of()),
+				Arguments.of(new Problems.InUse(Message.of("detail.stillUsed", Problems.kindName("CUSTOMER"), "K1")),
+						409, "IN_USE", List.of()),
+				Arguments.of(new Problems.Forbidden(Message.of("detail.forbidden")), 403, "FORBIDDEN", List.of()),
 				Arguments.of(new Problems.PreconditionRequired(), 428, "PRECONDITION_REQUIRED", List.of()),
-				Arguments.of(new Problems.VersionConflict("Contact", "CT1", 4), 412, "VERSION_CONFLICT", List.of()));
+				Arguments.of(new Problems.VersionConflict(Problems.kindName("CONTACT"), "CT1", 4), 412,
+						"VERSION_CONFLICT", List.of()));
 	}
 
 	@ParameterizedTest(name = "{2}")
@@ -83,7 +89,7 @@ class ApiProblemMappingTest {
 
 	@Test
 	void aStaleVersionTellsTheCurrentOne() {
-		ProbeController.raising(new Problems.VersionConflict("Contact", "CT1", 4));
+		ProbeController.raising(new Problems.VersionConflict(Problems.kindName("CONTACT"), "CT1", 4));
 
 		assertThat(mvc.get().uri("/api/v1/probe/raise")).bodyJson().extractingPath("$.currentVersion").isEqualTo(4);
 	}

@@ -73,7 +73,7 @@ class WebHardeningTest extends ApiTest {
 			assertThatThrownBy(() -> emails.send("NO-SUCH-CONTACT", new ContactEmails.Email(subject, "body")))
 				.as(subject)
 				.isInstanceOfSatisfying(Problems.ValidationFailed.class, ex -> assertThat(ex.errors())
-					.containsExactly(new FieldError("subject", "must not contain control characters")));
+					.containsExactly(new FieldError("subject", "invalid.controlCharacters")));
 		}
 	}
 
