@@ -132,7 +132,7 @@ class WebhookWebController {
 				position = Long.parseLong(after.strip());
 			}
 			catch (NumberFormatException ex) {
-				throw new Problems.ValidationFailed("after", forms.message("webhooks.replayAfter.number", locale));
+				throw new Problems.ValidationFailed("after", "invalid.replayPoint");
 			}
 			webhooks.replay(id, position);
 			next.addFlashAttribute("saved", forms.message("webhooks.replayed", locale, position));

@@ -90,6 +90,7 @@ class EndpointDelivery {
 			}
 			List<FeedEvent> batch = stretch.events();
 			long started = System.nanoTime();
+			boolean stopping = false;
 			List<DeliveryLog.Attempt> attempts = new ArrayList<>();
 			long cursor = target.cursor();
 			int failedAttempts = 0;
@@ -98,6 +99,13 @@ class EndpointDelivery {
 				// The first event of the batch is the one that failed before, if any did.
 				int attempt = attempts.isEmpty() ? target.failedAttempts() + 1 : 1;
 				WebhookSender.Outcome outcome = sender.send(target.url(), target.secret(), event);
+				if (!outcome.delivered() && Thread.currentThread().isInterrupted()) {
+					// The service stops: that is no failure of the receiver. What was
+					// delivered is committed; the event is sent again after the restart,
+					// without a backoff to wait for.
+					stopping = true;
+					break;
+				}
 				metrics.attempted(id, outcome);
 				attempts.add(new DeliveryLog.Attempt(id, event, attempt, false, outcome));
 				if (!outcome.delivered()) {
@@ -111,15 +119,25 @@ class EndpointDelivery {
 					break;
 				}
 			}
-			boolean caughtUp = failure == null && attempts.size() == batch.size() && batch.size() < batchSize;
+			boolean caughtUp = !stopping && failure == null && attempts.size() == batch.size()
+					&& batch.size() < batchSize;
 			if (caughtUp) {
 				// Every event up to the feed's newest that this endpoint takes was in the
 				// batch: the events it leaves out are not read again.
 				cursor = Math.max(cursor, stretch.next());
 			}
 			boolean keepsFirstFailure = failure != null && attempts.size() == 1 && target.failedAttempts() > 0;
+			if (stopping) {
+				if (attempts.isEmpty()) {
+					// Nothing to commit; a failure being retried keeps its count and
+					// clock.
+					return;
+				}
+				// Cleared, so the commit's connection is not refused for the interrupt.
+				Thread.interrupted();
+			}
 			boolean stillHeld = commit(target, cursor, attempts, failedAttempts, keepsFirstFailure, failure);
-			if (!stillHeld || failure != null || caughtUp) {
+			if (!stillHeld || failure != null || caughtUp || stopping) {
 				return;
 			}
 		}

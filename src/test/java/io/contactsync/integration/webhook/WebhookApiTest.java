@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.contactsync.support.NewRecord.aCompany;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,9 @@ class WebhookApiTest extends DemoCompanyApiTest {
 
 	@Autowired
 	ChangeFeed feed;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private final List<LoopbackReceiver> receivers = new ArrayList<>();
 
@@ -185,7 +189,15 @@ class WebhookApiTest extends DemoCompanyApiTest {
 		JsonNode webhook = awaitWebhook(id, found -> !found.get("enabled").asBoolean());
 		assertThat(webhook.get("disabledReason").asString()).contains("500");
 		assertThat(webhook.get("disabledAt").isNull()).isFalse();
-		List<FeedEvent> disabled = feed.read(0, 100_000, new FeedFilter(Set.of("webhook.disabled"), Set.of(), null));
+		// The feed numbers committed events a moment after their commit.
+		FeedFilter disabledEvents = new FeedFilter(Set.of("webhook.disabled"), Set.of(), null);
+		long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		List<FeedEvent> disabled = feed.read(0, 100_000, disabledEvents);
+		while (disabled.stream().noneMatch(event -> event.no().equals(Long.toString(id)))
+				&& System.nanoTime() < until) {
+			Thread.sleep(20);
+			disabled = feed.read(0, 100_000, disabledEvents);
+		}
 		assertThat(disabled).extracting(FeedEvent::no).contains(Long.toString(id));
 		JsonNode logged = admin().get("/api/v1/change-log?recordType=WEBHOOK&no=" + id).json().get("items");
 		assertThat(logged.toString()).contains("disabledReason");
@@ -236,6 +248,49 @@ class WebhookApiTest extends DemoCompanyApiTest {
 		assertProblem(admin().post("/api/v1/webhooks/" + id + "/replay", "{\"after\": \"yesterday\"}"), 400,
 				"MALFORMED_REQUEST");
 		assertProblem(admin().post("/api/v1/webhooks/999999999/replay", Map.of("after", 0)), 404, "NOT_FOUND");
+	}
+
+	@Test
+	void aReplayPointOrARedeliveryBeyondTheRetentionIsGone() throws Exception {
+		LoopbackReceiver receiver = receiver();
+		long id = subscribe(receiver).get("id").asLong();
+		String no = company();
+		receiver.awaitAbout(no, found -> !found.isEmpty());
+		JsonNode delivered = awaitDeliveries(id, 1).get(0);
+		long purged = jdbc.sql("SELECT purged_through FROM change_feed WHERE id = 1").query(Long.class).single();
+		// As the retention does after 30 days: every event so far is gone.
+		jdbc.sql("UPDATE change_feed SET purged_through = last_position WHERE id = 1").update();
+		try {
+			assertProblem(admin().post("/api/v1/webhooks/" + id + "/replay",
+					Map.of("after", delivered.get("position").asLong() - 1)), 410, "CURSOR_EXPIRED");
+			assertProblem(admin()
+				.post("/api/v1/webhooks/" + id + "/deliveries/" + delivered.get("id").asLong() + "/redeliver", null),
+					410, "CURSOR_EXPIRED");
+		}
+		finally {
+			jdbc.sql("UPDATE change_feed SET purged_through = ? WHERE id = 1").param(purged).update();
+		}
+	}
+
+	@Autowired
+	DeliveryLog deliveryLog;
+
+	@Test
+	void theDeliveryLogKeepsAttemptsForItsRetentionOnly() throws Exception {
+		LoopbackReceiver receiver = receiver();
+		long id = subscribe(receiver).get("id").asLong();
+		String no = company();
+		rename(no, "Webhook Kept " + unique() + " AS");
+		receiver.awaitAbout(no, found -> found.size() >= 2);
+		List<JsonNode> log = awaitDeliveries(id, 2);
+		jdbc.sql("UPDATE webhook_delivery SET at = now() - interval '31 days' WHERE id = ?")
+			.param(log.get(1).get("id").asLong())
+			.update();
+
+		deliveryLog.prune(java.time.Duration.ofDays(30));
+
+		assertThat(awaitDeliveries(id, 1)).extracting(entry -> entry.get("id").asLong())
+			.containsExactly(log.get(0).get("id").asLong());
 	}
 
 	@Test
