@@ -28,7 +28,7 @@ class BenchmarkSuiteTest {
 		if (runs("P4")) {
 			figures.add(StartBench.run(dir.resolve("start"), SIZE));
 		}
-		if (runs("P1") || runs("P2") || runs("P5")) {
+		if (runs("P1") || runs("P2") || runs("P5") || runs("P7")) {
 			try (Service service = Service.start(dir.resolve("data"))) {
 				if (runs("P1")) {
 					figures.addAll(JobBench.run(service, SIZE));
@@ -38,6 +38,9 @@ class BenchmarkSuiteTest {
 				}
 				if (runs("P5")) {
 					figures.add(CreateBench.run(service, SIZE));
+				}
+				if (runs("P7")) {
+					figures.addAll(WebhookBench.run(service, SIZE));
 				}
 			}
 		}

@@ -63,7 +63,7 @@ final class CreateBench {
 				while ((i = next.getAndIncrement()) < n) {
 					try {
 						made.add(service.call("POST", "/api/v1/customers", Map.of("name", name + " " + i + " AS",
-								"phoneNo", "33" + i, "contact", i % 2 == 0 ? "Ola " + i + " Nordmann" : "")));
+								"phoneNo", "33" + String.format("%06d", i % 1_000_000), "contact", i % 2 == 0 ? "Ola " + i + " Nordmann" : "")));
 					}
 					catch (Exception ex) {
 						failures.add(ex);

@@ -96,7 +96,7 @@ final class GrowthBench {
 		double create = Load.median(samples,
 				i -> service.call("POST", "/api/v1/contacts",
 						Map.of("name", "Ny " + tag + i + " " + word, "address", "Gate " + i, "city", "Oslo", "postCode",
-								"0150", "phoneNo", "24" + String.format("%07d", i))));
+								"0150", "phoneNo", "24" + String.format("%06d", i % 1_000_000))));
 		System.out.printf(
 				"P3 at %,d%s: PATCH %.2f ms, GET %.2f ms, search for a name %.2f ms, for a word of 1/1000 %.2f ms,"
 						+ " create %.2f ms (medians of %d)%n",

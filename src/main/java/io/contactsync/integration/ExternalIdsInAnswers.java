@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -33,9 +34,10 @@ class ExternalIdsInAnswers implements ResponseBodyAdvice<Object> {
 	private static final Map<String, String> TYPES = Map.of("contacts", "CONTACT", "customers", "CUSTOMER", "vendors",
 			"VENDOR", "bank-accounts", "BANK_ACCOUNT");
 
-	private final ExternalIds ids;
+	/** Absent in a test slice of the web layer, which has the advice but no database. */
+	private final ObjectProvider<ExternalIds> ids;
 
-	ExternalIdsInAnswers(ExternalIds ids) {
+	ExternalIdsInAnswers(ObjectProvider<ExternalIds> ids) {
 		this.ids = ids;
 	}
 
@@ -49,7 +51,8 @@ class ExternalIdsInAnswers implements ResponseBodyAdvice<Object> {
 			MediaType selectedContentType, Class<? extends HttpMessageConverter<?>> selectedConverterType,
 			ServerHttpRequest request, ServerHttpResponse response) {
 		Matcher resource = RECORDS.matcher(request.getURI().getPath());
-		if (body == null || !resource.matches()) {
+		ExternalIds known = ids.getIfAvailable();
+		if (body == null || known == null || !resource.matches()) {
 			return body;
 		}
 		List<ObjectNode> records = new ArrayList<>();
@@ -61,7 +64,7 @@ class ExternalIdsInAnswers implements ResponseBodyAdvice<Object> {
 		}
 		if (!records.isEmpty()) {
 			String recordType = TYPES.get(resource.group(1));
-			Map<String, Map<String, String>> found = ids.of(recordType,
+			Map<String, Map<String, String>> found = known.of(recordType,
 					records.stream().map(record -> record.get("no").asString()).toList());
 			records.forEach(record -> add(record, found.get(record.get("no").asString())));
 		}

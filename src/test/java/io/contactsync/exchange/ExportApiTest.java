@@ -107,7 +107,7 @@ class ExportApiTest extends DemoCompanyApiTest {
 	void xlsxHoldsTheSameListWithNumbersAsNumbers() throws IOException {
 		String word = unique();
 		create(aCustomer().named("Havblikk Sjømat AS").inCity("Čáhppesjávri " + word).with("creditLimitLcy", 12500.5));
-		create(aCustomer().named("Ærlig Øl og Ål AS").inCity("Čáhppesjávri " + word).withPhone("-12"));
+		create(aCustomer().named("Ærlig Øl og Ål AS").inCity("Čáhppesjávri " + word).atAddress("-12"));
 		String filter = "/api/v1/customers?q=" + word;
 
 		HttpResponse<byte[]> answer = download(filter, XLSX, "nb");
@@ -250,8 +250,12 @@ class ExportApiTest extends DemoCompanyApiTest {
 		}
 	}
 
+	/**
+	 * The record's own fields as the list shows them; its ids in other systems
+	 * ({@code externalIds}, kept by the integration module) are not among the columns.
+	 */
 	private static List<String> fieldNames(JsonNode item) {
-		return item.properties().stream().map(Map.Entry::getKey).toList();
+		return item.properties().stream().map(Map.Entry::getKey).filter(name -> !name.equals("externalIds")).toList();
 	}
 
 	/** The rows of a CSV export, the header row first. */

@@ -18,7 +18,7 @@ class FormsTest {
 
 	private static final Locale NB = Locale.forLanguageTag("nb");
 
-	private final Forms forms = new Forms(bundles());
+	private final Forms forms = new Forms(bundles(), org.mockito.Mockito.mock(io.contactsync.setup.DataChecks.class));
 
 	@Test
 	void storedChoicesRolesAndYesOrNoAreShownInThePagesWords() {
