@@ -69,7 +69,7 @@ class WebhookCrashTest {
 				// kill while it delivers: changes keep coming until the moment of the
 				// kill
 				for (int round = 0; round < 3; round++) {
-					patchAll(api, customers, "+47 41 00 0" + round);
+					patchAll(api, customers, "+47 41 0" + round + " 00 0");
 				}
 			}
 			finally {
@@ -82,7 +82,7 @@ class WebhookCrashTest {
 				Api api = awaitHealthy(port);
 				receiver.down(true);
 				for (int round = 3; round < 6; round++) {
-					patchAll(api, customers, "+47 41 00 0" + round);
+					patchAll(api, customers, "+47 41 0" + round + " 00 0");
 				}
 				Thread.sleep(Duration.ofSeconds(DOWN_SECONDS).toMillis());
 				receiver.down(false);
