@@ -11,8 +11,6 @@ import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Message;
 import io.contactsync.platform.TextRules;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One field of a {@link Table}: its JSON name, its column, its type and the rules a value
@@ -276,52 +274,6 @@ public final class Field {
 	record Reference(String table, String column, String what) {
 	}
 
-	/**
-	 * Reads the JSON value of this field. A value of the wrong JSON type is a malformed
-	 * request (400); a value of the right type that breaks a rule is reported by
-	 * {@link #check}.
-	 * @return the value, or {@code null} for JSON null
-	 * @throws WrongType when the JSON type does not fit
-	 */
-	@Nullable Object read(JsonNode node) {
-		if (node.isNull()) {
-			return null;
-		}
-		return switch (kind) {
-			case TEXT, ENUM, INSTANT -> {
-				if (!node.isString()) {
-					throw new WrongType(name, "invalid.string");
-				}
-				yield node.asString();
-			}
-			case CODE -> {
-				if (!node.isString()) {
-					throw new WrongType(name, "invalid.string");
-				}
-				String code = node.asString();
-				yield code.isEmpty() ? null : code.toUpperCase(Locale.ROOT);
-			}
-			case BOOLEAN -> {
-				if (!node.isBoolean()) {
-					throw new WrongType(name, "invalid.boolean");
-				}
-				yield node.booleanValue();
-			}
-			case INTEGER -> {
-				if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-					throw new WrongType(name, "invalid.wholeNumber");
-				}
-				yield node.longValue();
-			}
-			case DECIMAL -> {
-				if (!node.isNumber()) {
-					throw new WrongType(name, "invalid.number");
-				}
-				yield plain(node.decimalValue());
-			}
-		};
-	}
-
 	/** The rule this value breaks, if any (references are checked by the store). */
 	@Nullable FieldError check(@Nullable Object value) {
 		if (value == null || (kind == Kind.TEXT && value.toString().isEmpty())) {
@@ -363,22 +315,7 @@ public final class Field {
 		};
 	}
 
-	/** The JSON form of a stored value. */
-	JsonNode write(@Nullable Object value) {
-		JsonNodeFactory json = JsonNodeFactory.instance;
-		if (value == null) {
-			return json.nullNode();
-		}
-		return switch (kind) {
-			case TEXT, CODE, ENUM -> json.stringNode((String) value);
-			case INSTANT -> json.stringNode(value.toString());
-			case BOOLEAN -> json.booleanNode((Boolean) value);
-			case INTEGER -> json.numberNode(((Number) value).longValue());
-			case DECIMAL -> json.numberNode((BigDecimal) value);
-		};
-	}
-
-	/** Normalises what JDBC returns to the Java type {@link #read} produces. */
+	/** Normalises what JDBC returns to the Java type {@link FieldJson#read} produces. */
 	@Nullable Object fromColumn(@Nullable Object value) {
 		if (value == null) {
 			return null;
@@ -393,7 +330,7 @@ public final class Field {
 	}
 
 	/** 12.50000 and 1.25E+1 both as 12.5, so that equal amounts compare equal. */
-	private static BigDecimal plain(BigDecimal amount) {
+	static BigDecimal plain(BigDecimal amount) {
 		BigDecimal stripped = amount.stripTrailingZeros();
 		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
 	}
@@ -404,22 +341,6 @@ public final class Field {
 			return null;
 		}
 		return (value instanceof BigDecimal decimal) ? decimal.toPlainString() : value.toString();
-	}
-
-	/** A JSON value of the wrong type for its field. */
-	static final class WrongType extends RuntimeException {
-
-		private final FieldError error;
-
-		WrongType(String field, String code) {
-			super(code, null, false, false);
-			this.error = new FieldError(field, code);
-		}
-
-		FieldError error() {
-			return error;
-		}
-
 	}
 
 }

@@ -63,9 +63,9 @@ public final class TableJson {
 			}
 			else {
 				try {
-					values.put(name, field.get().read(property.getValue()));
+					values.put(name, FieldJson.read(field.get(), property.getValue()));
 				}
-				catch (Field.WrongType ex) {
+				catch (FieldJson.WrongType ex) {
 					errors.add(ex.error());
 				}
 			}
@@ -80,7 +80,7 @@ public final class TableJson {
 	public static ObjectNode write(Table table, Row row) {
 		ObjectNode json = JsonNodeFactory.instance.objectNode();
 		for (Field field : table.allFields()) {
-			json.set(field.name(), field.write(row.get(field.name())));
+			json.set(field.name(), FieldJson.write(field, row.get(field.name())));
 		}
 		json.put("version", row.version());
 		return json;
