@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import io.contactsync.numbering.NumberSeries;
 import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesMissing;

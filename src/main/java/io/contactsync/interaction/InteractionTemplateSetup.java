@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.contactsync.platform.Actor;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Problems;

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.contactsync.platform.Actor;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Problems;

@@ -13,7 +13,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static io.contactsync.support.NewRecord.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The change feed (docs/integration.md) through the API. */
