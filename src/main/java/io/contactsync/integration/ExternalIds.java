@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * names, which ids a record has. A record's ids go with it when it is deleted.
  */
 @Service
-class ExternalIds {
+public class ExternalIds {
 
 	/** The record types that can be coupled. */
 	static final List<String> RECORD_TYPES = List.of("CONTACT", "CUSTOMER", "VENDOR", "BANK_ACCOUNT");
@@ -62,6 +62,11 @@ class ExternalIds {
 		String field = "externalIds." + system;
 		events.publishEvent(new ExternalIdAdded(new RecordChange(recordType, no, RecordChange.Kind.UPDATED,
 				List.of(new FieldChange(field, null, externalId)), Map.of(field, externalId), by)));
+	}
+
+	/** A record's ids in other systems, by system: what its card shows. */
+	public Map<String, String> of(String recordType, String no) {
+		return of(recordType, List.of(no)).getOrDefault(no, Map.of());
 	}
 
 	/** The ids of records of one type, by record number and then by system. */

@@ -1,5 +1,7 @@
 package io.contactsync.ui;
 
+import io.contactsync.integration.ExternalIds;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +55,8 @@ class ContactWebController {
 
 	private final Contacts contacts;
 
+	private final ExternalIds externalIds;
+
 	private final Linking linking;
 
 	private final DuplicateSearch duplicates;
@@ -68,7 +72,8 @@ class ContactWebController {
 	private final SyncEffects effects;
 
 	ContactWebController(Contacts contacts, Linking linking, DuplicateSearch duplicates, InteractionLog interactions,
-			TableStore store, Forms forms, Pages pages, SyncEffects effects) {
+			TableStore store, Forms forms, Pages pages, SyncEffects effects, ExternalIds externalIds) {
+		this.externalIds = externalIds;
 		this.contacts = contacts;
 		this.linking = linking;
 		this.duplicates = duplicates;
@@ -209,6 +214,7 @@ class ContactWebController {
 		}
 		model.addAttribute("contact", contact);
 		model.addAttribute("warnings", forms.warnings(contact, locale));
+		model.addAttribute("externalIds", externalIds.of("CONTACT", no));
 		model.addAttribute("company", company);
 		model.addAttribute("version",
 				model.containsAttribute("typedVersion") ? model.getAttribute("typedVersion") : contact.version());

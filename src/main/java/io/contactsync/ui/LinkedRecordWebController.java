@@ -1,5 +1,7 @@
 package io.contactsync.ui;
 
+import io.contactsync.integration.ExternalIds;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,8 +56,11 @@ class LinkedRecordWebController {
 
 	private final SyncEffects effects;
 
+	private final ExternalIds externalIds;
+
 	LinkedRecordWebController(Customers customers, Vendors vendors, BankAccounts bankAccounts, Linking linking,
-			Forms forms, Pages pages, SyncEffects effects) {
+			Forms forms, Pages pages, SyncEffects effects, ExternalIds externalIds) {
+		this.externalIds = externalIds;
 		this.services = Map.of("customers", customers, "vendors", vendors, "bank-accounts", bankAccounts);
 		this.linking = linking;
 		this.forms = forms;
@@ -184,6 +189,7 @@ class LinkedRecordWebController {
 		describe(kind, model);
 		model.addAttribute("record", record);
 		model.addAttribute("warnings", forms.warnings(record, locale));
+		model.addAttribute("externalIds", externalIds.of(service(kind).type().name(), record.text("no")));
 		model.addAttribute("version", version);
 		model.addAttribute("fields",
 				forms.fields(service(kind).table(), values, errors, false, SHOWN_ELSEWHERE, locale));

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.contactsync.support.Api;
 import io.contactsync.support.DemoCompanyApiTest;
+import io.contactsync.support.WebSession;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -55,6 +56,21 @@ class ExternalIdApiTest extends DemoCompanyApiTest {
 			.params(no, id)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void theCardsShowTheIdsInOtherSystems() {
+		String id = "kort-" + unique();
+		String customer = put(admin(), "customers", "crm", id, Map.of("name", "Kortvist AS")).json()
+			.get("no")
+			.asString();
+		String contact = text(read("/api/v1/customers/" + customer), "contactNo");
+		WebSession user = new WebSession(port).signIn("admin", ADMIN_PASSWORD);
+
+		String customerCard = user.get("/customers/" + customer).body();
+		assertThat(customerCard).contains("id=\"external-ids\"").contains("crm").contains(id);
+		assertThat(user.get("/contacts/" + contact).body()).as("the contact has no id of its own")
+			.doesNotContain("id=\"external-ids\"");
 	}
 
 	@Test
