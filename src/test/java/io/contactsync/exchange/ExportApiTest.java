@@ -195,7 +195,9 @@ class ExportApiTest extends DemoCompanyApiTest {
 	void jsonIsStillWhatEveryOtherClientGets() {
 		String word = unique();
 		create(aVendor().named("Leverandør " + word));
-		for (String accept : List.of("application/json", "*/*", "text/html,application/xhtml+xml,*/*;q=0.8")) {
+		for (String accept : List.of("application/json", "*/*", "text/html,application/xhtml+xml,*/*;q=0.8",
+				"application/json, text/csv, application/problem+json", "application/json, text/vcard",
+				"application/json, text/plain, */*")) {
 			Api.Response list = admin().header("Accept", accept).get("/api/v1/vendors?q=" + word);
 			assertThat(list.status()).as(accept).isEqualTo(200);
 			assertThat(list.contentType()).as(accept).startsWith("application/json");
