@@ -16,15 +16,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds the files of the exports to the OpenAPI document: the list operations of contacts,
- * customers, vendors and bank accounts also answer {@code text/csv} and XLSX, those of
- * contacts and of one contact {@code text/vcard} ({@link ExportController}, which is
- * itself left out of the document since it shares the lists' operations).
+ * customers, vendors, bank accounts and the code lists of setup also answer
+ * {@code text/csv} and XLSX, those of contacts and of one contact {@code text/vcard}
+ * ({@link ExportController}, which is itself left out of the document since it shares the
+ * lists' operations).
  */
 @Component
 class ExportApiDocs implements OpenApiCustomizer {
 
 	private static final List<String> LISTS = List.of("/api/v1/contacts", "/api/v1/customers", "/api/v1/vendors",
-			"/api/v1/bank-accounts");
+			"/api/v1/bank-accounts", "/api/v1/business-relations", "/api/v1/salespeople", "/api/v1/territories",
+			"/api/v1/countries-regions", "/api/v1/languages", "/api/v1/currencies", "/api/v1/customer-templates",
+			"/api/v1/vendor-templates", "/api/v1/interaction-templates", "/api/v1/number-series");
 
 	@Override
 	public void customise(OpenAPI api) {
