@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Page;
-import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.CodeTableController;
 import io.contactsync.platform.table.Field;
 import io.contactsync.platform.table.Table;
@@ -77,7 +76,8 @@ class ExportSources {
 
 	/**
 	 * A code list of setup ({@code salespeople}, {@code territories}, ...), as its
-	 * {@code GET /api/v1/<resource>} lists it; one that is no code list: 404.
+	 * {@code GET /api/v1/<resource>} lists it; the controller's path names only code
+	 * lists.
 	 */
 	ExportedList codeList(String resource, @Nullable Integer limit, @Nullable String cursor) {
 		int size = pageSize(limit);
@@ -85,7 +85,7 @@ class ExportSources {
 			.filter(list -> list.path().equals("/api/v1/" + resource))
 			.map(CodeTableController::table)
 			.findFirst()
-			.orElseThrow(() -> new Problems.NotFound("Code list", resource));
+			.orElseThrow(() -> new IllegalStateException("No code list is served at /api/v1/" + resource));
 		return new ExportedList(resource, columns(table),
 				from -> store.list(table, size, from).map(row -> (JsonNode) TableJson.write(table, row)), cursor);
 	}
