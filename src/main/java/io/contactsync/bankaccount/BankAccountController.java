@@ -44,7 +44,9 @@ class BankAccountController implements TableResource {
 		this.checks = checks;
 	}
 
-	@GetMapping
+	// JSON by name: the exchange module answers this path with files by Accept, and a
+	// client that accepts JSON among other types gets JSON.
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, @Nullable Object> list(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {

@@ -49,7 +49,8 @@ class ContactController implements TableResource {
 		this.checks = checks;
 	}
 
-	@GetMapping("/{no}")
+	// JSON by name: a client that accepts JSON and a vCard alike gets JSON.
+	@GetMapping(path = "/{no}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<JsonNode> get(@PathVariable String no) {
 		Row contact = contacts.get(no);
 		return RecordResponses.ok(contact, checks.withWarnings(json(contact), contact));
@@ -113,7 +114,9 @@ class ContactController implements TableResource {
 		return json;
 	}
 
-	@GetMapping
+	// JSON by name: the exchange module answers this path with files by Accept, and a
+	// client that accepts JSON among other types gets JSON.
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, @Nullable Object> list(@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String companyNo,
 			@RequestParam(required = false) @Nullable String businessRelation,

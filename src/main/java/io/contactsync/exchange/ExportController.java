@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * The list endpoints of contacts, customers, vendors and bank accounts as files: the same
- * path and query parameters as the JSON list, chosen by {@code Accept}: {@code text/csv},
- * the XLSX media type, or (contacts) {@code text/vcard}. The file holds the whole list
- * with its search and filters, from {@code cursor} if one is given; {@code limit} is the
- * size of the pages it is read in. The roles that may read a list may export it: the
- * paths are the list's own.
+ * The list endpoints of contacts, customers, vendors and bank accounts (and of the code
+ * lists of setup) as files: the same path and query parameters as the JSON list, chosen
+ * by {@code Accept}: {@code text/csv}, the XLSX media type, or (contacts)
+ * {@code text/vcard}. The file holds the whole list with its search and filters, from
+ * {@code cursor} if one is given; {@code limit} is the size of the pages it is read in.
+ * The roles that may read a list may export it: the paths are the list's own.
  */
 @RestController
 @Hidden
@@ -38,6 +38,10 @@ class ExportController {
 
 	private static final Map<String, LinkedRecordType> LINKED = Map.of("/api/v1/customers", LinkedRecordType.CUSTOMER,
 			"/api/v1/vendors", LinkedRecordType.VENDOR, "/api/v1/bank-accounts", LinkedRecordType.BANK_ACCOUNT);
+
+	/** The code lists of setup, whose list endpoints answer files too. */
+	static final String CODE_LISTS = "/api/v1/{list:business-relations|salespeople|territories|countries-regions|languages"
+			+ "|currencies|customer-templates|vendor-templates|interaction-templates|number-series}";
 
 	private final ExportSources sources;
 
@@ -102,6 +106,21 @@ class ExportController {
 			HttpServletResponse response) throws IOException {
 		Downloads.send(sources.linked(linkedType(request), q, limit, cursor), ExportFormat.XLSX, CsvDialect.ENGLISH,
 				response);
+	}
+
+	@GetMapping(path = CODE_LISTS, produces = CSV)
+	void codeListAsCsv(@PathVariable String list, @RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable String separator,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language,
+			HttpServletResponse response) throws IOException {
+		Downloads.send(sources.codeList(list, limit, cursor), ExportFormat.CSV, dialect(separator, language), response);
+	}
+
+	@GetMapping(path = CODE_LISTS, produces = XLSX)
+	void codeListAsXlsx(@PathVariable String list, @RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor, HttpServletResponse response) throws IOException {
+		Downloads.send(sources.codeList(list, limit, cursor), ExportFormat.XLSX, CsvDialect.ENGLISH, response);
 	}
 
 	private static CsvDialect dialect(@Nullable String separator, @Nullable String language) {

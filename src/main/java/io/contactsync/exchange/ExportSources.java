@@ -7,14 +7,17 @@ import java.util.Map;
 
 import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Page;
+import io.contactsync.platform.table.CodeTableController;
 import io.contactsync.platform.table.Field;
 import io.contactsync.platform.table.Table;
 import io.contactsync.platform.table.TableJson;
+import io.contactsync.platform.table.TableStore;
 import io.contactsync.setup.LinkedRecordService;
 import io.contactsync.setup.LinkedRecordType;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +33,16 @@ class ExportSources {
 
 	private final Map<LinkedRecordType, LinkedRecordService> linked = new EnumMap<>(LinkedRecordType.class);
 
-	ExportSources(Contacts contacts, List<LinkedRecordService> linked) {
+	private final TableStore store;
+
+	private final ObjectProvider<CodeTableController> codeLists;
+
+	ExportSources(Contacts contacts, List<LinkedRecordService> linked, TableStore store,
+			ObjectProvider<CodeTableController> codeLists) {
 		this.contacts = contacts;
 		linked.forEach(service -> this.linked.put(service.type(), service));
+		this.store = store;
+		this.codeLists = codeLists;
 	}
 
 	/** The contacts, as {@code GET /api/v1/contacts} filters them. */
@@ -62,6 +72,22 @@ class ExportSources {
 		Table table = records.table();
 		return new ExportedList(table.resource(), columns(table),
 				from -> records.list(query, size, from).map(row -> (JsonNode) TableJson.write(table, row)), cursor);
+	}
+
+	/**
+	 * A code list of setup ({@code salespeople}, {@code territories}, ...), as its
+	 * {@code GET /api/v1/<resource>} lists it; the controller's path names only code
+	 * lists.
+	 */
+	ExportedList codeList(String resource, @Nullable Integer limit, @Nullable String cursor) {
+		int size = pageSize(limit);
+		Table table = codeLists.orderedStream()
+			.filter(list -> list.path().equals("/api/v1/" + resource))
+			.map(CodeTableController::table)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No code list is served at /api/v1/" + resource));
+		return new ExportedList(resource, columns(table),
+				from -> store.list(table, size, from).map(row -> (JsonNode) TableJson.write(table, row)), cursor);
 	}
 
 	/** The API's fields of a record, in the API's order, then its version. */

@@ -185,6 +185,24 @@ class ExportApiTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void theCodeListsOfSetupAreExportedToo() throws IOException {
+		String code = "S" + unique().substring(0, 7);
+		create("/api/v1/salespeople", Map.of("code", code, "name", "Ánde Čáhppesjávri", "phoneNo", "+47 900 00 000"));
+
+		List<CSVRecord> rows = csv(download("/api/v1/salespeople?limit=1", CSV, "nb").body(), ';');
+		JsonNode items = admin().get("/api/v1/salespeople?limit=1000").json().get("items");
+		assertThat(rows).hasSize(items.size() + 1);
+		assertThat(rows.get(0).toList()).isEqualTo(fieldNames(items.get(0)));
+		CSVRecord mine = rows.stream().filter(row -> row.get(0).equals(code)).findFirst().orElseThrow();
+		assertThat(mine.get(rows.get(0).toList().indexOf("name"))).isEqualTo("Ánde Čáhppesjávri");
+		assertThat(mine.get(rows.get(0).toList().indexOf("phoneNo"))).isEqualTo("'+47 900 00 000");
+
+		List<Row> sheet = xlsx(download("/api/v1/number-series", XLSX, "en").body());
+		assertThat(texts(sheet.get(0))).contains("code", "startingNo", "version");
+		assertThat(admin().get("/api/v1/salespeople").contentType()).startsWith("application/json");
+	}
+
+	@Test
 	void aBadFilterIsAProblemAsInTheJsonList() {
 		assertProblem(admin().header("Accept", CSV).get("/api/v1/contacts?type=ROBOT"), 422, "VALIDATION_FAILED");
 		assertProblem(admin().header("Accept", XLSX).get("/api/v1/customers?limit=5000"), 422, "VALIDATION_FAILED");
@@ -195,7 +213,9 @@ class ExportApiTest extends DemoCompanyApiTest {
 	void jsonIsStillWhatEveryOtherClientGets() {
 		String word = unique();
 		create(aVendor().named("Leverandør " + word));
-		for (String accept : List.of("application/json", "*/*", "text/html,application/xhtml+xml,*/*;q=0.8")) {
+		for (String accept : List.of("application/json", "*/*", "text/html,application/xhtml+xml,*/*;q=0.8",
+				"application/json, text/csv, application/problem+json", "application/json, text/vcard",
+				"application/json, text/plain, */*")) {
 			Api.Response list = admin().header("Accept", accept).get("/api/v1/vendors?q=" + word);
 			assertThat(list.status()).as(accept).isEqualTo(200);
 			assertThat(list.contentType()).as(accept).startsWith("application/json");

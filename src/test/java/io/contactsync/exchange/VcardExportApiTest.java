@@ -14,6 +14,7 @@ import ezvcard.parameter.TelephoneType;
 import ezvcard.property.Address;
 import ezvcard.property.Email;
 import ezvcard.property.Telephone;
+import io.contactsync.support.Api;
 import io.contactsync.support.DemoCompanyApiTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -120,6 +121,18 @@ class VcardExportApiTest extends DemoCompanyApiTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(alone.getOrganization()).as("a person of no company has no ORG").isNull();
+	}
+
+	@Test
+	void aClientThatAcceptsJsonAndVcardsAlikeGetsJson() {
+		JsonNode company = create(aCompany().named("Begge Deler AS"));
+		Api.Response json = admin().header("Accept", "application/json, text/vcard, application/problem+json")
+			.get("/api/v1/contacts/" + no(company));
+		assertThat(json.contentType()).startsWith("application/json");
+		assertThat(json.json().get("no").asString()).isEqualTo(no(company));
+		Api.Response card = admin().header("Accept", "text/vcard, application/json;q=0.5")
+			.get("/api/v1/contacts/" + no(company));
+		assertThat(card.contentType()).startsWith("text/vcard");
 	}
 
 	@Test

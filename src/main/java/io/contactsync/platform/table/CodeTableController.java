@@ -42,7 +42,9 @@ public abstract class CodeTableController implements TableResource {
 		return TableResource.mappedPath(getClass());
 	}
 
-	@GetMapping
+	// JSON by name: the same path may answer files by Accept (the exports), and a client
+	// that accepts JSON among other types gets JSON.
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<Map<String, @Nullable Object>> list(@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		return endpoints.list(limit, cursor);

@@ -98,9 +98,18 @@ class TableApiDocs implements OpenApiCustomizer {
 			}
 			operation.setRequestBody(new RequestBody().required(true).content(content));
 		}
-		// What the handler's Java signature made of its answer goes; the problems stay.
+		// What the handler's Java signature made of its answer goes; the problems stay,
+		// and so do the files another module has said the operation answers with (the
+		// exports' CSV, say), whichever customizer ran first.
 		ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-		responses.remove("200");
+		ApiResponse before = responses.remove("200");
+		if (before != null && before.getContent() != null && success.getContent() != null) {
+			before.getContent().forEach((type, media) -> {
+				if (!type.equals("*/*") && !type.equals(JSON)) {
+					success.getContent().addMediaType(type, media);
+				}
+			});
+		}
 		operation.setResponses(responses.addApiResponse(status, success));
 	}
 
