@@ -2,12 +2,14 @@ package io.contactsync.audit;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.contactsync.platform.AuditedBatch;
 import io.contactsync.platform.AuditedChange;
+import io.contactsync.platform.BeforeCommit;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.JsonRows;
 import org.jspecify.annotations.Nullable;
@@ -17,8 +19,6 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes each change event to the change log in the transaction that made the change: a
@@ -60,13 +60,25 @@ class ChangeLogWriter {
 			Long numbered = entries.isEmpty() ? change.entryNo() : null;
 			entries.add(new Entry(numbered != null ? numbered : ids.next(), change, field));
 		}
-		Pending pending = Pending.ofThisTransaction(this);
+		List<Entry> pending = BeforeCommit.collect(this, Ordered.HIGHEST_PRECEDENCE, this::writeAtCommit, () -> {
+		});
 		if (pending == null) {
 			write(entries);
 		}
 		else {
-			pending.entries.addAll(entries);
+			pending.addAll(entries);
 		}
+	}
+
+	/**
+	 * A transaction's entries, first of the work at its commit (a refused entry rolls it
+	 * all back), in number order: a carried change's entry names its cause's, which may
+	 * have been logged after it, and a statement of a later chunk must not come first.
+	 */
+	private void writeAtCommit(List<Entry> entries) {
+		entries.sort(Comparator.comparingLong(Entry::id));
+		write(entries);
+		entries.clear();
 	}
 
 	private void write(List<Entry> entries) {
@@ -124,54 +136,6 @@ class ChangeLogWriter {
 	}
 
 	private record Entry(long id, AuditedChange change, FieldChange field) {
-	}
-
-	/** The entries of one transaction, written just before it commits. */
-	private static final class Pending implements TransactionSynchronization {
-
-		private final ChangeLogWriter writer;
-
-		private final List<Entry> entries = new ArrayList<>();
-
-		private Pending(ChangeLogWriter writer) {
-			this.writer = writer;
-		}
-
-		/**
-		 * This transaction's entries; null outside a transaction. Found among the
-		 * transaction's synchronizations, which a transaction started inside it (and
-		 * suspending it) does not see.
-		 */
-		static @Nullable Pending ofThisTransaction(ChangeLogWriter writer) {
-			if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-				return null;
-			}
-			for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-				if (synchronization instanceof Pending pending && pending.writer == writer) {
-					return pending;
-				}
-			}
-			Pending pending = new Pending(writer);
-			TransactionSynchronizationManager.registerSynchronization(pending);
-			return pending;
-		}
-
-		@Override
-		public void beforeCommit(boolean readOnly) {
-			// In number order: a carried change's entry names its cause's, which may
-			// have been logged after it, and a statement of a later chunk must not come
-			// first.
-			entries.sort(java.util.Comparator.comparingLong(Entry::id));
-			writer.write(entries);
-			entries.clear();
-		}
-
-		@Override
-		public int getOrder() {
-			// Before other work at the commit, so that a refused entry rolls it all back.
-			return Ordered.HIGHEST_PRECEDENCE;
-		}
-
 	}
 
 	/** The entries of a bulk write: one statement for them all. */

@@ -1,9 +1,9 @@
 package io.contactsync.integration;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
+
+import io.contactsync.platform.LeaseOwner;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,9 +20,8 @@ class FeedReaders {
 
 	private final JdbcClient jdbc;
 
-	/** This instance, as the leases name it: host, process and a random part. */
-	private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
-			+ UUID.randomUUID().toString().substring(0, 8);
+	/** This instance, as its leases name it. */
+	private final String instance = LeaseOwner.newName();
 
 	FeedReaders(JdbcClient jdbc) {
 		this.jdbc = jdbc;

@@ -1,12 +1,11 @@
 package io.contactsync.integration;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import io.contactsync.platform.BeforeCommit;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.table.RecordChange;
 import io.contactsync.platform.table.RecordEvent;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,8 +14,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes every typed event to the outbox (change_event) in the transaction that made its
@@ -41,13 +38,16 @@ class OutboxWriter {
 
 	@EventListener
 	void on(RecordEvent event) {
-		Pending pending = Pending.ofThisTransaction(this);
+		// Right after the change log, before other work at the commit: a refused write
+		// rolls the whole change back.
+		List<RecordEvent> pending = BeforeCommit.collect(this, Ordered.HIGHEST_PRECEDENCE + 1, this::write,
+				sequencer::wake);
 		if (pending == null) {
 			write(List.of(event));
 			sequencer.wake();
 		}
 		else {
-			pending.events.add(event);
+			pending.add(event);
 		}
 	}
 
@@ -86,56 +86,6 @@ class OutboxWriter {
 				+ " FROM jsonb_populate_recordset(NULL::change_event, CAST(? AS jsonb))")
 			.param(rows.toString())
 			.update();
-	}
-
-	/** The events of one transaction, written just before it commits. */
-	private static final class Pending implements TransactionSynchronization {
-
-		private final OutboxWriter writer;
-
-		private final List<RecordEvent> events = new ArrayList<>();
-
-		private Pending(OutboxWriter writer) {
-			this.writer = writer;
-		}
-
-		/**
-		 * This transaction's events; null outside a transaction. A transaction started
-		 * inside this one (suspending it) has pending events of its own.
-		 */
-		static @Nullable Pending ofThisTransaction(OutboxWriter writer) {
-			if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-				return null;
-			}
-			for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-				if (synchronization instanceof Pending pending && pending.writer == writer) {
-					return pending;
-				}
-			}
-			Pending pending = new Pending(writer);
-			TransactionSynchronizationManager.registerSynchronization(pending);
-			return pending;
-		}
-
-		@Override
-		public void beforeCommit(boolean readOnly) {
-			writer.write(events);
-		}
-
-		@Override
-		public void afterCommit() {
-			if (!events.isEmpty()) {
-				writer.sequencer.wake();
-			}
-		}
-
-		@Override
-		public int getOrder() {
-			// Right after the change log, before other work at the commit: a refused
-			// write rolls the whole change back.
-			return Ordered.HIGHEST_PRECEDENCE + 1;
-		}
-
 	}
 
 }

@@ -1,11 +1,9 @@
 package io.contactsync.job;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
+import io.contactsync.platform.LeaseOwner;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,7 +23,7 @@ class JobLeases {
 
 	private final Duration lease;
 
-	/** This instance: host, process and a random part, so a restart is a new owner. */
+	/** This instance, as its leases name it. */
 	private final String instance;
 
 	@Autowired
@@ -36,9 +34,7 @@ class JobLeases {
 	JobLeases(JdbcClient jdbc, Duration lease) {
 		this.jdbc = jdbc;
 		this.lease = lease;
-		String name = ManagementFactory.getRuntimeMXBean().getName();
-		String random = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-		this.instance = (name.length() > 80 ? name.substring(0, 80) : name) + "/" + random;
+		this.instance = LeaseOwner.newName();
 	}
 
 	String instance() {

@@ -1,12 +1,10 @@
 package io.contactsync.integration.webhook;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
+import io.contactsync.platform.LeaseOwner;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,7 +25,7 @@ class EndpointLeases {
 
 	private final Duration lease;
 
-	/** This instance: host, process and a random part, so a restart is a new owner. */
+	/** This instance, as its leases name it. */
 	private final String instance;
 
 	@Autowired
@@ -38,9 +36,7 @@ class EndpointLeases {
 	EndpointLeases(JdbcClient jdbc, Duration lease) {
 		this.jdbc = jdbc;
 		this.lease = lease;
-		String name = ManagementFactory.getRuntimeMXBean().getName();
-		String random = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-		this.instance = (name.length() > 80 ? name.substring(0, 80) : name) + "/" + random;
+		this.instance = LeaseOwner.newName();
 	}
 
 	String instance() {

@@ -1,0 +1,89 @@
+package io.contactsync.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What a transaction collects as it goes and writes at once just before it commits: the
+ * change log's entries, the outbox's events. One statement at the commit instead of one
+ * per change keeps the locks of a change held that much shorter, and what is written
+ * still commits or rolls back with the change.
+ */
+public final class BeforeCommit {
+
+	private BeforeCommit() {
+	}
+
+	/**
+	 * The list this transaction collects for a writer, made the first time it is asked
+	 * for; null outside a transaction, where the caller writes at once. A transaction
+	 * started inside this one (suspending it) collects its own.
+	 * @param writer who collects: one list per writer and transaction
+	 * @param order when, among the transaction's work at the commit, the list is written
+	 * (lower first); a refused write then rolls the whole transaction back
+	 * @param write writes what was collected, in the transaction, before it commits
+	 * @param committed runs once the transaction committed, if anything was collected
+	 */
+	public static <T> @Nullable List<T> collect(Object writer, int order, Consumer<List<T>> write, Runnable committed) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof Collected<?> collected && collected.writer == writer) {
+				@SuppressWarnings("unchecked")
+				List<T> items = (List<T>) collected.items;
+				return items;
+			}
+		}
+		Collected<T> collected = new Collected<>(writer, order, write, committed);
+		TransactionSynchronizationManager.registerSynchronization(collected);
+		return collected.items;
+	}
+
+	private static final class Collected<T> implements TransactionSynchronization {
+
+		private final Object writer;
+
+		private final int order;
+
+		private final Consumer<List<T>> write;
+
+		private final Runnable committed;
+
+		private final List<T> items = new ArrayList<>();
+
+		private Collected(Object writer, int order, Consumer<List<T>> write, Runnable committed) {
+			this.writer = writer;
+			this.order = order;
+			this.write = write;
+			this.committed = committed;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			if (!items.isEmpty()) {
+				write.accept(items);
+			}
+		}
+
+		@Override
+		public void afterCommit() {
+			if (!items.isEmpty()) {
+				committed.run();
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			return order;
+		}
+
+	}
+
+}
