@@ -96,6 +96,16 @@ final class WebhookBench {
 		long delivered = receiver.count() - countBefore;
 		double rate = delivered / seconds;
 		long heapAfter = usedHeapMiB();
+		System.out.println("P7b: the endpoint's delivery log: " + service.jdbc
+			.sql("SELECT count(*) FILTER (WHERE status = 'DELIVERED') || ' delivered, '"
+					+ " || count(*) FILTER (WHERE status = 'FAILED') || ' failed, latency avg ' || round(avg(latency_ms), 1) || ' ms, p90 ' || percentile_cont(0.9) WITHIN GROUP (ORDER BY latency_ms) || ' ms, p50 '"
+					+ " || percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) || ' ms, max '"
+					+ " || max(latency_ms) || ' ms; an error: ' || coalesce(min(error), 'none')"
+					+ " FROM webhook_delivery WHERE endpoint_id = ?")
+			.param(endpoint)
+			.query(String.class)
+			.optional()
+			.orElse("empty"));
 		service.call("DELETE", "/api/v1/webhooks/" + endpoint, null);
 		double plain = plainPosts(receiver, Math.min(backlog, 5_000));
 		return new Figure("P7b", "webhook deliveries to a loopback receiver, one instance", rate, plain, "deliveries/s",
@@ -117,7 +127,8 @@ final class WebhookBench {
 	private static double plainPosts(Receiver receiver, int count) throws Exception {
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		String body = "{\"type\":\"contact.changed\",\"timestamp\":\"2026-11-30T00:00:00Z\",\"data\":{\"id\":\"evt_1\","
-				+ "\"changes\":{\"phoneNo\":{\"old\":\"+47 22 33 44 55\",\"new\":\"+47 1\"}}}}";
+				+ "\"changes\":{\"phoneNo\":{\"old\":\"+47 22 33 44 55\",\"new\":\"+47 1\"}},\"pad\":\""
+				+ "x".repeat(400) + "\"}}";
 		long began = System.nanoTime();
 		for (int i = 0; i < count; i++) {
 			http.send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + receiver.port() + "/plain"))
