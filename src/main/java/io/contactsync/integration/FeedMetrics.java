@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FeedMetrics {
 
-	FeedMetrics(MeterRegistry registry, JdbcClient jdbc) {
+	FeedMetrics(MeterRegistry registry, JdbcClient jdbc, ChangeFeed feed) {
 		Gauge.builder("contactsync.outbox.depth",
 				() -> jdbc.sql("SELECT count(*) FROM change_event WHERE position IS NULL").query(Long.class).single())
 			.description("Committed events not yet in the change feed")

@@ -38,23 +38,27 @@ class OutboxWriter {
 
 	@EventListener
 	void on(RecordEvent event) {
-		// Right after the change log, before other work at the commit: a refused write
-		// rolls the whole change back.
-		List<RecordEvent> pending = BeforeCommit.collect(this, Ordered.HIGHEST_PRECEDENCE + 1, this::write,
-				sequencer::wake);
-		if (pending == null) {
-			write(List.of(event));
-			sequencer.wake();
-		}
-		else {
-			pending.add(event);
-		}
+		take(List.of(event));
 	}
 
 	/** A bulk write's events: one statement for them all, as for single ones. */
 	@EventListener
 	void on(RecordChange.Batch batch) {
-		batch.entries().forEach(this::on);
+		take(batch.entries());
+	}
+
+	private void take(List<RecordEvent> events) {
+		// Right after the change log, before other work at the commit: a refused write
+		// rolls the whole change back.
+		List<RecordEvent> pending = BeforeCommit.collect(this, Ordered.HIGHEST_PRECEDENCE + 1, this::write,
+				sequencer::wake);
+		if (pending == null) {
+			write(events);
+			sequencer.wake();
+		}
+		else {
+			pending.addAll(events);
+		}
 	}
 
 	private void write(List<RecordEvent> events) {

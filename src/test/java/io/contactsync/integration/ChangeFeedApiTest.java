@@ -24,11 +24,6 @@ class ChangeFeedApiTest extends DemoCompanyApiTest {
 	@Autowired
 	Sequencer sequencer;
 
-	/** The feed's newest position now: what a reader starting now would pass. */
-	private long now() {
-		return headAfterSequencing();
-	}
-
 	private long headAfterSequencing() {
 		while (sequencer.sequenceOnce() > 0) {
 			// numbers what is committed so far
@@ -63,7 +58,7 @@ class ChangeFeedApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aCommittedChangeAndWhatTheSyncCarriedAreInTheFeedInCommitOrderWithTheirDiff() {
-		long start = now();
+		long start = headAfterSequencing();
 		JsonNode customer = customer("Strøm Feed AS");
 		String contactNo = text(customer, "contactNo");
 		patched("/api/v1/customers/" + no(customer), "phoneNo", "+47 91 00 00 01");
@@ -96,7 +91,7 @@ class ChangeFeedApiTest extends DemoCompanyApiTest {
 	@Test
 	void aRolledBackChangeLeavesNothingInTheFeed() {
 		JsonNode customer = customer("Tilbakerull AS");
-		long start = now();
+		long start = headAfterSequencing();
 
 		// a stale version: the whole request is refused, nothing of it committed
 		Api.Response refused = admin().ifMatch(99)
@@ -114,7 +109,7 @@ class ChangeFeedApiTest extends DemoCompanyApiTest {
 	void aWriteFromAnotherSystemCarriesItsNameAndItsReaderCanLeaveItsOwnChangesOut() {
 		JsonNode customer = customer("Kilde AS");
 		String contactNo = text(customer, "contactNo");
-		long start = now();
+		long start = headAfterSequencing();
 
 		Api.Response fromCrm = admin().header("X-Source-System", "CRM")
 			.header("If-Match", "*")
@@ -139,7 +134,7 @@ class ChangeFeedApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void aReaderWithoutBankAccountRightsDoesNotSeeBankAccountChanges() {
-		long start = now();
+		long start = headAfterSequencing();
 		JsonNode bank = bankAccount("Feed Bank");
 
 		Api viewer = userWithRole("VIEWER");

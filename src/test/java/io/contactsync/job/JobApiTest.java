@@ -158,6 +158,8 @@ class JobApiTest extends DemoCompanyApiTest {
 			.forEach(line -> System.out.println("  " + line));
 		assertThat(statementsInto("INSERT INTO contact ")).as("companies, then people").isEqualTo(2);
 		assertThat(statementsInto("INSERT INTO change_log")).as("a handful per page, none per record").isLessThan(10);
+		assertThat(statementsInto("INSERT INTO change_event")).as("the outbox: a handful per page, none per record")
+			.isBetween(1L, 9L);
 	}
 
 	private long statementsInto(String prefix) {
