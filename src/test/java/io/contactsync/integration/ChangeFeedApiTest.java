@@ -25,10 +25,7 @@ class ChangeFeedApiTest extends DemoCompanyApiTest {
 	Sequencer sequencer;
 
 	private long headAfterSequencing() {
-		while (sequencer.sequenceOnce() > 0) {
-			// numbers what is committed so far
-		}
-		return jdbc.sql("SELECT last_position FROM change_feed").query(Long.class).single();
+		return SequencedFeed.head(jdbc, sequencer);
 	}
 
 	/** Every event after a position, read page by page as a client would. */

@@ -75,9 +75,7 @@ class FeedOrderTest extends DemoCompanyApiTest {
 		finally {
 			pool.shutdownNow();
 		}
-		while (sequencer.sequenceOnce() > 0) {
-			// the rest
-		}
+		SequencedFeed.head(jdbc, sequencer);
 
 		assertThat(jdbc.sql("SELECT count(*) FROM change_event WHERE id > ? AND position IS NULL")
 			.param(start)
