@@ -72,9 +72,15 @@ class JobLeases {
 			.optional();
 	}
 
-	/** In a page's transaction: the lease runs on from the page's commit. */
+	/**
+	 * At the end of a page's transaction: the lease runs on from the page's commit. The
+	 * clock's time, not {@code now()}, which is when the transaction began: a page of a
+	 * few seconds would otherwise leave its instance that much less of the lease, and
+	 * another could take over a job whose instance lives.
+	 */
 	void renewInPage(long id) {
-		jdbc.sql("UPDATE job SET lease_until = now() + ? * interval '1 millisecond' WHERE id = ? AND owner = ?")
+		jdbc.sql("UPDATE job SET lease_until = clock_timestamp() + ? * interval '1 millisecond'"
+				+ " WHERE id = ? AND owner = ?")
 			.params(lease.toMillis(), id, instance)
 			.update();
 	}

@@ -17,6 +17,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,6 +43,9 @@ class JobLeaseTest extends DemoCompanyApiTest {
 
 	@Autowired
 	HikariDataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void aJobOfADeadInstanceIsTakenOverAndResumesAfterItsLastCommittedPage() {
@@ -150,6 +155,25 @@ class JobLeaseTest extends DemoCompanyApiTest {
 		assertThat(leaseRunning(theirs)).as("another's is left alone").isFalse();
 		assertThat(leases.lockForPage(mine)).as("a page of its own job goes on").isPresent();
 		assertThat(leases.lockForPage(theirs)).as("a page of a job taken over stops").isEmpty();
+	}
+
+	@Test
+	void aPageThatTookItsTimeStillLeavesTheWholeLeaseFromItsCommit() {
+		long mine = finishedJobOwnedBy(leases.instance());
+		// a page of two seconds: the lease is renewed at its end, before it commits
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			jdbc.sql("SELECT pg_sleep(2)").query(String.class).list();
+			leases.renewInPage(mine);
+		});
+
+		// the whole lease, less a moment; from the page's start it would be two seconds
+		// less
+		assertThat(jdbc
+			.sql("SELECT lease_until > clock_timestamp() + ? * interval '1 millisecond' - interval '1 second'"
+					+ " FROM job WHERE id = ?")
+			.params(leases.lease().toMillis(), mine)
+			.query(Boolean.class)
+			.single()).as("the lease runs from the page's end").isTrue();
 	}
 
 	/** A finished job, so that no runner claims it, with an expired lease. */
