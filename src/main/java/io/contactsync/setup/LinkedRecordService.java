@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.contactsync.platform.Actor;
-import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.table.Row;

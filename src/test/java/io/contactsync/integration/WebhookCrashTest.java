@@ -1,10 +1,8 @@
 package io.contactsync.integration;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +17,7 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 import io.contactsync.support.Api;
+import io.contactsync.support.ServiceProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,12 +48,12 @@ class WebhookCrashTest {
 	@Test
 	void everyCommittedEventArrivesAfterACrashAndAnOutageInOrderPerRecord(@TempDir Path dataDir) throws Exception {
 		try (Receiver receiver = Receiver.start()) {
-			int port = freePort();
-			Process service = start(dataDir, port, "first");
+			int port = ServiceProcess.freePort();
+			ServiceProcess service = start(dataDir, port, "first");
 			List<String> customers = new ArrayList<>();
 			long start;
 			try {
-				Api api = awaitHealthy(port);
+				Api api = service.awaitReady(PASSWORD);
 				start = head(api);
 				Api.Response endpoint = api.post("/api/v1/webhooks",
 						Map.of("url", "http://127.0.0.1:" + receiver.port() + "/hook", "description", "R7"));
@@ -73,13 +72,12 @@ class WebhookCrashTest {
 				}
 			}
 			finally {
-				service.destroyForcibly().waitFor();
+				service.kill();
 			}
 			System.out.printf("WebhookCrashTest: killed after %d deliveries%n", receiver.received());
 
-			Process again = start(dataDir, port, "second");
-			try {
-				Api api = awaitHealthy(port);
+			try (ServiceProcess again = start(dataDir, port, "second")) {
+				Api api = again.awaitReady(PASSWORD);
 				receiver.down(true);
 				for (int round = 3; round < 6; round++) {
 					patchAll(api, customers, "+47 41 0" + round + " 00 0");
@@ -112,10 +110,6 @@ class WebhookCrashTest {
 				}
 				assertThat(firstSeenByRecord).allSatisfy((record, order) -> assertThat(order).as(record).isSorted());
 				assertThat(firstSeenByRecord.keySet()).contains("CUSTOMER/" + customers.get(0));
-			}
-			finally {
-				again.destroy();
-				again.waitFor();
 			}
 		}
 	}
@@ -153,31 +147,12 @@ class WebhookCrashTest {
 		}
 	}
 
-	private static Process start(Path dataDir, int port, String label) throws IOException {
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), "io.contactsync.ContactSyncApplication",
-				"--contactsync.data-dir=" + dataDir, "--server.port=" + port, "--contactsync.demo=true",
-				"--contactsync.admin-password=" + PASSWORD, "--contactsync.webhooks.allow-private-addresses=true",
+	private static ServiceProcess start(Path dataDir, int port, String label) throws IOException {
+		return ServiceProcess.start(dataDir, port, label, "contactsync.data-dir=" + dataDir, "contactsync.demo=true",
+				"contactsync.admin-password=" + PASSWORD, "contactsync.webhooks.allow-private-addresses=true",
 				// retries and take-over at the pace of a test
-				"--contactsync.webhooks.first-retry=200ms", "--contactsync.webhooks.max-retry-wait=2s",
-				"--contactsync.webhooks.poll-interval=500ms", "--contactsync.webhooks.lease=5s");
-		File log = dataDir.resolve("service-" + label + ".log").toFile();
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-	}
-
-	private static Api awaitHealthy(int port) {
-		Api anonymous = Api.anonymous(port);
-		await().atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofMillis(200))
-			.ignoreExceptions()
-			.until(() -> anonymous.get("/actuator/health/readiness").status() == 200);
-		return anonymous.as("admin", PASSWORD);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+				"contactsync.webhooks.first-retry=200ms", "contactsync.webhooks.max-retry-wait=2s",
+				"contactsync.webhooks.poll-interval=500ms", "contactsync.webhooks.lease=5s");
 	}
 
 	/**

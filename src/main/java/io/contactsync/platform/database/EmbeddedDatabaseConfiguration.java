@@ -2,6 +2,7 @@ package io.contactsync.platform.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,13 @@ class EmbeddedDatabaseConfiguration {
 		return start.server();
 	}
 
+	/**
+	 * The pool settings of {@code spring.datasource.hikari.*} (the waiting times of
+	 * application.properties among them) apply to the embedded server's pool as to an
+	 * external one's.
+	 */
 	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedPostgresServer server) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setPoolName("contactsync");

@@ -6,11 +6,8 @@ import java.sql.SQLTransientConnectionException;
 
 import io.contactsync.platform.Message;
 import jakarta.servlet.FilterChain;
-import io.contactsync.platform.Message;
 import jakarta.servlet.ServletException;
-import io.contactsync.platform.Message;
 import jakarta.servlet.http.HttpServletRequest;
-import io.contactsync.platform.Message;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

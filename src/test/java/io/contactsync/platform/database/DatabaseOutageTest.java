@@ -31,16 +31,31 @@ import static org.awaitility.Awaitility.await;
 /**
  * docs/targets.md R5: the application runs on an external PostgreSQL (a second embedded
  * server standing in for the user's), which goes away for ten seconds while clients read
- * and write, twice: stopped cleanly, then killed (SIGKILL of the server and its
- * processes, so that it recovers from its log when it starts again on the same data and
- * port). Requests in each window fail with 503 problem+json with {@code Retry-After} and
- * nothing else; the service finds its database again by itself, without a restart; and
- * every write answered 201, before, during or after the outages, is there afterwards.
+ * and write, three times: stopped cleanly; hung (SIGSTOP: its connections stay open and
+ * answer nothing, so only the driver's socket timeout ends a waiting statement); and
+ * killed (SIGKILL of the server and its processes, so that it recovers from its log when
+ * it starts again on the same data and port). Requests in each window fail with 503
+ * problem+json with {@code Retry-After} and nothing else; the service finds its database
+ * again by itself, without a restart; and every write answered 201, before, during or
+ * after the outages, is there afterwards.
  */
 @Tag("quality")
 class DatabaseOutageTest {
 
 	private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("outage.seconds", 10));
+
+	/**
+	 * How long a statement may wait for the database's answer in this test (the default
+	 * is 60 s, application.properties): short, so that a hang shows within the outage.
+	 */
+	private static final int SOCKET_TIMEOUT_SECONDS = 3;
+
+	/** What happens to the database: stopped cleanly, frozen, killed. */
+	private enum Outage {
+
+		STOPPED, HUNG, KILLED
+
+	}
 
 	private EmbeddedPostgres database;
 
@@ -51,7 +66,8 @@ class DatabaseOutageTest {
 		database = startDatabase(serverDir, dbPort);
 		try (ConfigurableApplicationContext app = EmbeddedDatabaseTest.start(dataDir,
 				"spring.datasource.url=jdbc:postgresql://localhost:" + dbPort + "/postgres",
-				"spring.datasource.username=postgres", "contactsync.demo=true")) {
+				"spring.datasource.username=postgres", "contactsync.demo=true",
+				"spring.datasource.hikari.data-source-properties.socketTimeout=" + SOCKET_TIMEOUT_SECONDS)) {
 			Api api = EmbeddedDatabaseTest.api(app);
 			String token = api.post("/api/v1/users/admin/tokens", null).json().get("token").asString();
 			Api client = Api.anonymous(portOf(app)).withToken(token);
@@ -90,24 +106,38 @@ class DatabaseOutageTest {
 				}));
 			}
 			List<String> outages = new ArrayList<>();
-			for (boolean crash : List.of(false, true)) {
+			for (Outage outage : Outage.values()) {
 				Thread.sleep(2_000);
 				long stoppedAt = System.nanoTime();
-				if (crash) {
-					kill(serverDir);
+				int refusedBefore = byStatus.computeIfAbsent("503", s -> new AtomicInteger()).get();
+				if (outage == Outage.HUNG) {
+					// the server and its backends stop answering, their sockets stay open
+					signal(serverDir, "STOP");
+					Thread.sleep(OUTAGE.toMillis());
+					int refusedWhileHung = byStatus.get("503").get() - refusedBefore;
+					signal(serverDir, "CONT");
+					outages.add(String.format("hung: %d answers 503 before it answered again", refusedWhileHung));
+					assertThat(refusedWhileHung)
+						.as("requests were answered while the database hung, not held until it came back")
+						.isPositive();
 				}
-				// After a kill this only lets go of the library's lock on the directory
-				// (stopping a dead server fails, and the library logs that).
-				database.close();
-				Thread.sleep(OUTAGE.toMillis());
-				database = startDatabase(serverDir, dbPort);
+				else {
+					if (outage == Outage.KILLED) {
+						kill(serverDir);
+					}
+					// After a kill this only lets go of the library's lock on the
+					// directory
+					// (stopping a dead server fails, and the library logs that).
+					database.close();
+					Thread.sleep(OUTAGE.toMillis());
+					database = startDatabase(serverDir, dbPort);
+				}
 				long startedAt = System.nanoTime();
 				await().atMost(Duration.ofSeconds(60))
 					.pollInterval(Duration.ofMillis(200))
 					.until(() -> client.get("/api/v1/contacts/" + kept).status() == 200);
-				outages.add(String.format("%s: away %.1f s, recovered %.1f s after it came back",
-						crash ? "killed" : "stopped", (startedAt - stoppedAt) / 1e9,
-						(System.nanoTime() - startedAt) / 1e9));
+				outages.add(String.format("%s: away %.1f s, recovered %.1f s after it came back", outage,
+						(startedAt - stoppedAt) / 1e9, (System.nanoTime() - startedAt) / 1e9));
 			}
 			Thread.sleep(2_000);
 			running.set(false);
@@ -147,6 +177,18 @@ class DatabaseOutageTest {
 		postmaster.destroyForcibly();
 		children.forEach(ProcessHandle::destroyForcibly);
 		await().atMost(Duration.ofSeconds(30)).until(() -> !postmaster.isAlive());
+	}
+
+	/**
+	 * SIGSTOP or SIGCONT to the server and every process it started: stopped, they keep
+	 * their connections open and answer nothing, as a server that hangs.
+	 */
+	private static void signal(Path serverDir, String signal) throws IOException, InterruptedException {
+		long pid = Long.parseLong(Files.readAllLines(serverDir.resolve("postmaster.pid")).get(0).trim());
+		ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+		List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(pid)));
+		postmaster.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+		assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).as(command.toString()).isZero();
 	}
 
 	private static EmbeddedPostgres startDatabase(Path dir, int port) throws IOException {

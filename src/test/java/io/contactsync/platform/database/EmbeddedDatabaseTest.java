@@ -100,7 +100,11 @@ class EmbeddedDatabaseTest {
 	static ConfigurableApplicationContext start(Path dataDir, String... more) {
 		String[] properties = { "contactsync.data-dir=" + dataDir, "server.port=0",
 				"contactsync.admin-password=" + PASSWORD, "spring.main.banner-mode=off" };
-		return new SpringApplicationBuilder(ContactSyncApplication.class).properties(properties).properties(more).run();
+		// the test's own settings as arguments, so that they win over
+		// application.properties
+		// (default properties would not)
+		String[] arguments = java.util.Arrays.stream(more).map(setting -> "--" + setting).toArray(String[]::new);
+		return new SpringApplicationBuilder(ContactSyncApplication.class).properties(properties).run(arguments);
 	}
 
 	static Api api(ConfigurableApplicationContext app) {
