@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import io.contactsync.platform.web.ApiLocaleResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,7 +19,9 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The UI speaks Norwegian Bokmål unless the user chose English (a cookie, set by the
- * switch on every page) or the browser asks for English before Norwegian.
+ * switch on every page) or the browser asks for English before Norwegian. The API keeps
+ * its own rule (English unless {@code Accept-Language} asks for Norwegian), whatever
+ * cookie comes with its requests.
  */
 @Configuration(proxyBeanMethods = false)
 class UiLocale implements WebMvcConfigurer {
@@ -37,7 +40,7 @@ class UiLocale implements WebMvcConfigurer {
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieSameSite("Lax");
 		resolver.setDefaultLocaleFunction(UiLocale::fromBrowser);
-		return resolver;
+		return ApiLocaleResolver.around(resolver);
 	}
 
 	static Locale fromBrowser(HttpServletRequest request) {

@@ -89,6 +89,11 @@ class CheckedDataApiTest extends DemoCompanyApiTest {
 			assertThat(warnings(created.json())).containsExactly("phoneNo");
 			assertThat(text(created.json(), "phoneNoE164")).as("no E.164 form").isEmpty();
 			assertThat(warnings(read("/api/v1/contacts/" + no))).as("and on every read").containsExactly("phoneNo");
+			// in the API's language: English by default, whatever cookie of the pages
+			// comes along; Norwegian when Accept-Language asks
+			String byDefault = warningText(admin().header("Cookie", "contactsync-language=nb"), no);
+			assertThat(byDefault).isEqualTo(warningText(admin().header("Accept-Language", "en"), no))
+				.isNotEqualTo(warningText(admin().header("Accept-Language", "nb"), no));
 
 			Api.Response email = admin().post("/api/v1/contacts", Map.of("name", "Gammel Post AS", "email", "post@"));
 			assertProblem(email, 422, "VALIDATION_FAILED");
@@ -286,6 +291,10 @@ class CheckedDataApiTest extends DemoCompanyApiTest {
 
 	private static List<String> errors(Api.Response response) {
 		return response.json().get("errors").findValuesAsString("field");
+	}
+
+	private static String warningText(Api reader, String contactNo) {
+		return reader.get("/api/v1/contacts/" + contactNo).json().get("warnings").get(0).get("message").asString();
 	}
 
 	private static List<String> warnings(JsonNode record) {
