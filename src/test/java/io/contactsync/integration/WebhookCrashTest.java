@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
 import io.contactsync.support.Api;
 import io.contactsync.support.ServiceProcess;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,15 +69,22 @@ class WebhookCrashTest {
 				}
 				await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received() > RECORDS);
 				// kill while it delivers: changes keep coming until the moment of the
-				// kill
+				// kill, and one delivery is in flight, sent and not yet answered
 				for (int round = 0; round < 3; round++) {
+					if (round == 2) {
+						receiver.holdTheNext();
+					}
 					patchAll(api, customers, "+47 41 0" + round + " 00 0");
 				}
+				await().atMost(Duration.ofSeconds(30)).until(() -> receiver.held() != null);
 			}
 			finally {
 				service.kill();
+				receiver.release();
 			}
-			System.out.printf("WebhookCrashTest: killed after %d deliveries%n", receiver.received());
+			String cut = receiver.held();
+			System.out.printf("WebhookCrashTest: killed after %d deliveries, while delivering %s%n",
+					receiver.received(), cut);
 
 			try (ServiceProcess again = start(dataDir, port, "second")) {
 				Api api = again.awaitReady(PASSWORD);
@@ -94,6 +104,9 @@ class WebhookCrashTest {
 				System.out.printf("WebhookCrashTest: %d events committed, %d deliveries, %d refused while away%n",
 						expected.size(), receiver.received(), receiver.refused());
 				assertThat(receiver.refused()).as("the receiver was away and said so").isPositive();
+				assertThat(receiver.deliveries().stream().filter(d -> d.get("id").asString().equals(cut)).count())
+					.as("the delivery the kill cut short was made again")
+					.isGreaterThanOrEqualTo(2);
 				Map<String, Long> positions = new HashMap<>();
 				committed.forEach(event -> positions.put(event.get("id").asString(), event.get("position").asLong()));
 				Map<String, List<Long>> firstSeenByRecord = new HashMap<>();
@@ -169,6 +182,10 @@ class WebhookCrashTest {
 
 		private volatile boolean down;
 
+		private volatile CountDownLatch holding = new CountDownLatch(0);
+
+		private final AtomicReference<String> held = new AtomicReference<>();
+
 		private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
 
 		private Receiver(HttpServer server) {
@@ -192,6 +209,16 @@ class WebhookCrashTest {
 				}
 				JsonNode data = Api.JSON.readTree(new String(body, StandardCharsets.UTF_8)).get("data");
 				receiver.deliveries.add(data);
+				if (receiver.holding.getCount() > 0 && receiver.held.compareAndSet(null, data.get("id").asString())) {
+					// the first delivery after holding began waits, unanswered, until the
+					// service is killed
+					try {
+						receiver.holding.await();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
 				receiver.ids.add(data.get("id").asString());
 				exchange.sendResponseHeaders(204, -1);
 				exchange.close();
@@ -202,6 +229,22 @@ class WebhookCrashTest {
 
 		int port() {
 			return server.getAddress().getPort();
+		}
+
+		/**
+		 * The next delivery is taken in, and left unanswered until {@link #release()}.
+		 */
+		void holdTheNext() {
+			holding = new CountDownLatch(1);
+		}
+
+		/** The id of the delivery being held, once one is. */
+		@Nullable String held() {
+			return held.get();
+		}
+
+		void release() {
+			holding.countDown();
 		}
 
 		void down(boolean away) {
