@@ -21,8 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the events of one endpoint this instance holds, strictly in feed order: the
- * next event goes only once the one before was taken, so the order per record holds.
+ * Delivers the events of one endpoint this instance holds, in feed order per record: a
+ * record's next event goes only once the one before was taken ({@link RecordLanes}).
  * Events are posted outside any transaction; what came of them (the new cursor, the
  * attempts for the log, a retry to wait for) is committed after each batch, with the
  * lease renewed. An event that fails is tried again per the backoff; once the patience is
@@ -35,13 +35,11 @@ class EndpointDelivery {
 
 	private final ChangeFeed feed;
 
-	private final WebhookSender sender;
+	private final RecordLanes lanes;
 
 	private final DeliveryLog log;
 
 	private final EndpointLeases leases;
-
-	private final WebhookMetrics metrics;
 
 	private final ApplicationEventPublisher events;
 
@@ -51,15 +49,13 @@ class EndpointDelivery {
 
 	private final int batchSize;
 
-	EndpointDelivery(JdbcClient jdbc, ChangeFeed feed, WebhookSender sender, DeliveryLog log, EndpointLeases leases,
-			WebhookMetrics metrics, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-			WebhookSettings settings) {
+	EndpointDelivery(JdbcClient jdbc, ChangeFeed feed, RecordLanes lanes, DeliveryLog log, EndpointLeases leases,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, WebhookSettings settings) {
 		this.jdbc = jdbc;
 		this.feed = feed;
-		this.sender = sender;
+		this.lanes = lanes;
 		this.log = log;
 		this.leases = leases;
-		this.metrics = metrics;
 		this.events = events;
 		this.transaction = new TransactionTemplate(transactions);
 		this.backoff = settings.backoff();
@@ -89,44 +85,53 @@ class EndpointDelivery {
 				return;
 			}
 			List<FeedEvent> batch = stretch.events();
-			long started = System.nanoTime();
-			boolean stopping = false;
+			if (target.failedAttempts() > 0 && !batch.isEmpty()) {
+				// A retry sends the event that failed alone: the others of its batch that
+				// were taken are not sent again at every retry.
+				batch = batch.subList(0, 1);
+			}
+			long deadline = System.nanoTime() + leases.lease().dividedBy(3).toNanos();
+			// Progress is committed, and the lease renewed, well before it runs out.
+			RecordLanes.Sent sent = lanes.send(id, target.url(), target.secret(), batch, deadline);
 			List<DeliveryLog.Attempt> attempts = new ArrayList<>();
 			long cursor = target.cursor();
+			boolean contiguous = true;
 			int failedAttempts = 0;
 			WebhookSender.Outcome failure = null;
 			for (FeedEvent event : batch) {
+				WebhookSender.Outcome outcome = sent.outcomes().get(event.position());
 				// The first event of the batch is the one that failed before, if any did.
-				int attempt = attempts.isEmpty() ? target.failedAttempts() + 1 : 1;
-				WebhookSender.Outcome outcome = sender.send(target.url(), target.secret(), event);
-				if (!outcome.delivered() && Thread.currentThread().isInterrupted()) {
-					// The service stops: that is no failure of the receiver. What was
-					// delivered is committed; the event is sent again after the restart,
-					// without a backoff to wait for.
-					stopping = true;
-					break;
+				int attempt = event == batch.get(0) ? target.failedAttempts() + 1 : 1;
+				if (outcome != null) {
+					attempts.add(new DeliveryLog.Attempt(id, event, attempt, false, outcome));
 				}
-				metrics.attempted(id, outcome);
-				attempts.add(new DeliveryLog.Attempt(id, event, attempt, false, outcome));
-				if (!outcome.delivered()) {
-					failure = outcome;
-					failedAttempts = attempt;
-					break;
+				if (!contiguous) {
+					continue;
 				}
-				cursor = event.position();
-				// Progress is committed, and the lease renewed, well before it runs out.
-				if (Duration.ofNanos(System.nanoTime() - started).compareTo(leases.lease().dividedBy(3)) > 0) {
-					break;
+				if (outcome != null && outcome.delivered()) {
+					cursor = event.position();
+				}
+				else {
+					// The cursor stops before the first event not taken; events of other
+					// records after it that were taken are sent again with it (at least
+					// once; a receiver knows them by webhook-id).
+					contiguous = false;
+					if (outcome != null) {
+						failure = outcome;
+						failedAttempts = attempt;
+					}
 				}
 			}
-			boolean caughtUp = !stopping && failure == null && attempts.size() == batch.size()
+			boolean stopping = sent.stopping();
+			// (a retry's batch of one says nothing of what follows it)
+			boolean caughtUp = !stopping && contiguous && batch.size() == stretch.events().size()
 					&& batch.size() < batchSize;
 			if (caughtUp) {
 				// Every event up to the feed's newest that this endpoint takes was in the
 				// batch: the events it leaves out are not read again.
 				cursor = Math.max(cursor, stretch.next());
 			}
-			boolean keepsFirstFailure = failure != null && attempts.size() == 1 && target.failedAttempts() > 0;
+			boolean keepsFirstFailure = failure != null && failedAttempts > 1;
 			if (stopping) {
 				if (attempts.isEmpty()) {
 					// Nothing to commit; a failure being retried keeps its count and
@@ -137,7 +142,7 @@ class EndpointDelivery {
 				Thread.interrupted();
 			}
 			boolean stillHeld = commit(target, cursor, attempts, failedAttempts, keepsFirstFailure, failure);
-			if (!stillHeld || failure != null || caughtUp || stopping) {
+			if (!stillHeld || failure != null || caughtUp || stopping || attempts.isEmpty()) {
 				return;
 			}
 		}

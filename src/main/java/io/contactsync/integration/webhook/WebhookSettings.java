@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout how long a receiver may take to answer a delivery
  * @param batchSize how many events an endpoint gets before its progress is committed
  * @param workers how many endpoints one instance delivers to at the same time
+ * @param lanes how many records' events one endpoint is sent at the same time (a record's
+ * own events always one after the other)
  * @param logRetention how long the delivery log keeps an attempt
  */
 @ConfigurationProperties("contactsync.webhooks")
@@ -33,7 +35,7 @@ record WebhookSettings(@DefaultValue("false") boolean allowPrivateAddresses, @De
 		@DefaultValue("1h") Duration maxRetryWait, @DefaultValue("24h") Duration patience,
 		@DefaultValue("30s") Duration lease, @DefaultValue("5s") Duration pollInterval,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout,
-		@DefaultValue("100") int batchSize, @DefaultValue("4") int workers,
+		@DefaultValue("100") int batchSize, @DefaultValue("4") int workers, @DefaultValue("8") int lanes,
 		@DefaultValue("30d") Duration logRetention) {
 
 	WebhookSettings {
@@ -43,8 +45,8 @@ record WebhookSettings(@DefaultValue("false") boolean allowPrivateAddresses, @De
 				throw new IllegalArgumentException("contactsync.webhooks durations must be longer than 0");
 			}
 		}
-		if (batchSize < 1 || workers < 1) {
-			throw new IllegalArgumentException("contactsync.webhooks.batch-size and workers must be at least 1");
+		if (batchSize < 1 || workers < 1 || lanes < 1) {
+			throw new IllegalArgumentException("contactsync.webhooks.batch-size, workers and lanes must be at least 1");
 		}
 	}
 

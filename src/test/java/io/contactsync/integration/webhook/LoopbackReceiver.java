@@ -45,6 +45,8 @@ final class LoopbackReceiver implements AutoCloseable {
 
 	private final HttpServer server;
 
+	private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
+
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
 	private final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
@@ -72,6 +74,9 @@ final class LoopbackReceiver implements AutoCloseable {
 			exchange.sendResponseHeaders(status == null ? otherwise : status, -1);
 			exchange.close();
 		});
+		// a thread per request, as a real receiver has: deliveries of different records
+		// come side by side, and one held unanswered must not hold up the others
+		server.setExecutor(threads);
 		server.start();
 	}
 
@@ -145,6 +150,7 @@ final class LoopbackReceiver implements AutoCloseable {
 			held.countDown();
 		}
 		server.stop(0);
+		threads.shutdownNow();
 	}
 
 }

@@ -122,6 +122,30 @@ class WebhookApiTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void differentRecordsAreSentSideBySideAndOneRecordsEventsInTurn() throws Exception {
+		long before = feed.head();
+		String first = company();
+		rename(first, "Webhook Lane " + unique() + " AS");
+		String second = company();
+		CountDownLatch open = new CountDownLatch(1);
+		LoopbackReceiver receiver = receiver().holdingAnswersUntil(open);
+		long id = subscribe(receiver).get("id").asLong();
+
+		// one batch from before both: the first record's creation is held unanswered
+		admin().post("/api/v1/webhooks/" + id + "/replay", Map.of("after", before));
+
+		receiver.awaitAbout(first, found -> found.size() == 1);
+		assertThat(receiver.awaitAbout(second, found -> found.size() == 1))
+			.as("another record's event is sent while the first's is unanswered")
+			.hasSize(1);
+		assertThat(receiver.about(first)).as("not the first record's next event before its first is taken").hasSize(1);
+		open.countDown();
+		assertThat(receiver.awaitAbout(first, found -> found.size() >= 2))
+			.extracting(request -> request.data().get("version").asLong())
+			.containsExactly(1L, 2L);
+	}
+
+	@Test
 	void theSecretIsShownOnlyWhenTheEndpointIsMade() throws Exception {
 		JsonNode created = subscribe(receiver());
 		long id = created.get("id").asLong();
