@@ -60,8 +60,12 @@ class Sequencer {
 
 	private Instant nextRetention = Instant.EPOCH;
 
-	Sequencer(JdbcClient jdbc, PlatformTransactionManager transactions, FeedSettings settings, Head head) {
+	private final ChangeFeed feed;
+
+	Sequencer(JdbcClient jdbc, PlatformTransactionManager transactions, FeedSettings settings, Head head,
+			ChangeFeed feed) {
 		this.jdbc = jdbc;
+		this.feed = feed;
 		this.transaction = new TransactionTemplate(transactions);
 		this.settings = settings;
 		this.head = head;
@@ -98,7 +102,7 @@ class Sequencer {
 				numbered = sequenceOnce();
 			}
 			while (numbered == BATCH);
-			head.advanceTo(lastPosition());
+			head.advanceTo(feed.head());
 			if (Instant.now().isAfter(nextRetention)) {
 				purgeOlderThan(settings.retention());
 				nextRetention = Instant.now().plus(RETENTION_EVERY);
@@ -131,10 +135,6 @@ class Sequencer {
 			return count;
 		});
 		return numbered == null ? 0 : numbered;
-	}
-
-	long lastPosition() {
-		return jdbc.sql("SELECT last_position FROM change_feed WHERE id = 1").query(Long.class).single();
 	}
 
 	/**

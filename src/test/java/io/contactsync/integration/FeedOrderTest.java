@@ -31,6 +31,9 @@ class FeedOrderTest extends DemoCompanyApiTest {
 	@Autowired
 	Sequencer sequencer;
 
+	@Autowired
+	ChangeFeed feed;
+
 	@Test
 	void concurrentWritesAreNumberedOnceInCommitOrderPerRecord() throws Exception {
 		List<String> customers = new ArrayList<>();
@@ -47,7 +50,7 @@ class FeedOrderTest extends DemoCompanyApiTest {
 			List<CompletableFuture<Void>> sequencers = List.of(CompletableFuture.runAsync(() -> {
 				while (writing.get()) {
 					sequencer.sequenceOnce();
-					seenHeads.add(sequencer.lastPosition());
+					seenHeads.add(feed.head());
 				}
 			}, pool), CompletableFuture.runAsync(() -> {
 				while (writing.get()) {
