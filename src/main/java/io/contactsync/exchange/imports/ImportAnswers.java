@@ -2,6 +2,7 @@ package io.contactsync.exchange.imports;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.contactsync.job.Job;
@@ -10,7 +11,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,6 +70,26 @@ class ImportAnswers {
 	record UndoRecords(List<UndoRecord> items, @Nullable String next) {
 	}
 
+	private static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("nb"), Locale.forLanguageTag("nn"),
+			Locale.forLanguageTag("no"), Locale.ENGLISH);
+
+	/**
+	 * The API's language for an {@code Accept-Language} header (docs/rest.md,
+	 * "Language"): Norwegian Bokmål for nb, nn and no, else English, also without one.
+	 */
+	static Locale language(@Nullable String acceptLanguage) {
+		if (acceptLanguage == null || acceptLanguage.isBlank()) {
+			return Locale.ENGLISH;
+		}
+		try {
+			Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
+			return best == null || best.getLanguage().equals("en") ? Locale.ENGLISH : Locale.forLanguageTag("nb");
+		}
+		catch (IllegalArgumentException ex) {
+			return Locale.ENGLISH;
+		}
+	}
+
 	ImportAnswer of(Imports.View view) {
 		ImportStore.Stored stored = view.stored();
 		ImportSettings settings = stored.settings();
@@ -83,24 +103,23 @@ class ImportAnswers {
 				view.undoJob(), view.counts());
 	}
 
-	RowResult of(Outcome outcome) {
+	RowResult of(Outcome outcome, Locale locale) {
 		List<Change> changes = outcome.changes()
 			.stream()
 			.map(change -> new Change(change.field(), change.old(), change.value()))
 			.toList();
 		return new RowResult(outcome.row(), outcome.action().name(), outcome.no(), outcome.name(), changes,
-				outcome.code(), said(outcome.errors()), outcome.duplicates());
+				outcome.code(), said(outcome.errors(), locale), outcome.duplicates());
 	}
 
-	List<Said> said(List<FieldError> errors) {
+	List<Said> said(List<FieldError> errors, Locale locale) {
 		return errors.stream()
-			.map(error -> new Said(error.field(),
-					messages.getMessage(error.message(), LocaleContextHolder.getLocale())))
+			.map(error -> new Said(error.field(), messages.getMessage(error.message(), locale)))
 			.toList();
 	}
 
-	String said(io.contactsync.platform.Message message) {
-		return messages.getMessage(message, LocaleContextHolder.getLocale());
+	String said(io.contactsync.platform.Message message, Locale locale) {
+		return messages.getMessage(message, locale);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.contactsync.exchange.imports;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.contactsync.job.Job;
@@ -76,7 +77,8 @@ class ImportController {
 	@Operation(operationId = "dryRunImport")
 	@PostMapping("/{id}/dry-run")
 	ImportAnswers.DryRun dryRun(@PathVariable long id, @RequestParam(required = false) @Nullable Integer from,
-			@RequestParam(required = false) @Nullable Integer limit) {
+			@RequestParam(required = false) @Nullable Integer limit, HttpServletRequest request) {
+		Locale locale = ImportAnswers.language(request.getHeader("Accept-Language"));
 		int start = from == null ? 1 : from;
 		if (start < 1) {
 			throw new Problems.ValidationFailed("from", "invalid.atLeast", "1");
@@ -90,7 +92,8 @@ class ImportController {
 		List<Outcome> shown = outcomes.size() > size ? outcomes.subList(0, size) : outcomes;
 		shown.forEach(outcome -> counts.merge(outcome.action().name(), 1, Integer::sum));
 		Integer next = outcomes.size() > size ? outcomes.get(size).row() : null;
-		return new ImportAnswers.DryRun(start, counts, shown.stream().map(answers::of).toList(), next);
+		return new ImportAnswers.DryRun(start, counts,
+				shown.stream().map(outcome -> answers.of(outcome, locale)).toList(), next);
 	}
 
 	@Operation(operationId = "runImport",
@@ -106,12 +109,14 @@ class ImportController {
 	@GetMapping("/{id}/rows")
 	ImportAnswers.Rows rows(@PathVariable long id, @RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(required = false) @Nullable String cursor) {
+			@RequestParam(required = false) @Nullable String cursor, HttpServletRequest request) {
+		Locale locale = ImportAnswers.language(request.getHeader("Accept-Language"));
 		int size = Page.limit(limit);
 		int after = (int) number(Page.decode(cursor));
 		Page<Outcome> page = Page.of(imports.outcomes(id, action, after, size + 1), size,
 				outcome -> Integer.toString(outcome.row()));
-		return new ImportAnswers.Rows(page.items().stream().map(answers::of).toList(), page.next());
+		return new ImportAnswers.Rows(page.items().stream().map(outcome -> answers.of(outcome, locale)).toList(),
+				page.next());
 	}
 
 	@Operation(operationId = "undoImport",
@@ -127,9 +132,10 @@ class ImportController {
 	@GetMapping("/{id}/undo")
 	ImportAnswers.UndoRecords undone(@PathVariable long id, @RequestParam(required = false) @Nullable String undo,
 			@RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(required = false) @Nullable String cursor) {
+			@RequestParam(required = false) @Nullable String cursor, HttpServletRequest request) {
 		imports.get(id);
-		return records.list(id, undo, Page.limit(limit), number(Page.decode(cursor)));
+		return records.list(id, undo, Page.limit(limit), number(Page.decode(cursor)),
+				ImportAnswers.language(request.getHeader("Accept-Language")));
 	}
 
 	private static long number(@Nullable String key) {

@@ -1,6 +1,7 @@
 package io.contactsync.exchange.imports;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
@@ -27,7 +28,7 @@ class ImportRecords {
 	}
 
 	@Transactional(readOnly = true)
-	ImportAnswers.UndoRecords list(long id, @Nullable String undo, int limit, long afterSeq) {
+	ImportAnswers.UndoRecords list(long id, @Nullable String undo, int limit, long afterSeq, Locale locale) {
 		if (undo != null && !List.of("UNDONE", "LEFT").contains(undo)) {
 			throw new Problems.ValidationFailed("undo", "invalid.oneOf", "UNDONE, LEFT");
 		}
@@ -39,10 +40,9 @@ class ImportRecords {
 			.params(undo == null ? List.of(id, afterSeq, limit + 1) : List.of(id, afterSeq, undo, limit + 1))
 			.query((rs, n) -> {
 				String reason = rs.getString(6);
-				return new Found(rs.getLong(1),
-						new ImportAnswers.UndoRecord(rs.getString(2), rs.getString(3), rs.getBoolean(4),
-								rs.getString(5), reason == null ? null
-										: answers.said(StoredMessages.message(ImportStore.JSON.readTree(reason)))));
+				return new Found(rs.getLong(1), new ImportAnswers.UndoRecord(rs.getString(2), rs.getString(3),
+						rs.getBoolean(4), rs.getString(5), reason == null ? null
+								: answers.said(StoredMessages.message(ImportStore.JSON.readTree(reason)), locale)));
 			})
 			.list();
 		Page<Found> page = Page.of(found, limit, record -> Long.toString(record.seq()));
