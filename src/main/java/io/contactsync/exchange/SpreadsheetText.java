@@ -25,7 +25,7 @@ public final class SpreadsheetText {
 	}
 
 	/** The cell to write for a text value. */
-	static String safe(String value) {
+	public static String safe(String value) {
 		return FORMULA_START.matcher(value).find() ? "'" + value : value;
 	}
 

@@ -47,6 +47,24 @@ class ImportAnswers {
 	@Schema(name = "ImportChange")
 	record Change(String field, @Schema(description = "the value before, as in the record's JSON") @Nullable Object old,
 			@Schema(description = "the value after, as in the record's JSON") @Nullable Object value) {
+
+		/** The value before, as a page shows it: text as it is, nothing as nothing. */
+		public String shownOld() {
+			return shown(old);
+		}
+
+		/** The value after, as a page shows it. */
+		public String shownValue() {
+			return shown(value);
+		}
+
+		private static String shown(@Nullable Object value) {
+			if (value instanceof tools.jackson.databind.JsonNode node) {
+				return node.isNull() ? "" : node.isValueNode() ? node.asString() : node.toString();
+			}
+			return value == null ? "" : value.toString();
+		}
+
 	}
 
 	/** One thing wrong with a row, or why it was skipped, in the reader's language. */
