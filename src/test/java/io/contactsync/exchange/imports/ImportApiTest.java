@@ -163,6 +163,38 @@ class ImportApiTest extends DemoCompanyApiTest {
 		JsonNode dryRun = admin().post("/api/v1/imports/" + id + "/dry-run", null).json();
 
 		assertThat(dryRun.get("counts").get("UNCHANGED").asInt()).as(dryRun.toString()).isEqualTo(2);
+
+		byte[] xlsx = admin().header("Accept", ImportFormat.XLSX_TYPE).download("/api/v1/customers?q=" + word).body();
+		Api.Response uploaded = ImportFiles.upload(port, "admin", ADMIN_PASSWORD, "kind=CUSTOMER&fileName=kunder.xlsx",
+				ImportFormat.XLSX_TYPE, xlsx, "en");
+		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+		assertThat(uploaded.json().get("format").asString()).isEqualTo("XLSX");
+		JsonNode fromXlsx = admin().post("/api/v1/imports/" + uploaded.json().get("id").asLong() + "/dry-run", null)
+			.json();
+		assertThat(fromXlsx.get("counts").get("UNCHANGED").asInt()).as(fromXlsx.toString()).isEqualTo(2);
+	}
+
+	@Test
+	void aContactsExportWithItsPeopleImportedAgainChangesNothing() {
+		String word = unique();
+		JsonNode company = create(io.contactsync.support.NewRecord.aCompany()
+			.named("Rundtur " + word + " AS")
+			.withVatRegistrationNo("923609016")
+			.inCity("Tromsø"));
+		create(io.contactsync.support.NewRecord.aPerson()
+			.named("Åse Rundtur " + word)
+			.workingFor(no(company))
+			.with("jobTitle", "Daglig leder"));
+		byte[] export = admin().header("Accept", "text/csv").download("/api/v1/contacts?q=" + word).body();
+
+		long id = uploadedId("kind=CONTACT", export);
+		Api.Response run = admin().post("/api/v1/imports/" + id + "/run", null);
+		JsonNode job = ImportFiles.finished(admin(), run.json());
+
+		assertThat(job.get("processed").asLong()).isEqualTo(2);
+		assertThat(read("/api/v1/imports/" + id).get("counts").get("UNCHANGED").asInt()).isEqualTo(2);
+		assertThat(read("/api/v1/contacts/" + no(company)).get("version").asLong()).as("nothing written")
+			.isEqualTo(company.get("version").asLong());
 	}
 
 	@Test
