@@ -115,6 +115,9 @@ class ImportApiTest extends DemoCompanyApiTest {
 			.isEqualTo(existing.get("version").asLong() + 1);
 		JsonNode contact = read("/api/v1/contacts/" + text(updated, "contactNo"));
 		assertThat(contact.get("phoneNo").asString()).as("carried by the sync").isEqualTo("+47 55 12 34 56");
+		assertThat(admin().get("/api/v1/customers?q=Feil%20" + word).json().get("items"))
+			.as("a refused row writes nothing")
+			.isEmpty();
 		JsonNode made = admin().get("/api/v1/customers?q=Ny%20Skarv%20" + word).json().get("items").get(0);
 		assertThat(made.get("creditLimitLcy").decimalValue()).isEqualByComparingTo("1000.5");
 
@@ -236,6 +239,10 @@ class ImportApiTest extends DemoCompanyApiTest {
 		assertProblem(binary, 422, "VALIDATION_FAILED");
 
 		assertProblem(admin().get("/api/v1/imports/999999999"), 404, "NOT_FOUND");
+
+		byte[] large = new byte[1_100_000];
+		java.util.Arrays.fill(large, (byte) 'a');
+		assertProblem(upload("kind=CUSTOMER", large, "en"), 413, "PAYLOAD_TOO_LARGE");
 	}
 
 	@Test

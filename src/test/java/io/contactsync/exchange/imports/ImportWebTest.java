@@ -67,6 +67,11 @@ class ImportWebTest extends DemoCompanyApiTest {
 			.until(() -> admin.get(path).body().contains("data-status=\"DONE\""));
 		String done = admin.get(path).body();
 		assertThat(done).containsPattern("id=\"count-CREATE\">1<").contains("Rad 4").contains("id=\"errors-csv\"");
+		Matcher job = Pattern.compile("href=\"(/jobs/\\d+)\" id=\"job-link\"").matcher(done);
+		assertThat(job.find()).isTrue();
+		assertThat(admin.get(job.group(1)).body()).as("the job page shows the import's progress")
+			.contains("Import av en fil")
+			.contains("id=\"job-processed\">3 / 3<");
 		HttpResponse<String> errors = admin.get(path + "/errors.csv");
 		assertThat(errors.body()).startsWith("\uFEFFRad;Navn;Felt;Melding")
 			.contains("4;Feil Side " + word + " AS;phoneNo;");
