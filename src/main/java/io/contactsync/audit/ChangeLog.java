@@ -44,6 +44,16 @@ public class ChangeLog {
 	@Transactional(readOnly = true)
 	public Page<Entry> list(@Nullable String recordType, @Nullable String no, @Nullable Integer limit,
 			@Nullable String cursor) {
+		return list(recordType, no, null, limit, cursor);
+	}
+
+	/**
+	 * {@link #list}, of one import's changes and what the sync carried from them when
+	 * {@code importId} is given (docs/import.md, "Run").
+	 */
+	@Transactional(readOnly = true)
+	public Page<Entry> list(@Nullable String recordType, @Nullable String no, @Nullable Long importId,
+			@Nullable Integer limit, @Nullable String cursor) {
 		int size = Page.limit(limit);
 		List<String> where = new ArrayList<>();
 		List<Object> params = new ArrayList<>();
@@ -57,6 +67,10 @@ public class ChangeLog {
 		if (no != null) {
 			where.add("no = ?");
 			params.add(no);
+		}
+		if (importId != null) {
+			where.add("import_id = ?");
+			params.add(importId);
 		}
 		if (!readsBankAccounts()) {
 			where.add("record_type <> 'BANK_ACCOUNT'");

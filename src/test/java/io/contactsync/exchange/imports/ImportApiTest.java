@@ -139,6 +139,15 @@ class ImportApiTest extends DemoCompanyApiTest {
 		assertThat(carried.get("origin").asString()).isEqualTo("SYNC");
 		assertThat(carried.get("importId").asLong()).as("what the sync carried names the import too").isEqualTo(id);
 
+		List<String> byImport = new ArrayList<>();
+		admin().get("/api/v1/change-log?importId=" + id + "&limit=1000")
+			.json()
+			.get("items")
+			.forEach(entry -> byImport.add(entry.get("recordType").asString() + " " + entry.get("no").asString()));
+		assertThat(byImport).as("the import's changes, read by its id")
+			.contains("CUSTOMER " + no(existing), "CONTACT " + text(updated, "contactNo"), "CUSTOMER " + no(made));
+		assertThat(admin().get("/api/v1/change-log?importId=" + (id + 100000)).json().get("items")).isEmpty();
+
 		JsonNode imported = read("/api/v1/imports/" + id);
 		assertThat(imported.get("status").asString()).isEqualTo("DONE");
 		assertThat(imported.get("counts").toString())
