@@ -84,16 +84,15 @@ class ImportController {
 			throw new Problems.ValidationFailed("from", "invalid.atLeast", "1");
 		}
 		int size = limit == null ? 200 : Page.limit(limit);
-		List<Outcome> outcomes = imports.dryRun(id, start, size + 1);
+		List<Outcome> outcomes = imports.dryRun(id, start, size);
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		for (Outcome.Action action : Outcome.Action.values()) {
 			counts.put(action.name(), 0);
 		}
-		List<Outcome> shown = outcomes.size() > size ? outcomes.subList(0, size) : outcomes;
-		shown.forEach(outcome -> counts.merge(outcome.action().name(), 1, Integer::sum));
-		Integer next = outcomes.size() > size ? outcomes.get(size).row() : null;
+		outcomes.forEach(outcome -> counts.merge(outcome.action().name(), 1, Integer::sum));
+		Integer next = outcomes.isEmpty() ? null : imports.rowAfter(id, outcomes.get(outcomes.size() - 1).row());
 		return new ImportAnswers.DryRun(start, counts,
-				shown.stream().map(outcome -> answers.of(outcome, locale)).toList(), next);
+				outcomes.stream().map(outcome -> answers.of(outcome, locale)).toList(), next);
 	}
 
 	@Operation(operationId = "runImport",

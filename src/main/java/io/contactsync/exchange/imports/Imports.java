@@ -93,13 +93,13 @@ class Imports {
 		ImportKind kind = ImportKind.of(kindName);
 		kind.requireWriter();
 		ImportFormat format = ImportFormat.of(contentType, fileName);
-		String name = fileName == null || fileName.isBlank() ? "import." + format.name().toLowerCase()
-				: fileName.strip();
+		String name = fileName == null || fileName.isBlank()
+				? "import." + format.name().toLowerCase(java.util.Locale.ROOT) : fileName.strip();
 		name = name.length() > 255 ? name.substring(0, 255) : name;
 		long id = store.insert(kind, name, format, Actor.current().user());
 		Path temp = null;
 		try {
-			temp = Files.createTempFile("contactsync-import-", "." + format.name().toLowerCase());
+			temp = Files.createTempFile("contactsync-import-", "." + format.name().toLowerCase(java.util.Locale.ROOT));
 			Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
 			List<String> header = new ArrayList<>();
 			int[] count = { 0 };
@@ -182,8 +182,8 @@ class Imports {
 				: oneOf(ImportSettings.Mode.class, "mode", choices.mode(), current.mode(), errors);
 		ImportSettings.Duplicates duplicates = choices.duplicates() == null ? current.duplicates() : oneOf(
 				ImportSettings.Duplicates.class, "duplicates", choices.duplicates(), current.duplicates(), errors);
-		String system = choices.externalSystem() == null ? current.externalSystem()
-				: choices.externalSystem().isBlank() ? null : choices.externalSystem().strip().toLowerCase();
+		String system = choices.externalSystem() == null ? current.externalSystem() : choices.externalSystem().isBlank()
+				? null : choices.externalSystem().strip().toLowerCase(java.util.Locale.ROOT);
 		if (system != null && !SYSTEM.matcher(system).matches()) {
 			errors.add(new FieldError("externalSystem", "invalid.sourceSystem"));
 		}
@@ -265,6 +265,15 @@ class Imports {
 					return done;
 				}));
 		return outcomes == null ? List.of() : outcomes;
+	}
+
+	/**
+	 * The number of the first row after {@code row}, if there is one: where a dry run
+	 * goes on.
+	 */
+	public @Nullable Integer rowAfter(long id, int row) {
+		List<ImportStore.FileRow> next = store.rows(id, row, 1);
+		return next.isEmpty() ? null : next.get(0).rowNo();
 	}
 
 	/** Starts the import's run as a job, once. */

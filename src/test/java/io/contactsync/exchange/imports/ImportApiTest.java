@@ -83,6 +83,15 @@ class ImportApiTest extends DemoCompanyApiTest {
 			.contains("e-postadresse");
 		assertThat(dryRun.get("results").get(3).get("action").asString()).isEqualTo("UNCHANGED");
 
+		assertThat(dryRun.get("next").isNull()).isTrue();
+		JsonNode window = admin().post("/api/v1/imports/" + id + "/dry-run?limit=2", null).json();
+		assertThat(window.get("results")).hasSize(2);
+		assertThat(window.get("next").asInt()).as("the row to go on from").isEqualTo(4);
+		JsonNode rest = admin().post("/api/v1/imports/" + id + "/dry-run?from=4&limit=2", null).json();
+		assertThat(rest.get("results").get(0).get("row").asInt()).isEqualTo(4);
+		assertThat(rest.get("results").get(1).get("action").asString()).isEqualTo("UNCHANGED");
+		assertThat(rest.get("next").isNull()).isTrue();
+
 		assertThat(read("/api/v1/customers/" + no(existing)).get("version").asLong()).as("nothing written")
 			.isEqualTo(existing.get("version").asLong());
 		assertThat(admin().get("/api/v1/customers?q=Teist%20" + word).json().get("items")).as("nothing created")
