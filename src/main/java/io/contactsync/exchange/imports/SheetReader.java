@@ -232,7 +232,8 @@ final class SheetReader {
 		List<String> cells = new ArrayList<>(row.getCellCount());
 		for (int i = 0; i < row.getCellCount(); i++) {
 			Cell cell = row.getCell(i);
-			cells.add(cell == null ? "" : text(cell));
+			// An XLSX cell may spell a NUL (_x0000_), which no text column takes.
+			cells.add(cell == null ? "" : text(cell).replace("\u0000", ""));
 		}
 		return cells;
 	}
