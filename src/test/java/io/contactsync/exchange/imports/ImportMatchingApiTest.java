@@ -23,11 +23,12 @@ class ImportMatchingApiTest extends DemoCompanyApiTest {
 	@Test
 	void peopleAreAttachedToTheirCompanyByNumberOrgNrOrNameEvenOneTheFileMakes() {
 		String word = unique();
-		JsonNode known = create(aCompany().named("Kjent " + word + " AS").withVatRegistrationNo("923609016"));
+		String orgNo = organisationNumber();
+		JsonNode known = create(aCompany().named("Kjent " + word + " AS").withVatRegistrationNo(orgNo));
 		String csv = "Navn;Org.nr.;Firma;E-post\r\n" //
 				+ "Fiskevær " + word + " AS;;;post@fiskevaer.no\r\n" //
 				+ "Kari Nordmann " + word + ";;Fiskevær " + word + " AS;kari@fiskevaer.no\r\n" //
-				+ "Ola Nordmann " + word + ";;NO 923 609 016 MVA;ola@kjent.no\r\n" //
+				+ "Ola Nordmann " + word + ";;NO " + spaced(orgNo) + " MVA;ola@kjent.no\r\n" //
 				+ "Per Hansen " + word + ";;" + no(known) + ";per@kjent.no\r\n" //
 				+ "Nils Ukjent " + word + ";;Finnes Ikke " + word + " AS;\r\n";
 		long id = uploaded("kind=CONTACT", csv);
@@ -56,11 +57,12 @@ class ImportMatchingApiTest extends DemoCompanyApiTest {
 	@Test
 	void rowsAreMatchedByOrgNrInUpsertModeAndOnlyMappedColumnsAreWritten() {
 		String word = unique();
+		String orgNo = organisationNumber();
 		JsonNode vendor = create(aVendor().named("Leverandør " + word + " AS")
-			.withVatRegistrationNo("NO 923 609 016 MVA")
+			.withVatRegistrationNo("NO " + spaced(orgNo) + " MVA")
 			.withPhone("+47 22 33 44 55")
 			.inCity("Oslo"));
-		String csv = "Org.nr.;Navn;Poststed;Telefon\r\n923609016;Leverandør " + word + " AS;Drammen;\r\n";
+		String csv = "Org.nr.;Navn;Poststed;Telefon\r\n" + orgNo + ";Leverandør " + word + " AS;Drammen;\r\n";
 		long id = uploaded("kind=VENDOR", csv);
 		assertThat(read("/api/v1/imports/" + id).get("matchBy").asString()).isEqualTo("VAT_REGISTRATION_NO");
 
@@ -146,6 +148,37 @@ class ImportMatchingApiTest extends DemoCompanyApiTest {
 		assertThat(run.get("created").asLong()).isZero();
 		assertThat(admin().get("/api/v1/contacts?q=Duplikat%20" + word).json().get("items")).as("nothing written")
 			.hasSize(1);
+	}
+
+	/**
+	 * A Norwegian organisation number no other test uses: eight random digits and their
+	 * MOD11 check digit (weights 3 2 7 6 5 4 3 2).
+	 */
+	private static String organisationNumber() {
+		int[] weights = { 3, 2, 7, 6, 5, 4, 3, 2 };
+		java.util.Random random = new java.util.Random();
+		while (true) {
+			StringBuilder digits = new StringBuilder().append(8 + random.nextInt(2));
+			for (int i = 1; i < 8; i++) {
+				digits.append(random.nextInt(10));
+			}
+			int sum = 0;
+			for (int i = 0; i < 8; i++) {
+				sum += (digits.charAt(i) - '0') * weights[i];
+			}
+			int check = 11 - sum % 11;
+			if (check == 11) {
+				return digits.append(0).toString();
+			}
+			if (check < 10) {
+				return digits.append(check).toString();
+			}
+		}
+	}
+
+	/** "923609016" as "923 609 016". */
+	private static String spaced(String orgNo) {
+		return orgNo.substring(0, 3) + " " + orgNo.substring(3, 6) + " " + orgNo.substring(6);
 	}
 
 	private JsonNode person(String name) {
