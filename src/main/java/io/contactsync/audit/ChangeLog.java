@@ -33,7 +33,7 @@ public class ChangeLog {
 	@Schema(name = "ChangeLogEntry")
 	public record Entry(long id, Instant at, String user, String origin, String recordType, String no, String field,
 			@Nullable String oldValue, @Nullable String newValue, @Nullable Long causedBy,
-			@Nullable String sourceSystem) {
+			@Nullable String sourceSystem, @Nullable Long importId) {
 	}
 
 	/**
@@ -44,6 +44,16 @@ public class ChangeLog {
 	@Transactional(readOnly = true)
 	public Page<Entry> list(@Nullable String recordType, @Nullable String no, @Nullable Integer limit,
 			@Nullable String cursor) {
+		return list(recordType, no, null, limit, cursor);
+	}
+
+	/**
+	 * {@link #list}, of one import's changes and what the sync carried from them when
+	 * {@code importId} is given (docs/import.md, "Run").
+	 */
+	@Transactional(readOnly = true)
+	public Page<Entry> list(@Nullable String recordType, @Nullable String no, @Nullable Long importId,
+			@Nullable Integer limit, @Nullable String cursor) {
 		int size = Page.limit(limit);
 		List<String> where = new ArrayList<>();
 		List<Object> params = new ArrayList<>();
@@ -57,6 +67,10 @@ public class ChangeLog {
 		if (no != null) {
 			where.add("no = ?");
 			params.add(no);
+		}
+		if (importId != null) {
+			where.add("import_id = ?");
+			params.add(importId);
 		}
 		if (!readsBankAccounts()) {
 			where.add("record_type <> 'BANK_ACCOUNT'");
@@ -83,13 +97,14 @@ public class ChangeLog {
 			}
 		}
 		String sql = "SELECT id, at, user_name, origin, record_type, no, field, old_value, new_value, caused_by,"
-				+ " source_system FROM change_log" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-				+ " ORDER BY at DESC, id DESC LIMIT " + (size + 1);
+				+ " source_system, import_id FROM change_log"
+				+ (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY at DESC, id DESC LIMIT "
+				+ (size + 1);
 		List<Entry> entries = jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-					(Long) rs.getObject(10), rs.getString(11)))
+					(Long) rs.getObject(10), rs.getString(11), (Long) rs.getObject(12)))
 			.list();
 		return Page.of(entries, size, entry -> ChronoUnit.MICROS.between(Instant.EPOCH, entry.at()) + ":" + entry.id());
 	}

@@ -24,8 +24,9 @@ class ChangeLogController {
 	Page<ChangeLog.Entry> list(@RequestParam(required = false) @Nullable String recordType,
 			@RequestParam(required = false) @Nullable String no,
 			@RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(required = false) @Nullable String cursor) {
-		return changeLog.list(recordType, no, limit, cursor);
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Long importId) {
+		return changeLog.list(recordType, no, importId, limit, cursor);
 	}
 
 }

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 class ChangeLogWriter {
 
 	private static final List<String> COLUMNS = List.of("user_name", "origin", "record_type", "no", "field",
-			"old_value", "new_value", "caused_by", "source_system");
+			"old_value", "new_value", "caused_by", "source_system", "import_id");
 
 	/** Rows per statement, well within PostgreSQL's 65,535 parameters. */
 	private static final int ROWS_PER_STATEMENT = 500;
@@ -90,7 +90,7 @@ class ChangeLogWriter {
 			List<@Nullable Object> params = new ArrayList<>();
 			for (int i = 0; i < chunk.size(); i++) {
 				Entry entry = chunk.get(i);
-				sql.append(i == 0 ? "" : ", ").append("(?::bigint, ?, ?, ?, ?, ?, ?, ?, ?::bigint, ?)");
+				sql.append(i == 0 ? "" : ", ").append("(?::bigint, ?, ?, ?, ?, ?, ?, ?, ?::bigint, ?, ?::bigint)");
 				params.add(entry.id());
 				params.add(entry.change().actor().user());
 				params.add(entry.change().actor().origin().name());
@@ -101,6 +101,7 @@ class ChangeLogWriter {
 				params.add(entry.field().newValue());
 				params.add(entry.change().actor().causedBy());
 				params.add(entry.change().actor().sourceSystem());
+				params.add(entry.change().actor().importId());
 			}
 			// Written only on the server whose sequence gave the numbers (see
 			// ChangeLogIds).
@@ -154,6 +155,7 @@ class ChangeLogWriter {
 				row.put("new_value", field.newValue());
 				row.put("caused_by", change.actor().causedBy());
 				row.put("source_system", change.actor().sourceSystem());
+				row.put("import_id", change.actor().importId());
 				rows.add(row);
 			}
 		}

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@link #restore} gives back every value exactly: an export imported again changes
  * nothing, and a phone number such as {@code +47 22 33 44 55} comes back as it was.
  */
-final class SpreadsheetText {
+public final class SpreadsheetText {
 
 	/** What {@link #safe} quotes: any number of {@code '} before a formula's start. */
 	private static final Pattern FORMULA_START = Pattern.compile("^'*[=+\\-@\\t\\r]");
@@ -25,12 +25,12 @@ final class SpreadsheetText {
 	}
 
 	/** The cell to write for a text value. */
-	static String safe(String value) {
+	public static String safe(String value) {
 		return FORMULA_START.matcher(value).find() ? "'" + value : value;
 	}
 
 	/** The value a cell written by {@link #safe} stands for: the import's first step. */
-	static String restore(String cell) {
+	public static String restore(String cell) {
 		return QUOTED.matcher(cell).find() ? cell.substring(1) : cell;
 	}
 

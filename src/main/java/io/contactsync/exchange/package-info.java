@@ -1,8 +1,9 @@
 /**
  * Data in and out of ContactSync as files: every list exported with its search and
- * filters as CSV or XLSX, contacts as vCard 4.0, and the dry run of a vCard import (the
- * import itself is to come). The module reads and rehearses the records through their
- * modules' services, page by page, exactly as the API shows them; it owns no table.
+ * filters as CSV or XLSX, contacts as vCard 4.0, the dry run of a vCard import, and the
+ * import of CSV and XLSX files ({@code imports}: upload, column mapping, dry run, run as
+ * a job, undo). The module reads, rehearses and writes the records through their modules'
+ * services, exactly as the API does; its only tables are the imports' own.
  */
 @NullMarked
 @ApplicationModule(displayName = "Exchange (import, export, vCard)")

@@ -39,7 +39,7 @@ public class ExternalIds {
 	 * Holds the external id against other writers until the transaction ends, so that two
 	 * requests with the same new id do not both create a record.
 	 */
-	void lock(String recordType, String system, String externalId) {
+	public void lock(String recordType, String system, String externalId) {
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
 			.param(recordType + "/" + system + "/" + externalId)
 			.query()
@@ -47,7 +47,7 @@ public class ExternalIds {
 	}
 
 	/** The number of the record an external id names. */
-	Optional<String> find(String recordType, String system, String externalId) {
+	public Optional<String> find(String recordType, String system, String externalId) {
 		return jdbc.sql("SELECT no FROM external_id WHERE record_type = ? AND system = ? AND external_id = ?")
 			.params(recordType, system, externalId)
 			.query(String.class)
@@ -55,7 +55,7 @@ public class ExternalIds {
 	}
 
 	/** Couples a record with its id in a system: logged, and in the change feed. */
-	void couple(String recordType, String system, String externalId, String no, Actor by) {
+	public void couple(String recordType, String system, String externalId, String no, Actor by) {
 		jdbc.sql("INSERT INTO external_id (record_type, system, external_id, no) VALUES (?, ?, ?, ?)")
 			.params(recordType, system, externalId, no)
 			.update();

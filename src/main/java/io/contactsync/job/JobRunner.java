@@ -3,6 +3,7 @@ package io.contactsync.job;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,10 +89,16 @@ class JobRunner {
 
 	private final JobMetrics metrics;
 
+	private final Map<String, JobWork> works = new HashMap<>();
+
+	private final WorkPages workPages;
+
 	JobRunner(JdbcClient jdbc, JobLeases leases, Linking linking, DuplicateSearch duplicates,
 			List<LinkedRecordService> services, PlatformTransactionManager transactions, JobSettings settings,
-			JobMetrics metrics) {
+			JobMetrics metrics, List<JobWork> works) {
 		this.jdbc = jdbc;
+		works.forEach(work -> this.works.put(work.type(), work));
+		this.workPages = new WorkPages(jdbc, leases, transactions, settings.pageSize(), metrics);
 		this.leases = leases;
 		this.pollInterval = settings.pollInterval();
 		this.metrics = metrics;
@@ -216,10 +223,15 @@ class JobRunner {
 
 	private void run(long id) {
 		Map<String, Object> job = jdbc
-			.sql("SELECT type, no_from, no_to, last_no, created_by, status FROM job WHERE id = ?")
+			.sql("SELECT type, no_from, no_to, last_no, created_by, status, subject_id FROM job WHERE id = ?")
 			.param(id)
 			.query()
 			.singleRow();
+		JobWork work = works.get((String) job.get("type"));
+		if (work != null) {
+			workPages.run(id, job, work, () -> goesOn(id));
+			return;
+		}
 		if (Jobs.DUPLICATE_SEARCH_STRINGS.equals(job.get("type"))) {
 			rebuildDuplicateSearchStrings(id, job);
 			return;

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.FieldError;
@@ -44,10 +46,13 @@ public class Jobs {
 
 	private final JobRunner runner;
 
-	Jobs(JdbcClient jdbc, Linking linking, JobRunner runner) {
+	private final Set<String> works;
+
+	Jobs(JdbcClient jdbc, Linking linking, JobRunner runner, List<JobWork> works) {
 		this.jdbc = jdbc;
 		this.linking = linking;
 		this.runner = runner;
+		this.works = works.stream().map(JobWork::type).collect(Collectors.toSet());
 	}
 
 	@Schema(name = "JobRequest")
@@ -80,13 +85,35 @@ public class Jobs {
 			.params(request.type(), from, to, Actor.current().user())
 			.query(Long.class)
 			.single();
+		wakeAfterCommit();
+		return get(id);
+	}
+
+	/**
+	 * Queues the work of another module ({@link JobWork}) on what it works on: an import
+	 * and its undo are submitted by their module, never through {@link #submit}.
+	 * @param subject the id of what the job works on
+	 */
+	@Transactional
+	public Job submitWork(String type, long subject) {
+		if (!works.contains(type)) {
+			throw new IllegalArgumentException("No job work of type " + type);
+		}
+		long id = jdbc.sql("INSERT INTO job (type, subject_id, created_by) VALUES (?, ?, ?) RETURNING id")
+			.params(type, subject, Actor.current().user())
+			.query(Long.class)
+			.single();
+		wakeAfterCommit();
+		return get(id);
+	}
+
+	private void wakeAfterCommit() {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
 				runner.wake();
 			}
 		});
-		return get(id);
 	}
 
 	@Transactional(readOnly = true)

@@ -26,12 +26,24 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param sourceSystem the other system a write came from, as its request said
  * ({@code X-Source-System: crm}); what the sync carries from it keeps it, so that a
  * subscriber can leave out the echo of its own writes. Null for the product's own users.
+ * @param importId the import (docs/import.md) a change was made by, and what the sync
+ * carried from it: the change log keeps it, so that an import's changes can be found and
+ * undone. Null for any other change.
  */
-public record Actor(String user, ChangeOrigin origin, @Nullable Long causedBy, int hops,
-		@Nullable String sourceSystem) {
+public record Actor(String user, ChangeOrigin origin, @Nullable Long causedBy, int hops, @Nullable String sourceSystem,
+		@Nullable Long importId) {
 
 	public Actor(String user, ChangeOrigin origin) {
-		this(user, origin, null, 0, null);
+		this(user, origin, null, 0, null, null);
+	}
+
+	public Actor(String user, ChangeOrigin origin, @Nullable Long causedBy, int hops, @Nullable String sourceSystem) {
+		this(user, origin, causedBy, hops, sourceSystem, null);
+	}
+
+	/** A user's import of a file: origin IMPORT, with the import's id. */
+	public static Actor importing(String user, long importId) {
+		return new Actor(user, ChangeOrigin.IMPORT, null, 0, null, importId);
 	}
 
 	/**
@@ -39,7 +51,7 @@ public record Actor(String user, ChangeOrigin origin, @Nullable Long causedBy, i
 	 * entry: one hop further from the user's own change.
 	 */
 	public Actor carrying(@Nullable Long cause) {
-		return new Actor(user, ChangeOrigin.SYNC, cause, hops + 1, sourceSystem);
+		return new Actor(user, ChangeOrigin.SYNC, cause, hops + 1, sourceSystem, importId);
 	}
 
 	/** The user name recorded for what the application does of its own accord. */

@@ -132,6 +132,9 @@ class SecurityConfiguration {
 				.hasAnyRole(EVERY_ROLE)
 				.requestMatchers(SETUP_PATHS)
 				.hasRole(ADMIN)
+				// Who may import a kind of record is who may write it: Imports checks it.
+				.requestMatchers("/api/v1/imports", "/api/v1/imports/**")
+				.hasAnyRole(ADMIN, SALES, PURCHASING, FINANCE)
 				.requestMatchers(HttpMethod.GET, "/api/v1/contacts/**", "/api/v1/customers/**", "/api/v1/vendors/**",
 						"/api/v1/change-log")
 				.hasAnyRole(EVERY_ROLE)

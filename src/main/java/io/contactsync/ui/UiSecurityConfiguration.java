@@ -50,6 +50,10 @@ class UiSecurityConfiguration {
 				.hasRole(ADMIN)
 				.requestMatchers("/bank-accounts/**")
 				.hasAnyRole(ADMIN, FINANCE)
+				// Who may import a kind of record is who may write it: the import checks
+				// it.
+				.requestMatchers("/imports", "/imports/**")
+				.hasAnyRole(ADMIN, SALES, PURCHASING, FINANCE)
 				.requestMatchers(HttpMethod.GET, "/**")
 				.authenticated()
 				.requestMatchers("/contacts/*/create/CUSTOMER")

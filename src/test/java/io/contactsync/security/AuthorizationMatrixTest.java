@@ -71,6 +71,10 @@ class AuthorizationMatrixTest extends DemoCompanyApiTest {
 			Rule.get(EnumSet.of(Role.ADMIN, Role.FINANCE), "/api/v1/bank-accounts", "/api/v1/bank-accounts/**"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.FINANCE), "/api/v1/bank-accounts", "/api/v1/bank-accounts/**"),
 			Rule.any(EnumSet.of(Role.ADMIN), "/api/v1/webhooks", "/api/v1/webhooks/**"),
+			// who may import a kind is who may write it, which the import checks by its
+			// kind
+			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.PURCHASING, Role.FINANCE), "/api/v1/imports",
+					"/api/v1/imports/**"),
 			Rule.get(ALL_BUT_BANK, "/api/v1/**"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.FINANCE), "/api/v1/contacts/*/create-customer"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.PURCHASING, Role.FINANCE), "/api/v1/contacts/*/create-vendor"),
@@ -89,6 +93,7 @@ class AuthorizationMatrixTest extends DemoCompanyApiTest {
 	private static final List<Rule> UI_TABLE = List.of(Rule.get(ALL, "/login"),
 			Rule.any(EnumSet.of(Role.ADMIN), "/setup", "/setup/**"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.FINANCE), "/bank-accounts", "/bank-accounts/**"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.PURCHASING, Role.FINANCE), "/imports", "/imports/**"),
 			Rule.get(ALL_BUT_BANK, "/**"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.FINANCE), "/contacts/*/create/CUSTOMER"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.PURCHASING, Role.FINANCE), "/contacts/*/create/VENDOR"),

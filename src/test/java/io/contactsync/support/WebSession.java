@@ -82,6 +82,30 @@ public final class WebSession {
 			.method(method, HttpRequest.BodyPublishers.ofString("")));
 	}
 
+	/**
+	 * A form with a file, as a page's upload form sends it (multipart/form-data), with
+	 * the session's CSRF token.
+	 */
+	public HttpResponse<String> upload(String path, Map<String, String> form, String fileField, String fileName,
+			String contentType, byte[] file) {
+		String boundary = "----contactsync" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		fields.put("_csrf", csrfToken);
+		fields.putAll(form);
+		fields.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(file);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
 	public Optional<HttpCookie> cookie(String name) {
 		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
 	}

@@ -14,7 +14,7 @@ class ChangeLogLinesTest {
 
 	private static Entry entry(long id, String type, String no, String field, Long causedBy) {
 		return new Entry(id, AT.plusMillis(id), "kari", causedBy == null ? "USER" : "SYNC", type, no, field, "a", "b",
-				causedBy, null);
+				causedBy, null, null);
 	}
 
 	@Test

@@ -1,0 +1,81 @@
+package io.contactsync.exchange.imports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.contactsync.job.Job;
+import io.contactsync.job.JobWork;
+import io.contactsync.platform.Actor;
+import io.contactsync.platform.FieldError;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The run of an import, as a job (docs/import.md, "Run"): a page of rows per transaction,
+ * each row in a savepoint of its own, written by the user who started it with origin
+ * IMPORT and the import's id. What each row did is kept with the row in the page's
+ * transaction, so a run that resumes after a crash goes on after its last whole page and
+ * does no row twice.
+ */
+@Component
+class ImportRun implements JobWork {
+
+	private final ImportStore store;
+
+	private final RowTransactions rows;
+
+	ImportRun(ImportStore store, RowTransactions rows) {
+		this.store = store;
+		this.rows = rows;
+	}
+
+	@Override
+	public String type() {
+		return Imports.IMPORT_JOB;
+	}
+
+	@Override
+	public long total(long subject) {
+		return store.get(subject).rows();
+	}
+
+	@Override
+	public Optional<Done> page(long subject, @Nullable String after, int size) {
+		ImportSettings settings = store.get(subject).settings();
+		List<ImportStore.FileRow> page = store.rows(subject, after == null ? 0 : Integer.parseInt(after), size);
+		if (page.isEmpty()) {
+			return Optional.empty();
+		}
+		long created = 0;
+		long skipped = 0;
+		long duplicates = 0;
+		List<Job.Error> errors = new ArrayList<>();
+		for (ImportStore.FileRow row : page) {
+			Outcome outcome = Actor.runAs(Actor.importing(Actor.current().user(), subject),
+					() -> rows.apply(settings, row));
+			store.done(subject, outcome);
+			switch (outcome.action()) {
+				case CREATE -> created++;
+				case SKIPPED -> skipped++;
+				case ERROR -> errors.add(new Job.Error(Integer.toString(row.rowNo()), english(outcome)));
+				default -> {
+				}
+			}
+			duplicates += outcome.duplicates().isEmpty() ? 0 : 1;
+		}
+		String last = Integer.toString(page.get(page.size() - 1).rowNo());
+		return Optional.of(new Done(last, page.size(), created, skipped, errors.size(), duplicates, errors));
+	}
+
+	/** A job keeps its errors in English, as its reports do. */
+	private static String english(Outcome outcome) {
+		List<String> said = new ArrayList<>();
+		for (FieldError error : outcome.errors()) {
+			said.add((error.field().isEmpty() ? "" : error.field() + ": ") + error.message().english());
+		}
+		return String.join("; ", said);
+	}
+
+}

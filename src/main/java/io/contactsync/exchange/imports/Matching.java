@@ -1,0 +1,119 @@
+package io.contactsync.exchange.imports;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.contactsync.integration.ExternalIds;
+import io.contactsync.platform.Problems;
+import io.contactsync.platform.table.Table;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the record a row stands for, by what the import matches on (docs/import.md,
+ * "Matching"), and the company a person row names. A key that names more than one record
+ * is an error of the row, never a guess.
+ */
+@Component
+class Matching {
+
+	/**
+	 * An organisation or VAT number as compared: letters and digits in upper case, a
+	 * Norwegian number's {@code NO} and {@code MVA} taken off ("NO 923 609 016 MVA" is
+	 * "923609016").
+	 */
+	private static final String NORMALISED_VAT = "regexp_replace(regexp_replace(upper(%s), '[^A-Z0-9]', '', 'g'),"
+			+ " '^(NO){0,1}(\\d{9})(MVA){0,1}$', '\\2')";
+
+	private final JdbcClient jdbc;
+
+	private final Targets targets;
+
+	private final ExternalIds externalIds;
+
+	Matching(JdbcClient jdbc, Targets targets, ExternalIds externalIds) {
+		this.jdbc = jdbc;
+		this.targets = targets;
+		this.externalIds = externalIds;
+	}
+
+	/**
+	 * The number of the record the key names.
+	 * @param field the row's field that held the key, named in an error
+	 */
+	Optional<String> find(ImportKind kind, MatchBy by, String key, String field, ImportSettings settings) {
+		Table table = targets.table(kind);
+		return switch (by) {
+			case NUMBER -> targets.find(kind, key.toUpperCase(Locale.ROOT)).map(found -> found.get("no").asString());
+			case EXTERNAL_ID -> externalIds.find(kind.recordType(), settings.externalSystem(), key);
+			case VAT_REGISTRATION_NO -> one(jdbc
+				.sql("SELECT no FROM " + table.table() + " WHERE "
+						+ NORMALISED_VAT.formatted(column(table, "vatRegistrationNo")) + " = "
+						+ NORMALISED_VAT.formatted("CAST(? AS text)") + " ORDER BY no LIMIT 2")
+				.param(key)
+				.query(String.class)
+				.list(), field, key);
+			case EMAIL -> one(jdbc
+				.sql("SELECT no FROM " + table.table() + " WHERE lower(?) = ANY(string_to_array(replace(lower("
+						+ column(table, "email") + "), ' ', ''), ';')) ORDER BY no LIMIT 2")
+				.param(firstAddress(key))
+				.query(String.class)
+				.list(), field, key);
+		};
+	}
+
+	/**
+	 * The company contact a person row names: by its number, else its organisation
+	 * number, else its name (ignoring case).
+	 */
+	String company(String value) {
+		String key = value.strip();
+		List<String> byNo = jdbc.sql("SELECT no FROM contact WHERE no = ? AND type = 'COMPANY'")
+			.param(key.toUpperCase(Locale.ROOT))
+			.query(String.class)
+			.list();
+		if (!byNo.isEmpty()) {
+			return byNo.get(0);
+		}
+		if (key.replaceAll("[^0-9]", "").length() >= 9) {
+			List<String> byVat = jdbc
+				.sql("SELECT no FROM contact WHERE type = 'COMPANY' AND "
+						+ NORMALISED_VAT.formatted("vat_registration_no") + " = "
+						+ NORMALISED_VAT.formatted("CAST(? AS text)") + " ORDER BY no LIMIT 2")
+				.param(key)
+				.query(String.class)
+				.list();
+			if (!byVat.isEmpty()) {
+				return one(byVat, "company", key).orElseThrow();
+			}
+		}
+		List<String> byName = jdbc
+			.sql("SELECT no FROM contact WHERE type = 'COMPANY' AND lower(name) = lower(?) ORDER BY no LIMIT 2")
+			.param(key)
+			.query(String.class)
+			.list();
+		return one(byName, "company", key)
+			.orElseThrow(() -> new Problems.ValidationFailed("company", "invalid.importNoCompany", key));
+	}
+
+	private static Optional<String> one(List<String> found, String field, String key) {
+		if (found.size() > 1) {
+			throw new Problems.ValidationFailed(field, "invalid.importAmbiguous", key, String.join(", ", found));
+		}
+		return found.stream().findFirst();
+	}
+
+	private static String column(Table table, String field) {
+		return table.field(field)
+			.orElseThrow(() -> new IllegalStateException(table.table() + " has no " + field))
+			.column();
+	}
+
+	/** The first of several addresses in an e-mail cell. */
+	static String firstAddress(String emails) {
+		return emails.split(";")[0].strip().replace(" ", "").toLowerCase(Locale.ROOT);
+	}
+
+}

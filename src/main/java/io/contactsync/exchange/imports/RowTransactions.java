@@ -1,0 +1,57 @@
+package io.contactsync.exchange.imports;
+
+import java.util.List;
+
+import io.contactsync.platform.FieldError;
+import io.contactsync.platform.Message;
+import io.contactsync.platform.ProblemException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Each row in a savepoint of its own inside the caller's transaction (the dry run's, or a
+ * job's page): a row the rules refuse fails alone, with its reason, and nothing of it is
+ * written; the rows before and after it go on.
+ */
+@Component
+class RowTransactions {
+
+	private final RowImport rows;
+
+	private final TransactionTemplate savepoint;
+
+	RowTransactions(RowImport rows, PlatformTransactionManager transactions) {
+		this.rows = rows;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	Outcome apply(ImportSettings settings, ImportStore.FileRow row) {
+		String name = RowImport.name(settings, row.cells());
+		try {
+			Outcome outcome = savepoint.execute(status -> rows.apply(settings, row.rowNo(), row.cells()));
+			if (outcome == null) {
+				throw new IllegalStateException("A row answered nothing");
+			}
+			return outcome;
+		}
+		catch (RowImport.Skip skip) {
+			return skip.outcome;
+		}
+		catch (ProblemException ex) {
+			List<FieldError> errors = ex.errors().isEmpty() ? List.of(new FieldError("", ex.detail())) : ex.errors();
+			return Outcome.error(row.rowNo(), name, ex.code(), errors);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// A rule the database keeps that no service check caught first: the row's
+			// fault, not the server's.
+			return Outcome.error(row.rowNo(), name, "VALIDATION_FAILED",
+					List.of(new FieldError("", Message.of("invalid.importRefused"))));
+		}
+	}
+
+}
