@@ -76,7 +76,7 @@ class Forms {
 			fields.add(new FormField(field.name(), label(field.name(), locale), field.inputType(),
 					shown(field.name(), value, locale), choices, field.maxLength(), field.isRequired() || keyToType,
 					readOnly, errors.get(field.name()),
-					key && creating && !keyToType ? message("field.no.next", locale) : null));
+					key && creating && !keyToType ? message("field.no.next", locale) : null, List.of()));
 		}
 		return fields;
 	}

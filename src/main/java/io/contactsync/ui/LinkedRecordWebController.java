@@ -16,6 +16,9 @@ import io.contactsync.platform.Page;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
+import io.contactsync.platform.table.Table;
+import io.contactsync.setup.SetupTableDefinitions;
+import tools.jackson.databind.node.ObjectNode;
 import io.contactsync.relation.Linking;
 import io.contactsync.setup.LinkedRecordService;
 import io.contactsync.setup.LinkedRecordType;
@@ -46,6 +49,10 @@ class LinkedRecordWebController {
 
 	private static final Set<String> SHOWN_ELSEWHERE = Set.of("no", "contactNo", "lastModifiedAt");
 
+	/** The templates a new record of each kind may start from. */
+	private static final Map<String, Table> TEMPLATES = Map.of("customers", SetupTableDefinitions.CUSTOMER_TEMPLATES,
+			"vendors", SetupTableDefinitions.VENDOR_TEMPLATES);
+
 	private final Map<String, LinkedRecordService> services;
 
 	private final Linking linking;
@@ -58,9 +65,12 @@ class LinkedRecordWebController {
 
 	private final ExternalIds externalIds;
 
+	private final Lookups lookups;
+
 	LinkedRecordWebController(Customers customers, Vendors vendors, BankAccounts bankAccounts, Linking linking,
-			Forms forms, Pages pages, SyncEffects effects, ExternalIds externalIds) {
+			Forms forms, Pages pages, SyncEffects effects, ExternalIds externalIds, Lookups lookups) {
 		this.externalIds = externalIds;
+		this.lookups = lookups;
 		this.services = Map.of("customers", customers, "vendors", vendors, "bank-accounts", bankAccounts);
 		this.linking = linking;
 		this.forms = forms;
@@ -93,8 +103,12 @@ class LinkedRecordWebController {
 			Locale locale, HttpServletRequest request, RedirectAttributes next) {
 		LinkedRecordService records = service(kind);
 		try {
-			SyncEffects.Outcome<Row> created = effects
-				.during(() -> records.create(forms.body(records.table(), form, true)));
+			ObjectNode body = forms.body(records.table(), form, true);
+			String template = Forms.blankAsNull(form.getFirst("templateCode"));
+			if (template != null && TEMPLATES.containsKey(kind)) {
+				body.put("templateCode", template);
+			}
+			SyncEffects.Outcome<Row> created = effects.during(() -> records.create(body));
 			pages.saved(next, forms.message("record.created", locale, created.result().text("no")),
 					created.alsoUpdated(records.table().recordType(), created.result().text("no")), locale);
 			return "redirect:/" + kind + "/" + created.result().text("no");
@@ -179,8 +193,15 @@ class LinkedRecordWebController {
 	private String newForm(String kind, Map<String, ? extends @Nullable Object> values, Map<String, String> errors,
 			Model model, Locale locale) {
 		describe(kind, model);
-		model.addAttribute("fields",
-				forms.fields(service(kind).table(), values, errors, true, Set.of("contactNo"), locale));
+		sections(kind, forms.fields(service(kind).table(), values, errors, true, Set.of("contactNo"), locale), model,
+				locale);
+		Table templates = TEMPLATES.get(kind);
+		if (templates != null) {
+			// a new customer or vendor starts from a template, chosen by its description
+			model.addAttribute("templates", lookups.templates(templates));
+			Object chosen = values.get("templateCode");
+			model.addAttribute("templateCode", chosen == null ? "" : chosen.toString());
+		}
 		return "records/new";
 	}
 
@@ -191,9 +212,14 @@ class LinkedRecordWebController {
 		model.addAttribute("warnings", forms.warnings(record, locale));
 		model.addAttribute("externalIds", externalIds.of(service(kind).type().name(), record.text("no")));
 		model.addAttribute("version", version);
-		model.addAttribute("fields",
-				forms.fields(service(kind).table(), values, errors, false, SHOWN_ELSEWHERE, locale));
+		sections(kind, forms.fields(service(kind).table(), values, errors, false, SHOWN_ELSEWHERE, locale), model,
+				locale);
 		return "records/card";
+	}
+
+	private void sections(String kind, List<FormField> fields, Model model, Locale locale) {
+		model.addAttribute("sections",
+				CardSections.of(service(kind).table().recordType(), lookups.offer(fields), forms, locale));
 	}
 
 	private void describe(String kind, Model model) {

@@ -75,8 +75,11 @@ class SetupWebController {
 
 	private final Pages pages;
 
+	private final Lookups lookups;
+
 	SetupWebController(TableStore store, SyncFieldMap syncFields, InteractionTemplateSetup interactionSetup,
-			Forms forms, Pages pages) {
+			Forms forms, Pages pages, Lookups lookups) {
+		this.lookups = lookups;
 		this.store = store;
 		this.syncFields = syncFields;
 		this.interactionSetup = interactionSetup;
@@ -269,7 +272,7 @@ class SetupWebController {
 			Map<String, String> errors, long version, Model model, Locale locale) {
 		model.addAttribute("name", name);
 		model.addAttribute("version", version);
-		model.addAttribute("fields", forms.fields(table, values, errors, false, Set.of(), locale));
+		model.addAttribute("fields", lookups.offer(forms.fields(table, values, errors, false, Set.of(), locale)));
 		model.addAttribute("active", "setup");
 		return "setup/singleton";
 	}
@@ -278,7 +281,7 @@ class SetupWebController {
 			Map<String, String> errors, @Nullable List<String> key, Model model, Locale locale) {
 		model.addAttribute("name", name);
 		model.addAttribute("key", key);
-		model.addAttribute("fields", forms.fields(table, values, errors, key == null, Set.of(), locale));
+		model.addAttribute("fields", lookups.offer(forms.fields(table, values, errors, key == null, Set.of(), locale)));
 		model.addAttribute("active", "setup");
 		return key == null ? "setup/table" : "setup/row";
 	}
