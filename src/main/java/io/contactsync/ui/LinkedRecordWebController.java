@@ -15,7 +15,11 @@ import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
+import io.contactsync.document.Doc;
+import io.contactsync.document.DocumentKind;
+import io.contactsync.document.Documents;
 import io.contactsync.platform.table.Row;
+import tools.jackson.databind.node.JsonNodeFactory;
 import io.contactsync.platform.table.Table;
 import io.contactsync.setup.SetupTableDefinitions;
 import tools.jackson.databind.node.ObjectNode;
@@ -67,8 +71,12 @@ class LinkedRecordWebController {
 
 	private final Lookups lookups;
 
+	private final Documents documents;
+
 	LinkedRecordWebController(Customers customers, Vendors vendors, BankAccounts bankAccounts, Linking linking,
-			Forms forms, Pages pages, SyncEffects effects, ExternalIds externalIds, Lookups lookups) {
+			Forms forms, Pages pages, SyncEffects effects, ExternalIds externalIds, Lookups lookups,
+			Documents documents) {
+		this.documents = documents;
 		this.externalIds = externalIds;
 		this.lookups = lookups;
 		this.services = Map.of("customers", customers, "vendors", vendors, "bank-accounts", bankAccounts);
@@ -159,6 +167,28 @@ class LinkedRecordWebController {
 			pages.refused(next, refused, locale);
 		}
 		return "redirect:/" + kind + "/" + no;
+	}
+
+	/**
+	 * A new quote for the customer (a sales quote) or the vendor (a purchase quote), as
+	 * from the contact card; the page goes on to the quote.
+	 */
+	@PostMapping("/{no}/quote")
+	String newQuote(@PathVariable String kind, @PathVariable String no, Locale locale, RedirectAttributes next) {
+		DocumentKind quote = switch (kind) {
+			case "customers" -> DocumentKind.SALES_QUOTE;
+			case "vendors" -> DocumentKind.PURCHASE_QUOTE;
+			default -> throw new Problems.NotFound(Message.of("detail.resource"), kind + "/quote");
+		};
+		try {
+			Doc made = documents.create(quote, JsonNodeFactory.instance.objectNode().put(quote.recordField(), no));
+			next.addFlashAttribute("saved", forms.message("document.created", locale, made.no()));
+			return "redirect:/documents/" + quote.resource() + "/" + made.no();
+		}
+		catch (ProblemException refused) {
+			pages.refused(next, refused, locale);
+			return "redirect:/" + kind + "/" + no;
+		}
 	}
 
 	@GetMapping("/{no}/delete")

@@ -55,12 +55,12 @@ class SetupWebController {
 	private static final Map<String, Table> TABLES = new LinkedHashMap<>();
 
 	static {
-		for (Table table : List.of(SetupTableDefinitions.MARKETING_SETUP, SetupTableDefinitions.NUMBERING_SETUP,
-				NumberSeriesTable.TABLE, SetupTableDefinitions.BUSINESS_RELATIONS,
-				SetupTableDefinitions.CUSTOMER_TEMPLATES, SetupTableDefinitions.VENDOR_TEMPLATES,
-				InteractionTemplates.TABLE, SetupTableDefinitions.SALESPEOPLE, SetupTableDefinitions.TERRITORIES,
-				SetupTableDefinitions.COUNTRIES_REGIONS, SetupTableDefinitions.LANGUAGES,
-				SetupTableDefinitions.CURRENCIES, SetupTableDefinitions.POST_CODES)) {
+		for (Table table : List.of(SetupTableDefinitions.COMPANY_INFORMATION, SetupTableDefinitions.MARKETING_SETUP,
+				SetupTableDefinitions.NUMBERING_SETUP, NumberSeriesTable.TABLE,
+				SetupTableDefinitions.BUSINESS_RELATIONS, SetupTableDefinitions.CUSTOMER_TEMPLATES,
+				SetupTableDefinitions.VENDOR_TEMPLATES, InteractionTemplates.TABLE, SetupTableDefinitions.SALESPEOPLE,
+				SetupTableDefinitions.TERRITORIES, SetupTableDefinitions.COUNTRIES_REGIONS,
+				SetupTableDefinitions.LANGUAGES, SetupTableDefinitions.CURRENCIES, SetupTableDefinitions.POST_CODES)) {
 			TABLES.put(table.resource().replace("setup/", ""), table);
 		}
 	}
