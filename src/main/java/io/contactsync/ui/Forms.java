@@ -203,6 +203,13 @@ class Forms {
 			// what the change log keeps of a password
 			return messages.getMessage("value.changed", null, value, locale);
 		}
+		if (value.matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z")) {
+			// a moment (a token's expiry) as the page writes times, not as ISO
+			return shown("", Instant.parse(value), locale);
+		}
+		if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+			return shown("", LocalDate.parse(value), locale);
+		}
 		if (!value.matches("[A-Z][A-Z_]+(, [A-Z][A-Z_]+)*")) {
 			return value;
 		}

@@ -55,6 +55,8 @@ class ScreenshotsBrowserTest extends SignedInBrowserTest {
 		pages.put("change-log", "/change-log");
 		pages.put("jobs", "/jobs");
 		pages.put("setup", "/setup");
+		pages.put("company-information", "/setup/company-information");
+		pages.put("customer-new", "/customers/new");
 		pages.put("interaction-templates", "/setup/interaction-templates");
 		return pages;
 	}
