@@ -10,6 +10,7 @@ import io.contactsync.bankaccount.BankAccounts;
 import io.contactsync.contact.Contacts;
 import io.contactsync.customer.Customers;
 import io.contactsync.platform.ProblemException;
+import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
 import io.contactsync.purchasing.Vendors;
 import io.contactsync.relation.Linking;
@@ -73,9 +74,9 @@ class LinkWebController {
 
 	/** The records of that type whose name or number matches what was typed. */
 	@GetMapping("/link-candidates")
-	String candidates(@PathVariable String no, @RequestParam LinkedRecordType type,
+	String candidates(@PathVariable String no, @RequestParam(defaultValue = "CUSTOMER") LinkedRecordType type,
 			@RequestParam(required = false) @Nullable String q, Model model) {
-		String query = Forms.blankAsNull(q);
+		String query = mayLink(type) ? Forms.blankAsNull(q) : null;
 		model.addAttribute("candidates",
 				query == null ? List.of() : records.get(type).list(query, CANDIDATES, null).items());
 		model.addAttribute("searched", query != null);
@@ -86,10 +87,10 @@ class LinkWebController {
 	 * What linking would overwrite, field by field, with the side that keeps its values.
 	 */
 	@GetMapping("/link-preview")
-	String preview(@PathVariable String no, @RequestParam LinkedRecordType type,
+	String preview(@PathVariable String no, @RequestParam(defaultValue = "CUSTOMER") LinkedRecordType type,
 			@RequestParam(required = false) @Nullable String recordNo,
 			@RequestParam(defaultValue = "CONTACT") Linking.MasterFields master, Model model, Locale locale) {
-		String chosen = Forms.blankAsNull(recordNo);
+		String chosen = mayLink(type) ? Forms.blankAsNull(recordNo) : null;
 		Row record = chosen == null ? null
 				: records.get(type).find(chosen.strip().toUpperCase(Locale.ROOT)).orElse(null);
 		model.addAttribute("record", record);
@@ -125,6 +126,20 @@ class LinkWebController {
 			pages.refused(next, refused, locale);
 		}
 		return "redirect:/contacts/" + no;
+	}
+
+	/**
+	 * Only a user who may link a kind of record is shown its records here: a seller does
+	 * not search bank accounts.
+	 */
+	private static boolean mayLink(LinkedRecordType type) {
+		try {
+			Linking.requireWriter(type);
+			return true;
+		}
+		catch (Problems.Forbidden notAllowed) {
+			return false;
+		}
 	}
 
 	/**
