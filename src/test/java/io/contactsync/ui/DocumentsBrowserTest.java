@@ -1,5 +1,7 @@
 package io.contactsync.ui;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -54,8 +56,11 @@ class DocumentsBrowserTest extends SignedInBrowserTest {
 				Map.of("sellToContactNo", no(contact), "documentDate", "2026-11-24", "lines",
 						List.of(Map.of("description", "Ŋ Ŧ Đ Š Ž æøå ÆØÅ", "quantity", 2, "unitPrice", 1250.5))));
 
-		String text = pdfText(admin().bytes("POST", "/api/v1/sales-quotes/" + no(quote) + "/print"))
-			.replaceAll("[\\s\u00A0\u202F]+", " ");
+		byte[] printed = admin().bytes("POST", "/api/v1/sales-quotes/" + no(quote) + "/print");
+		// beside the screenshots, for a person to look at
+		Files.createDirectories(Path.of("target", "screenshots"));
+		Files.write(Path.of("target", "screenshots", "quote-nb.pdf"), printed);
+		String text = pdfText(printed).replaceAll("[\\s\u00A0\u202F]+", " ");
 
 		assertThat(text).contains(text(contact, "name"), "Čáhppesjávrigeaidnu 1", "Ŋ Ŧ Đ Š Ž æøå ÆØÅ");
 		assertThat(text).contains("Fjellvent AS", "Økernveien 94, 0484 Oslo", "Org.nr. NO 912 345 678 MVA");

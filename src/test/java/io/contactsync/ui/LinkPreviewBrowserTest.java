@@ -18,6 +18,22 @@ class LinkPreviewBrowserTest extends SignedInBrowserTest {
 	JdbcClient jdbc;
 
 	@ParameterizedTest
+	@CsvSource({ "VENDOR, /api/v1/vendors", "BANK_ACCOUNT, /api/v1/bank-accounts" })
+	void vendorsAndBankAccountsAreFoundByNameToo(String type, String path) throws Exception {
+		String name = "Søkbar " + unique().substring(0, 6) + " AS";
+		String recordNo = no(create(path, java.util.Map.of("name", name)));
+		String contactNo = no(company("Leter " + unique() + " AS"));
+		Browser browser = signedIn("nb");
+		browser.go("/contacts/" + contactNo);
+
+		browser.unfold("#link-existing");
+		browser.choose("#link-type", type).type("#link-search", name.substring(0, 13));
+
+		browser.waitFor(driver -> browser.exists("#candidate-" + recordNo));
+		assertThat(browser.text("#link-candidates")).contains(name);
+	}
+
+	@ParameterizedTest
 	@CsvSource({ "nb, Poststed, Kontakt", "en, City, Contact" })
 	void aCustomerFoundByNameIsLinkedAfterShowingWhatWillBeOverwritten(String language, String city, String contact)
 			throws Exception {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.JavascriptExecutor;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +28,11 @@ class ScreenshotsBrowserTest extends SignedInBrowserTest {
 			browser.go(page.getValue());
 			for (int width : new int[] { 1400, 375 }) {
 				browser.atWidth(width, () -> {
+					if (page.getValue().contains("#")) {
+						// the part of the page the address names, at this width too
+						((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('"
+								+ page.getValue().substring(page.getValue().indexOf('#') + 1) + "').scrollIntoView()");
+					}
 					browser.screenshot(page.getKey() + "-" + language + "-" + width);
 					if (width == 375 && browser.scrollWidth() > 375) {
 						tooWide.add(page.getKey() + " (" + browser.scrollWidth() + " px)");
@@ -57,14 +63,20 @@ class ScreenshotsBrowserTest extends SignedInBrowserTest {
 		pages.put("setup", "/setup");
 		pages.put("company-information", "/setup/company-information");
 		pages.put("customer-new", "/customers/new");
+		pages.put("contact-interactions",
+				"/contacts/" + first("/api/v1/interaction-log-entries", "contactNo") + "#interactions");
 		pages.put("interaction-templates", "/setup/interaction-templates");
 		return pages;
 	}
 
 	private String first(String path) {
+		return first(path, "no");
+	}
+
+	private String first(String path, String field) {
 		JsonNode list = read(path);
 		JsonNode items = list.has("items") ? list.get("items") : list;
-		return text(items.get(0), "no");
+		return text(items.get(0), field);
 	}
 
 }
