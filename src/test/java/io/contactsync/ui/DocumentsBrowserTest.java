@@ -22,18 +22,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocumentsBrowserTest extends SignedInBrowserTest {
 
 	@ParameterizedTest
-	@CsvSource({ "nb, Salgstilbud", "en, Sales quote" })
-	void aQuoteIsStartedFromTheCustomerCard(String language, String title) throws Exception {
-		JsonNode customer = customer("Tilbudskunde " + unique() + " AS", "city", "Bodø");
+	@CsvSource({ "nb, customers, sales-quotes, Salgstilbud", "en, customers, sales-quotes, Sales quote",
+			"nb, vendors, purchase-quotes, Innkjøpsforespørsel" })
+	void aQuoteIsStartedFromTheCustomerOrVendorCard(String language, String kind, String quotes, String title)
+			throws Exception {
+		JsonNode record = "customers".equals(kind) ? customer("Tilbudskunde " + unique() + " AS", "city", "Bodø")
+				: vendor("Tilbudsleverandør " + unique() + " AS", "city", "Bodø");
 		Browser browser = signedIn(language);
-		browser.go("/customers/" + no(customer));
+		browser.go("/" + kind + "/" + no(record));
 
-		browser.click("#new-sales-quote");
+		browser.click("customers".equals(kind) ? "#new-sales-quote" : "#new-purchase-quote");
 
-		browser.waitFor(driver -> browser.path().startsWith("/documents/sales-quotes/"));
+		browser.waitFor(driver -> browser.path().startsWith("/documents/" + quotes + "/"));
 		assertThat(browser.text("h1")).startsWith(title);
-		assertThat(browser.text("#record-no")).isEqualTo(no(customer));
-		assertThat(browser.text("#party-name")).isEqualTo(text(customer, "name"));
+		assertThat(browser.text("#record-no")).isEqualTo(no(record));
+		assertThat(browser.text("#party-name")).isEqualTo(text(record, "name"));
 	}
 
 	@ParameterizedTest
