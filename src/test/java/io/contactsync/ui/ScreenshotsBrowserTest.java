@@ -37,10 +37,26 @@ class ScreenshotsBrowserTest extends SignedInBrowserTest {
 					if (width == 375 && browser.scrollWidth() > 375) {
 						tooWide.add(page.getKey() + " (" + browser.scrollWidth() + " px)");
 					}
+					if (width == 375 && outOfCard(browser) > 0) {
+						tooWide.add(page.getKey() + " (" + outOfCard(browser) + " fields out of their card)");
+					}
 				});
 			}
 		}
 		assertThat(tooWide).as("pages wider than a phone").isEmpty();
+	}
+
+	/**
+	 * Form fields that stick out of the card they are in: the page need not scroll for a
+	 * select with a long choice to run over its card's edge.
+	 */
+	private static long outOfCard(Browser browser) {
+		return ((Number) ((JavascriptExecutor) browser.driver()).executeScript("""
+				return [...document.querySelectorAll('.card input, .card select')].filter(field => {
+					const card = field.closest('.card').getBoundingClientRect();
+					const box = field.getBoundingClientRect();
+					return box.width > 0 && box.right > card.right + 0.5;
+				}).length""")).longValue();
 	}
 
 	/** The main pages, on the demo company's records. */
