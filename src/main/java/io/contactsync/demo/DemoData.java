@@ -198,6 +198,10 @@ class DemoData implements ApplicationRunner {
 		interaction(templates, "MOTE", "Møteinnkalling", setup, DocumentType.MEETING_INVITATION);
 		interactionSetup.replace(setup);
 
+		tables.replace(SetupTableDefinitions.COMPANY_INFORMATION, null,
+				json(Map.of("name", "Fjellvent AS", "address", "Økernveien 94", "postCode", "0484", "city", "Oslo",
+						"countryRegionCode", "NO", "phoneNo", "+47 22 11 22 00", "email", "post@fjellvent.no",
+						"vatRegistrationNo", "NO 912 345 678 MVA", "bankAccountNo", "1503 12 34567")));
 		tables.replace(SetupTableDefinitions.MARKETING_SETUP, null,
 				json(Map.of("businessRelationCodeForCustomers", "KUNDE", "businessRelationCodeForVendors", "LEV",
 						"businessRelationCodeForBankAccounts", "BANK", "contactNos", "KONTAKT", "defaultLanguageCode",

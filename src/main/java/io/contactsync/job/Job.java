@@ -3,6 +3,8 @@ package io.contactsync.job;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.contactsync.platform.Message;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +25,13 @@ public record Job(long id, String type, String status, @Nullable Filter filter, 
 	public record Filter(@Nullable String noFrom, @Nullable String noTo) {
 	}
 
+	/**
+	 * @param message in English, as the log keeps it
+	 * @param said the same by message code, for a page to say in its reader's language;
+	 * empty for errors of jobs run before it was kept
+	 */
 	@Schema(name = "JobError")
-	public record Error(String no, String message) {
+	public record Error(String no, String message, @JsonIgnore @Schema(hidden = true) List<Message> said) {
 	}
 
 }

@@ -351,8 +351,8 @@ class JobRunner {
 		}
 		long skipped = nos.size() - created - errors.size();
 		for (String[] error : errors) {
-			jdbc.sql("INSERT INTO job_error (job_id, no, message) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-				.params(id, error[0], error[1])
+			jdbc.sql("INSERT INTO job_error (job_id, no, message, said) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+				.params(id, error[0], error[1], error[2])
 				.update();
 		}
 		String last = nos.get(nos.size() - 1);
@@ -383,7 +383,7 @@ class JobRunner {
 				}
 			}
 			catch (RuntimeException ex) {
-				errors.add(new String[] { no, message(ex) });
+				errors.add(new String[] { no, message(ex), JobErrorMessages.write(ex) });
 			}
 		}
 		return new long[] { created, duplicatesFound };

@@ -162,9 +162,9 @@ public class Jobs {
 	}
 
 	private List<Job.Error> errors(long id) {
-		return jdbc.sql("SELECT no, message FROM job_error WHERE job_id = ? ORDER BY no LIMIT 1000")
+		return jdbc.sql("SELECT no, message, said FROM job_error WHERE job_id = ? ORDER BY no LIMIT 1000")
 			.param(id)
-			.query((rs, n) -> new Job.Error(rs.getString(1), rs.getString(2)))
+			.query((rs, n) -> new Job.Error(rs.getString(1), rs.getString(2), JobErrorMessages.read(rs.getString(3))))
 			.list();
 	}
 

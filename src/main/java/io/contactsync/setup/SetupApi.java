@@ -39,6 +39,12 @@ public class SetupApi {
 		return TransactionScoped.get(MARKETING, () -> store.singleton(SetupTableDefinitions.MARKETING_SETUP));
 	}
 
+	/** Who we are, for the head of printed documents: the company information row. */
+	@Transactional(readOnly = true)
+	public Row companyInformation() {
+		return store.singleton(SetupTableDefinitions.COMPANY_INFORMATION);
+	}
+
 	/**
 	 * A change to setup in this transaction is seen by what the transaction reads next.
 	 */

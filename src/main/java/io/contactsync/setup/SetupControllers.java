@@ -54,6 +54,16 @@ final class SetupControllers {
 	}
 
 	@RestController
+	@RequestMapping("/api/v1/setup/company-information")
+	static class CompanyInformationController extends SingletonSetupController {
+
+		CompanyInformationController(TableStore tables) {
+			super(tables, SetupTableDefinitions.COMPANY_INFORMATION);
+		}
+
+	}
+
+	@RestController
 	@RequestMapping("/api/v1/business-relations")
 	static class BusinessRelationController extends CodeTableController {
 

@@ -103,6 +103,17 @@ public final class SetupTableDefinitions {
 			numberSeriesCode("purchaseOrderNos"), numberSeriesCode("purchaseBlanketOrderNos"),
 			numberSeriesCode("serviceOrderNos"));
 
+	/**
+	 * Who we are, as printed documents head their first page: name, address and org.nr.
+	 * (the VAT registration number), with how to reach and pay us.
+	 */
+	public static final Table COMPANY_INFORMATION = Table.singleton("setup/company-information", "company_information",
+			"Company information", Field.text("name", 100), Field.text("address", 100), Field.text("address2", 50),
+			Field.text("postCode", 20), Field.text("city", 30), countryRegionCode("countryRegionCode"),
+			Field.text("phoneNo", 30).matching(Formats.PHONE, Formats.PHONE_HINT),
+			Field.text("email", 80).matching(Formats.EMAILS, Formats.EMAILS_HINT), Field.text("homePage", 255),
+			Field.text("vatRegistrationNo", 20), Field.text("bankAccountNo", 30), Field.text("iban", 50));
+
 	private static Table codeList(String resource, String table, String title) {
 		return Table.of(resource, table, title, List.of(Field.code("code", 10).required()), Field.text("name", 50));
 	}

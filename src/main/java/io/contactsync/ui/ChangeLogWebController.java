@@ -1,5 +1,10 @@
 package io.contactsync.ui;
 
+import java.util.Arrays;
+import java.util.Optional;
+
+import io.contactsync.document.DocumentKind;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -35,6 +40,21 @@ class ChangeLogWebController {
 	/** A line as the page shows it. */
 	record Shown(ChangeLog.Entry entry, String at, String field, String oldValue, String newValue,
 			@Nullable String link, boolean caused, boolean firstOfGroup) {
+
+		/**
+		 * The record's number as its card shows it: a document's without its kind
+		 * (SV000001, not SERVICE_ORDER/SV000001), which the record type column says.
+		 */
+		public String no() {
+			String no = entry.no();
+			int slash = no.indexOf('/');
+			return slash > 0 && document(no.substring(0, slash)).isPresent() ? no.substring(slash + 1) : no;
+		}
+
+	}
+
+	private static Optional<DocumentKind> document(String kind) {
+		return Arrays.stream(DocumentKind.values()).filter(known -> known.name().equals(kind)).findFirst();
 	}
 
 	@GetMapping
@@ -62,6 +82,11 @@ class ChangeLogWebController {
 
 	/** The card of the changed record, where there is one. */
 	private static @Nullable String link(ChangeLog.Entry entry) {
+		int slash = entry.no().indexOf('/');
+		Optional<DocumentKind> document = slash > 0 ? document(entry.no().substring(0, slash)) : Optional.empty();
+		if (document.isPresent()) {
+			return "/documents/" + document.get().resource() + "/" + entry.no().substring(slash + 1);
+		}
 		String path = switch (entry.recordType()) {
 			case "CONTACT" -> "/contacts/";
 			case "CUSTOMER" -> "/customers/";

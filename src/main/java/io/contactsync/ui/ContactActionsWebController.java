@@ -27,10 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The actions of the contact card: create as customer, vendor or bank account, link with
- * an existing one, new quotes, send e-mail, log an interaction, mark a duplicate
- * separate. Each calls one service method and comes back to the card saying what
- * happened.
+ * The actions of the contact card: create as customer, vendor or bank account (linking
+ * with an existing one is {@link LinkWebController}'s), new quotes, send e-mail, log an
+ * interaction, mark a duplicate separate. Each calls one service method and comes back to
+ * the card saying what happened.
  */
 @Controller
 @RequestMapping("/contacts/{no}")
@@ -73,16 +73,6 @@ class ContactActionsWebController {
 		return act(no, locale, next, () -> {
 			Row record = linking.createRecord(no, type, Forms.blankAsNull(template));
 			return forms.message("created." + type.name(), locale, record.text("no"));
-		});
-	}
-
-	@PostMapping("/link")
-	String link(@PathVariable String no, @RequestParam LinkedRecordType type, @RequestParam String recordNo,
-			@RequestParam Linking.MasterFields master, Locale locale, RedirectAttributes next) {
-		return act(no, locale, next, () -> {
-			Linking.requireWriter(type);
-			linking.link(no, type, recordNo.strip().toUpperCase(Locale.ROOT), master);
-			return forms.message("linked." + type.name(), locale, recordNo.strip().toUpperCase(Locale.ROOT));
 		});
 	}
 

@@ -71,8 +71,11 @@ class ContactWebController {
 
 	private final SyncEffects effects;
 
+	private final Lookups lookups;
+
 	ContactWebController(Contacts contacts, Linking linking, DuplicateSearch duplicates, InteractionLog interactions,
-			TableStore store, Forms forms, Pages pages, SyncEffects effects, ExternalIds externalIds) {
+			TableStore store, Forms forms, Pages pages, SyncEffects effects, ExternalIds externalIds, Lookups lookups) {
+		this.lookups = lookups;
 		this.externalIds = externalIds;
 		this.contacts = contacts;
 		this.linking = linking;
@@ -198,8 +201,10 @@ class ContactWebController {
 	private String newForm(Model model, Map<String, ? extends @Nullable Object> values, Map<String, String> errors,
 			Locale locale) {
 		model.addAttribute("creating", true);
-		model.addAttribute("fields",
-				forms.fields(contacts.table(), values, errors, true, Set.of("companyName", "no"), locale));
+		model.addAttribute("sections",
+				CardSections.of(Contacts.RECORD_TYPE, lookups
+					.offer(forms.fields(contacts.table(), values, errors, true, Set.of("companyName", "no"), locale)),
+						forms, locale));
 		model.addAttribute("active", "contacts");
 		return "contacts/new";
 	}
@@ -218,7 +223,8 @@ class ContactWebController {
 		model.addAttribute("company", company);
 		model.addAttribute("version",
 				model.containsAttribute("typedVersion") ? model.getAttribute("typedVersion") : contact.version());
-		model.addAttribute("fields", forms.fields(contacts.table(), values, errors, false, leaveOut, locale));
+		model.addAttribute("sections", CardSections.of(Contacts.RECORD_TYPE,
+				lookups.offer(forms.fields(contacts.table(), values, errors, false, leaveOut, locale)), forms, locale));
 		model.addAttribute("relationLabel", forms.choice(contact.text("contactBusinessRelation"), locale));
 		model.addAttribute("relations", linking.relationsOf(no));
 		model.addAttribute("people", company ? contacts.list("PERSON", no, null, null, 200, null).items() : List.of());

@@ -76,7 +76,7 @@ class Forms {
 			fields.add(new FormField(field.name(), label(field.name(), locale), field.inputType(),
 					shown(field.name(), value, locale), choices, field.maxLength(), field.isRequired() || keyToType,
 					readOnly, errors.get(field.name()),
-					key && creating && !keyToType ? message("field.no.next", locale) : null));
+					key && creating && !keyToType ? message("field.no.next", locale) : null, List.of()));
 		}
 		return fields;
 	}
@@ -202,6 +202,13 @@ class Forms {
 		if (value.equals("(changed)")) {
 			// what the change log keeps of a password
 			return messages.getMessage("value.changed", null, value, locale);
+		}
+		if (value.matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z")) {
+			// a moment (a token's expiry) as the page writes times, not as ISO
+			return shown("", Instant.parse(value), locale);
+		}
+		if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+			return shown("", LocalDate.parse(value), locale);
 		}
 		if (!value.matches("[A-Z][A-Z_]+(, [A-Z][A-Z_]+)*")) {
 			return value;

@@ -1,6 +1,7 @@
 package io.contactsync.ui;
 
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import io.contactsync.job.Job;
 import io.contactsync.job.Jobs;
@@ -60,17 +61,30 @@ class JobWebController {
 	}
 
 	@GetMapping("/{id}")
-	String card(@PathVariable long id, Model model) {
-		model.addAttribute("job", jobs.get(id));
+	String card(@PathVariable long id, Model model, Locale locale) {
+		show(jobs.get(id), model, locale);
 		model.addAttribute("active", "jobs");
 		return "jobs/card";
 	}
 
 	/** The progress part of the card, which the page fetches again until the job ends. */
 	@GetMapping("/{id}/progress")
-	String progress(@PathVariable long id, Model model) {
-		model.addAttribute("job", jobs.get(id));
+	String progress(@PathVariable long id, Model model, Locale locale) {
+		show(jobs.get(id), model, locale);
 		return "jobs/card :: progress";
+	}
+
+	/** A record the job left out, and why, in the page's language. */
+	record Failure(String no, String reason) {
+	}
+
+	private void show(Job job, Model model, Locale locale) {
+		model.addAttribute("job", job);
+		model.addAttribute("failures", job.errors()
+			.stream()
+			.map(error -> new Failure(error.no(), error.said().isEmpty() ? error.message()
+					: error.said().stream().map(said -> forms.say(said, locale)).collect(Collectors.joining(" "))))
+			.toList());
 	}
 
 	@PostMapping("/{id}/cancel")

@@ -15,7 +15,14 @@ import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
+import io.contactsync.document.Doc;
+import io.contactsync.document.DocumentKind;
+import io.contactsync.document.Documents;
 import io.contactsync.platform.table.Row;
+import tools.jackson.databind.node.JsonNodeFactory;
+import io.contactsync.platform.table.Table;
+import io.contactsync.setup.SetupTableDefinitions;
+import tools.jackson.databind.node.ObjectNode;
 import io.contactsync.relation.Linking;
 import io.contactsync.setup.LinkedRecordService;
 import io.contactsync.setup.LinkedRecordType;
@@ -46,6 +53,10 @@ class LinkedRecordWebController {
 
 	private static final Set<String> SHOWN_ELSEWHERE = Set.of("no", "contactNo", "lastModifiedAt");
 
+	/** The templates a new record of each kind may start from. */
+	private static final Map<String, Table> TEMPLATES = Map.of("customers", SetupTableDefinitions.CUSTOMER_TEMPLATES,
+			"vendors", SetupTableDefinitions.VENDOR_TEMPLATES);
+
 	private final Map<String, LinkedRecordService> services;
 
 	private final Linking linking;
@@ -58,9 +69,16 @@ class LinkedRecordWebController {
 
 	private final ExternalIds externalIds;
 
+	private final Lookups lookups;
+
+	private final Documents documents;
+
 	LinkedRecordWebController(Customers customers, Vendors vendors, BankAccounts bankAccounts, Linking linking,
-			Forms forms, Pages pages, SyncEffects effects, ExternalIds externalIds) {
+			Forms forms, Pages pages, SyncEffects effects, ExternalIds externalIds, Lookups lookups,
+			Documents documents) {
+		this.documents = documents;
 		this.externalIds = externalIds;
+		this.lookups = lookups;
 		this.services = Map.of("customers", customers, "vendors", vendors, "bank-accounts", bankAccounts);
 		this.linking = linking;
 		this.forms = forms;
@@ -93,8 +111,12 @@ class LinkedRecordWebController {
 			Locale locale, HttpServletRequest request, RedirectAttributes next) {
 		LinkedRecordService records = service(kind);
 		try {
-			SyncEffects.Outcome<Row> created = effects
-				.during(() -> records.create(forms.body(records.table(), form, true)));
+			ObjectNode body = forms.body(records.table(), form, true);
+			String template = Forms.blankAsNull(form.getFirst("templateCode"));
+			if (template != null && TEMPLATES.containsKey(kind)) {
+				body.put("templateCode", template);
+			}
+			SyncEffects.Outcome<Row> created = effects.during(() -> records.create(body));
 			pages.saved(next, forms.message("record.created", locale, created.result().text("no")),
 					created.alsoUpdated(records.table().recordType(), created.result().text("no")), locale);
 			return "redirect:/" + kind + "/" + created.result().text("no");
@@ -147,6 +169,28 @@ class LinkedRecordWebController {
 		return "redirect:/" + kind + "/" + no;
 	}
 
+	/**
+	 * A new quote for the customer (a sales quote) or the vendor (a purchase quote), as
+	 * from the contact card; the page goes on to the quote.
+	 */
+	@PostMapping("/{no}/quote")
+	String newQuote(@PathVariable String kind, @PathVariable String no, Locale locale, RedirectAttributes next) {
+		DocumentKind quote = switch (kind) {
+			case "customers" -> DocumentKind.SALES_QUOTE;
+			case "vendors" -> DocumentKind.PURCHASE_QUOTE;
+			default -> throw new Problems.NotFound(Message.of("detail.resource"), kind + "/quote");
+		};
+		try {
+			Doc made = documents.create(quote, JsonNodeFactory.instance.objectNode().put(quote.recordField(), no));
+			next.addFlashAttribute("saved", forms.message("document.created", locale, made.no()));
+			return "redirect:/documents/" + quote.resource() + "/" + made.no();
+		}
+		catch (ProblemException refused) {
+			pages.refused(next, refused, locale);
+			return "redirect:/" + kind + "/" + no;
+		}
+	}
+
 	@GetMapping("/{no}/delete")
 	String confirmDelete(@PathVariable String kind, @PathVariable String no, Model model, Locale locale) {
 		Row record = service(kind).get(no);
@@ -179,8 +223,15 @@ class LinkedRecordWebController {
 	private String newForm(String kind, Map<String, ? extends @Nullable Object> values, Map<String, String> errors,
 			Model model, Locale locale) {
 		describe(kind, model);
-		model.addAttribute("fields",
-				forms.fields(service(kind).table(), values, errors, true, Set.of("contactNo"), locale));
+		sections(kind, forms.fields(service(kind).table(), values, errors, true, Set.of("contactNo"), locale), model,
+				locale);
+		Table templates = TEMPLATES.get(kind);
+		if (templates != null) {
+			// a new customer or vendor starts from a template, chosen by its description
+			model.addAttribute("templates", lookups.templates(templates));
+			Object chosen = values.get("templateCode");
+			model.addAttribute("templateCode", chosen == null ? "" : chosen.toString());
+		}
 		return "records/new";
 	}
 
@@ -191,9 +242,14 @@ class LinkedRecordWebController {
 		model.addAttribute("warnings", forms.warnings(record, locale));
 		model.addAttribute("externalIds", externalIds.of(service(kind).type().name(), record.text("no")));
 		model.addAttribute("version", version);
-		model.addAttribute("fields",
-				forms.fields(service(kind).table(), values, errors, false, SHOWN_ELSEWHERE, locale));
+		sections(kind, forms.fields(service(kind).table(), values, errors, false, SHOWN_ELSEWHERE, locale), model,
+				locale);
 		return "records/card";
+	}
+
+	private void sections(String kind, List<FormField> fields, Model model, Locale locale) {
+		model.addAttribute("sections",
+				CardSections.of(service(kind).table().recordType(), lookups.offer(fields), forms, locale));
 	}
 
 	private void describe(String kind, Model model) {

@@ -55,12 +55,12 @@ class SetupWebController {
 	private static final Map<String, Table> TABLES = new LinkedHashMap<>();
 
 	static {
-		for (Table table : List.of(SetupTableDefinitions.MARKETING_SETUP, SetupTableDefinitions.NUMBERING_SETUP,
-				NumberSeriesTable.TABLE, SetupTableDefinitions.BUSINESS_RELATIONS,
-				SetupTableDefinitions.CUSTOMER_TEMPLATES, SetupTableDefinitions.VENDOR_TEMPLATES,
-				InteractionTemplates.TABLE, SetupTableDefinitions.SALESPEOPLE, SetupTableDefinitions.TERRITORIES,
-				SetupTableDefinitions.COUNTRIES_REGIONS, SetupTableDefinitions.LANGUAGES,
-				SetupTableDefinitions.CURRENCIES, SetupTableDefinitions.POST_CODES)) {
+		for (Table table : List.of(SetupTableDefinitions.COMPANY_INFORMATION, SetupTableDefinitions.MARKETING_SETUP,
+				SetupTableDefinitions.NUMBERING_SETUP, NumberSeriesTable.TABLE,
+				SetupTableDefinitions.BUSINESS_RELATIONS, SetupTableDefinitions.CUSTOMER_TEMPLATES,
+				SetupTableDefinitions.VENDOR_TEMPLATES, InteractionTemplates.TABLE, SetupTableDefinitions.SALESPEOPLE,
+				SetupTableDefinitions.TERRITORIES, SetupTableDefinitions.COUNTRIES_REGIONS,
+				SetupTableDefinitions.LANGUAGES, SetupTableDefinitions.CURRENCIES, SetupTableDefinitions.POST_CODES)) {
 			TABLES.put(table.resource().replace("setup/", ""), table);
 		}
 	}
@@ -75,8 +75,11 @@ class SetupWebController {
 
 	private final Pages pages;
 
+	private final Lookups lookups;
+
 	SetupWebController(TableStore store, SyncFieldMap syncFields, InteractionTemplateSetup interactionSetup,
-			Forms forms, Pages pages) {
+			Forms forms, Pages pages, Lookups lookups) {
+		this.lookups = lookups;
 		this.store = store;
 		this.syncFields = syncFields;
 		this.interactionSetup = interactionSetup;
@@ -269,7 +272,7 @@ class SetupWebController {
 			Map<String, String> errors, long version, Model model, Locale locale) {
 		model.addAttribute("name", name);
 		model.addAttribute("version", version);
-		model.addAttribute("fields", forms.fields(table, values, errors, false, Set.of(), locale));
+		model.addAttribute("fields", lookups.offer(forms.fields(table, values, errors, false, Set.of(), locale)));
 		model.addAttribute("active", "setup");
 		return "setup/singleton";
 	}
@@ -278,7 +281,7 @@ class SetupWebController {
 			Map<String, String> errors, @Nullable List<String> key, Model model, Locale locale) {
 		model.addAttribute("name", name);
 		model.addAttribute("key", key);
-		model.addAttribute("fields", forms.fields(table, values, errors, key == null, Set.of(), locale));
+		model.addAttribute("fields", lookups.offer(forms.fields(table, values, errors, key == null, Set.of(), locale)));
 		model.addAttribute("active", "setup");
 		return key == null ? "setup/table" : "setup/row";
 	}

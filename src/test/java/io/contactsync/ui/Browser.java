@@ -149,6 +149,29 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Does something with the page exactly {@code width} CSS pixels wide (a phone is
+	 * 375), then goes back to the window's own size. The device metrics are set through
+	 * Chromium itself, since a window's size also counts its frame.
+	 */
+	void atWidth(int width, Step step) throws IOException {
+		ChromeDriver chromium = (ChromeDriver) driver;
+		chromium.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
+				width < 600 ? 812 : 900, "deviceScaleFactor", 1, "mobile", width < 600));
+		try {
+			step.run();
+		}
+		finally {
+			chromium.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		}
+	}
+
+	/** How wide the page is drawn: wider than the window means sideways scrolling. */
+	long scrollWidth() {
+		return ((Number) ((ChromeDriver) driver).executeScript("return document.documentElement.scrollWidth"))
+			.longValue();
+	}
+
 	interface Step {
 
 		void run() throws IOException;

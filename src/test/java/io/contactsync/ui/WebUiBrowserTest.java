@@ -233,7 +233,8 @@ class WebUiBrowserTest extends DemoCompanyApiTest {
 		browser.go("/contacts/" + contactNo);
 
 		browser.unfold("#link-existing");
-		browser.choose("#link-type", "CUSTOMER").type("#link-no", customerNo);
+		browser.choose("#link-type", "CUSTOMER").type("#link-search", customerNo);
+		browser.waitFor(driver -> browser.exists("#candidate-" + customerNo));
 		browser.find("input[name=master][value=LINKED_RECORD]").click();
 		browser.click("#link");
 
