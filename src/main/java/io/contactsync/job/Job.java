@@ -1,9 +1,11 @@
 package io.contactsync.job;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Message;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +34,24 @@ public record Job(long id, String type, String status, @Nullable Filter filter, 
 	 */
 	@Schema(name = "JobError")
 	public record Error(String no, String message, @JsonIgnore @Schema(hidden = true) List<Message> said) {
+
+		/** A record refused for its fields' reasons, each said with the field's name. */
+		public static Error refused(String no, List<FieldError> errors) {
+			List<String> english = new ArrayList<>();
+			List<Message> said = new ArrayList<>();
+			for (FieldError error : errors) {
+				english.add((error.field().isEmpty() ? "" : error.field() + ": ") + error.message().english());
+				said.add(error.field().isEmpty() ? error.message() : Message.of("job.error.field",
+						Message.orElse("field." + error.field(), error.field()), error.message()));
+			}
+			return new Error(no, String.join("; ", english), said);
+		}
+
+		/** A record left out for one reason. */
+		public static Error because(String no, Message why) {
+			return new Error(no, why.english(), List.of(why));
+		}
+
 	}
 
 }

@@ -38,6 +38,10 @@ final class JobErrorMessages {
 			// the technical text is in the log and the API's English message
 			said.add(Message.of("job.error.unexpected"));
 		}
+		return write(said);
+	}
+
+	static String write(List<Message> said) {
 		return JSON.writeValueAsString(said.stream().map(JobErrorMessages::tree).toList());
 	}
 

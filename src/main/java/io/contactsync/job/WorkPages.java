@@ -63,9 +63,11 @@ final class WorkPages {
 				}
 				JobWork.Done pageDone = did.get();
 				for (Job.Error error : pageDone.errors()) {
-					jdbc.sql("INSERT INTO job_error (job_id, no, message) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+					jdbc.sql("INSERT INTO job_error (job_id, no, message, said) VALUES (?, ?, ?, ?)"
+							+ " ON CONFLICT DO NOTHING")
 						.params(id, error.no(),
-								error.message().length() > 500 ? error.message().substring(0, 500) : error.message())
+								error.message().length() > 500 ? error.message().substring(0, 500) : error.message(),
+								JobErrorMessages.write(error.said()))
 						.update();
 				}
 				jdbc.sql("UPDATE job SET processed = processed + ?, created = created + ?, skipped = skipped + ?,"

@@ -7,7 +7,6 @@ import java.util.Optional;
 import io.contactsync.job.Job;
 import io.contactsync.job.JobWork;
 import io.contactsync.platform.Actor;
-import io.contactsync.platform.FieldError;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -59,7 +58,7 @@ class ImportRun implements JobWork {
 			switch (outcome.action()) {
 				case CREATE -> created++;
 				case SKIPPED -> skipped++;
-				case ERROR -> errors.add(new Job.Error(Integer.toString(row.rowNo()), english(outcome)));
+				case ERROR -> errors.add(Job.Error.refused(Integer.toString(row.rowNo()), outcome.errors()));
 				default -> {
 				}
 			}
@@ -67,15 +66,6 @@ class ImportRun implements JobWork {
 		}
 		String last = Integer.toString(page.get(page.size() - 1).rowNo());
 		return Optional.of(new Done(last, page.size(), created, skipped, errors.size(), duplicates, errors));
-	}
-
-	/** A job keeps its errors in English, as its reports do. */
-	private static String english(Outcome outcome) {
-		List<String> said = new ArrayList<>();
-		for (FieldError error : outcome.errors()) {
-			said.add((error.field().isEmpty() ? "" : error.field() + ": ") + error.message().english());
-		}
-		return String.join("; ", said);
 	}
 
 }

@@ -88,7 +88,7 @@ class ImportUndo implements JobWork {
 				.update();
 			if (why != null) {
 				left++;
-				errors.add(new Job.Error(record.no(), why.english()));
+				errors.add(Job.Error.because(record.no(), why));
 			}
 		}
 		String last = Long.toString(page.get(page.size() - 1).seq());
