@@ -76,6 +76,8 @@ class AuthorizationMatrixTest extends DemoCompanyApiTest {
 			Rule.any(EnumSet.of(Role.ADMIN, Role.PURCHASING, Role.FINANCE), "/api/v1/contacts/*/create-vendor"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.FINANCE), "/api/v1/contacts/*/create-bank-account"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.PURCHASING, Role.FINANCE), "/api/v1/contacts/*/link"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES), "/api/v1/contacts/merge", "/api/v1/contacts/merge/**",
+					"/api/v1/contacts/merges/**"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.PURCHASING), "/api/v1/contacts", "/api/v1/contacts/**",
 					"/api/v1/interaction-log-entries/*/cancel"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.FINANCE), "/api/v1/customers", "/api/v1/customers/**"),
