@@ -182,6 +182,22 @@ class MergeApiTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void anotherSystemsIdOfAMergedContactReachesTheSurvivor() {
+		String id = "crm-" + unique();
+		Api.Response coupled = admin().put("/api/v1/contacts/by-external-id/crm/" + id,
+				Map.of("name", "Koblet " + unique() + " AS"));
+		assertThat(coupled.status()).as(coupled.toString()).isEqualTo(201);
+		String a = no(company("Beholdt " + unique() + " AS"));
+		assertThat(admin().post(MERGE, Map.of("contactNos", List.of(a, no(coupled.json())), "survivorNo", a)).status())
+			.isEqualTo(200);
+
+		Api.Response again = admin().put("/api/v1/contacts/by-external-id/crm/" + id, Map.of("city", "Narvik"));
+
+		assertThat(again.status()).as("no new duplicate: " + again).isEqualTo(200);
+		assertThat(text(again.json(), "no")).isEqualTo(a);
+	}
+
+	@Test
 	void contactsLinkedToDifferentCustomersAreAConflictUntilTheRequestSaysWhichLinkStays() {
 		String tag = unique();
 		JsonNode first = customer("Dobbel " + tag + " AS");
@@ -220,6 +236,8 @@ class MergeApiTest extends DemoCompanyApiTest {
 		long lastVersionOfB = version("/api/v1/contacts/" + w.b());
 		String nameOfA = text(read("/api/v1/contacts/" + w.a()), "name");
 		JsonNode merge = admin().post(MERGE, request(w, "fields", Map.of("name", w.b()))).json();
+		long survivor = version("/api/v1/contacts/" + w.a());
+		long customerAfterMerge = version("/api/v1/customers/" + w.customer());
 		patched("/api/v1/sales-quotes/" + w.quote(), "description", "Endret etter sammenslåingen");
 
 		Api.Response undone = admin().post("/api/v1/contacts/merges/" + merge.get("mergeId").asLong() + "/undo", null);
@@ -230,6 +248,8 @@ class MergeApiTest extends DemoCompanyApiTest {
 		JsonNode b = read("/api/v1/contacts/" + w.b());
 		assertThat(b.get("version").asLong()).isEqualTo(lastVersionOfB + 1);
 		assertThat(text(read("/api/v1/contacts/" + w.a()), "name")).isEqualTo(nameOfA);
+		assertThat(version("/api/v1/contacts/" + w.a())).as("one undo, one version").isEqualTo(survivor + 1);
+		assertThat(version("/api/v1/customers/" + w.customer())).isEqualTo(customerAfterMerge + 1);
 		assertThat(text(read("/api/v1/contacts/" + w.person()), "companyNo")).as(undone.toString()).isEqualTo(w.b());
 		JsonNode customer = read("/api/v1/customers/" + w.customer());
 		assertThat(text(customer, "contactNo")).as(undone.toString()).isEqualTo(w.b());
