@@ -53,8 +53,11 @@ public class ContactMerges {
 
 	private final MergeMarks marks;
 
+	private final ContactRoles roles;
+
 	ContactMerges(Contacts contacts, MergeStore store, DuplicateSearch duplicates, ApplicationEventPublisher events,
-			ChangeNumbers numbers, MergeMarks marks) {
+			ChangeNumbers numbers, MergeMarks marks, ContactRoles roles) {
+		this.roles = roles;
 		this.contacts = contacts;
 		this.records = contacts.records();
 		this.store = store;
@@ -121,6 +124,7 @@ public class ContactMerges {
 		Actor.runAs(by, () -> {
 			movePeople(plan.merged(), after, by, ledger, false);
 			marks.move(plan.merged(), after.text("no"), ledger, false);
+			roles.move(plan.merged(), after.text("no"), ledger, false);
 			events.publishEvent(new ContactMerging(after, plan.merged(), plan.keepLinks(), false, ledger, by));
 		});
 		boolean first = true;
@@ -186,6 +190,7 @@ public class ContactMerges {
 		Actor.runAs(by, () -> {
 			restorePeople(moves, by, ledger);
 			marks.restore(moves, merge.survivorNo());
+			roles.restore(moves, merge.survivorNo(), ledger);
 			events.publishEvent(new ContactUnmerging(merge.survivorNo(), moves, ledger, by));
 		});
 		// Last, so that what it carries reaches only what stays the survivor's.
@@ -202,6 +207,7 @@ public class ContactMerges {
 		MergeLedger ledger = new MergeLedger();
 		movePeople(plan.merged(), plan.survivor(), Actor.current(), ledger, true);
 		marks.move(plan.merged(), plan.survivor().text("no"), ledger, true);
+		roles.move(plan.merged(), plan.survivor().text("no"), ledger, true);
 		events.publishEvent(
 				new ContactMerging(plan.survivor(), plan.merged(), plan.keepLinks(), true, ledger, Actor.current()));
 		return ledger;

@@ -216,6 +216,17 @@ public class Contacts {
 	@Transactional(readOnly = true)
 	public Page<Row> list(@Nullable String type, @Nullable String companyNo, @Nullable String businessRelation,
 			@Nullable String query, @Nullable Integer limit, @Nullable String cursor) {
+		return list(type, companyNo, false, businessRelation, query, limit, cursor);
+	}
+
+	/**
+	 * @param includeRoles with {@code companyNo}: the people who hold a current role at
+	 * the company too (docs/rules.md, "Roles at other companies")
+	 */
+	@Transactional(readOnly = true)
+	public Page<Row> list(@Nullable String type, @Nullable String companyNo, boolean includeRoles,
+			@Nullable String businessRelation, @Nullable String query, @Nullable Integer limit,
+			@Nullable String cursor) {
 		List<String> conditions = new ArrayList<>();
 		Map<String, Object> params = new HashMap<>();
 		if (type != null) {
@@ -223,7 +234,13 @@ public class Contacts {
 			conditions.add("type = :type");
 			params.put("type", type);
 		}
-		if (companyNo != null) {
+		if (companyNo != null && includeRoles) {
+			conditions.add("(company_no = :companyNo OR no IN (SELECT r.contact_no FROM contact_role r"
+					+ " WHERE r.company_no = :companyNo AND (r.starting_date IS NULL OR r.starting_date <= CURRENT_DATE)"
+					+ " AND (r.ending_date IS NULL OR r.ending_date >= CURRENT_DATE)))");
+			params.put("companyNo", companyNo.toUpperCase(Locale.ROOT));
+		}
+		else if (companyNo != null) {
 			conditions.add("company_no = :companyNo");
 			params.put("companyNo", companyNo.toUpperCase(Locale.ROOT));
 		}

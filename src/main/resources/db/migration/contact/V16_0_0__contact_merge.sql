@@ -28,7 +28,7 @@ CREATE TABLE contact_merge_move (
 	seq           integer NOT NULL,
 	kind          varchar(30) NOT NULL CONSTRAINT contact_merge_move_kind_valid CHECK (kind IN ('PERSON',
 		'BUSINESS_RELATION', 'BUSINESS_RELATION_DROPPED', 'LINK_REMOVED', 'DOCUMENT', 'INTERACTION',
-		'DUPLICATE_MARK', 'PRIMARY_CONTACT')),
+		'DUPLICATE_MARK', 'PRIMARY_CONTACT', 'ROLE')),
 	key           varchar(100) NOT NULL,
 	from_no       varchar(20) NOT NULL,
 	version_after bigint,
