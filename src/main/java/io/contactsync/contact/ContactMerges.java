@@ -67,30 +67,54 @@ public class ContactMerges {
 		this.marks = marks;
 	}
 
+	/**
+	 * The merge as a client asks for it.
+	 *
+	 * @param contactNos the contacts to merge, the survivor among them
+	 * @param survivorNo the one that stays
+	 * @param fields by field, the contact whose value the survivor takes
+	 * @param keepLinks by link type, the record whose link stays where the contacts are
+	 * linked to different ones
+	 * @param versions by contact, the version the client saw: a later one is 412
+	 */
+	@Schema(name = "MergeRequest")
+	public record Request(@Nullable List<String> contactNos, @Nullable String survivorNo,
+			@Nullable Map<String, String> fields, @Nullable Map<String, String> keepLinks,
+			@Nullable Map<String, Long> versions) {
+	}
+
+	/**
+	 * One field: each contact's value, and the value and contact that survive.
+	 */
+	@Schema(name = "MergeField")
+	public record FieldValues(String field, Map<String, @Nullable String> values, @Nullable String value, String from) {
+	}
+
 	/** What a merge would do: field by field, what moves, and what stands in the way. */
 	@Schema(name = "MergePreview")
-	record Preview(String survivorNo, List<Version> contacts, List<MergePlan.FieldValues> fields,
+	public record Preview(String survivorNo, List<Version> contacts, List<FieldValues> fields,
 			List<MergeLedger.Move> moves, List<MergeLedger.Conflict> conflicts) {
 	}
 
 	/** A contact of the merge and the version it was read at. */
 	@Schema(name = "MergeContact")
-	record Version(String no, String type, String name, long version) {
+	public record Version(String no, String type, String name, long version) {
 	}
 
 	/** A merge done: what can be undone, until when. */
 	@Schema(name = "Merge")
-	record Done(long mergeId, String survivorNo, List<String> mergedNos, long survivorVersion, Instant undoUntil,
+	public record Done(long mergeId, String survivorNo, List<String> mergedNos, long survivorVersion, Instant undoUntil,
 			List<MergeLedger.Move> moves) {
 	}
 
 	/** A merge undone: the contacts back, and what could not go back. */
 	@Schema(name = "Unmerge")
-	record Undone(long mergeId, String survivorNo, List<String> restored, List<MergeLedger.NotRestored> notRestored) {
+	public record Undone(long mergeId, String survivorNo, List<String> restored,
+			List<MergeLedger.NotRestored> notRestored) {
 	}
 
 	@Transactional(readOnly = true)
-	public Preview preview(MergePlan.Request request) {
+	public Preview preview(Request request) {
 		requireMerger();
 		List<Row> read = MergePlan.numbers(request).stream().map(contacts::get).toList();
 		MergePlan plan = MergePlan.of(records.table(), request, read);
@@ -101,7 +125,7 @@ public class ContactMerges {
 	}
 
 	@Transactional
-	public Done merge(MergePlan.Request request) {
+	public Done merge(Request request) {
 		requireMerger();
 		List<String> nos = MergePlan.numbers(request);
 		MergePlan plan = MergePlan.of(records.table(), request, lockAll(nos));

@@ -64,7 +64,10 @@ public class ContactRoles {
 		this.events = events;
 	}
 
-	/** A role as the API shows it; {@code current} when today lies within its dates. */
+	/**
+	 * A role as the API shows it; {@code current} from its starting date until the day it
+	 * ended.
+	 */
 	@Schema(name = "ContactRole")
 	public record Role(long id, String contactNo, String contactName, String companyNo, String companyName,
 			String jobTitle, @Nullable LocalDate startingDate, @Nullable LocalDate endingDate, String phoneNo,
@@ -328,7 +331,8 @@ public class ContactRoles {
 		LocalDate from = rs.getObject(6, LocalDate.class);
 		LocalDate to = rs.getObject(7, LocalDate.class);
 		LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Oslo"));
-		boolean current = (from == null || !from.isAfter(today)) && (to == null || !to.isBefore(today));
+		// The ending date is the day it ended: from then on the role is history.
+		boolean current = (from == null || !from.isAfter(today)) && (to == null || to.isAfter(today));
 		return new Role(rs.getLong(1), rs.getString(2), rs.getString(11), rs.getString(3), rs.getString(4),
 				rs.getString(5), from, to, rs.getString(8), rs.getString(9), current, rs.getLong(10));
 	}

@@ -237,7 +237,7 @@ public class Contacts {
 		if (companyNo != null && includeRoles) {
 			conditions.add("(company_no = :companyNo OR no IN (SELECT r.contact_no FROM contact_role r"
 					+ " WHERE r.company_no = :companyNo AND (r.starting_date IS NULL OR r.starting_date <= CURRENT_DATE)"
-					+ " AND (r.ending_date IS NULL OR r.ending_date >= CURRENT_DATE)))");
+					+ " AND (r.ending_date IS NULL OR r.ending_date > CURRENT_DATE)))");
 			params.put("companyNo", companyNo.toUpperCase(Locale.ROOT));
 		}
 		else if (companyNo != null) {

@@ -23,7 +23,7 @@ class MergeController {
 	@Operation(operationId = "previewContactMerge",
 			summary = "What merging these contacts would do: field by field, what moves, what conflicts")
 	@PostMapping(ContactController.PATH + "/merge/preview")
-	ContactMerges.Preview preview(@RequestBody MergePlan.Request request) {
+	ContactMerges.Preview preview(@RequestBody ContactMerges.Request request) {
 		return merges.preview(request);
 	}
 
@@ -31,7 +31,7 @@ class MergeController {
 			summary = "Merges 2 to 10 contacts into the survivor, in one transaction; 409 MERGE_CONFLICT when"
 					+ " they are linked to different records and the request does not say which link stays")
 	@PostMapping(ContactController.PATH + "/merge")
-	ContactMerges.Done merge(@RequestBody MergePlan.Request request) {
+	ContactMerges.Done merge(@RequestBody ContactMerges.Request request) {
 		return merges.merge(request);
 	}
 

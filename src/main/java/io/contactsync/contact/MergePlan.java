@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * of one company), the survivor among them, and for each field the contact whose value
  * survives, the survivor's where none is chosen (docs/merge.md, "The request").
  */
-record MergePlan(Row survivor, List<Row> merged, List<FieldValues> fields, Map<String, @Nullable Object> changes,
-		Map<String, String> keepLinks) {
+record MergePlan(Row survivor, List<Row> merged, List<ContactMerges.FieldValues> fields,
+		Map<String, @Nullable Object> changes, Map<String, String> keepLinks) {
 
 	static final int MAX_CONTACTS = 10;
 
@@ -36,30 +36,8 @@ record MergePlan(Row survivor, List<Row> merged, List<FieldValues> fields, Map<S
 	/** A person's name is whole and in parts: one choice takes all four. */
 	private static final List<String> PERSON_NAME = List.of("name", "firstName", "middleName", "surname");
 
-	/**
-	 * The merge as a client asks for it.
-	 *
-	 * @param contactNos the contacts to merge, the survivor among them
-	 * @param survivorNo the one that stays
-	 * @param fields by field, the contact whose value the survivor takes
-	 * @param keepLinks by link type, the record whose link stays where the contacts are
-	 * linked to different ones
-	 * @param versions by contact, the version the client saw: a later one is 412
-	 */
-	@Schema(name = "MergeRequest")
-	record Request(@Nullable List<String> contactNos, @Nullable String survivorNo, @Nullable Map<String, String> fields,
-			@Nullable Map<String, String> keepLinks, @Nullable Map<String, Long> versions) {
-	}
-
-	/**
-	 * One field: each contact's value, and the value and contact that survive.
-	 */
-	@Schema(name = "MergeField")
-	record FieldValues(String field, Map<String, @Nullable String> values, @Nullable String value, String from) {
-	}
-
 	/** The numbers of a request, checked and upper-cased: the survivor first. */
-	static List<String> numbers(Request request) {
+	static List<String> numbers(ContactMerges.Request request) {
 		if (request.survivorNo() == null || request.survivorNo().isBlank()) {
 			throw new Problems.ValidationFailed("survivorNo", "invalid.required");
 		}
@@ -86,7 +64,7 @@ record MergePlan(Row survivor, List<Row> merged, List<FieldValues> fields, Map<S
 	 * Checks the contacts read (the survivor first) against the request, and works out
 	 * the survivor's values.
 	 */
-	static MergePlan of(Table table, Request request, List<Row> contacts) {
+	static MergePlan of(Table table, ContactMerges.Request request, List<Row> contacts) {
 		Row survivor = contacts.get(0);
 		List<Row> merged = contacts.subList(1, contacts.size());
 		checkVersions(request, contacts);
@@ -103,7 +81,7 @@ record MergePlan(Row survivor, List<Row> merged, List<FieldValues> fields, Map<S
 		}
 		Map<String, String> chosen = chosenFields(table, request, contacts,
 				ContactType.PERSON.is(survivor.text("type")));
-		List<FieldValues> fields = new ArrayList<>();
+		List<ContactMerges.FieldValues> fields = new ArrayList<>();
 		Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 		for (Field field : table.fields()) {
 			String name = field.name();
@@ -114,7 +92,7 @@ record MergePlan(Row survivor, List<Row> merged, List<FieldValues> fields, Map<S
 			contacts.forEach(contact -> values.put(contact.text("no"), contact.text(name)));
 			String from = chosen.getOrDefault(name, survivor.text("no"));
 			Row source = contacts.stream().filter(c -> from.equals(c.text("no"))).findFirst().orElseThrow();
-			fields.add(new FieldValues(name, values, source.text(name), from));
+			fields.add(new ContactMerges.FieldValues(name, values, source.text(name), from));
 			if (!Objects.equals(source.get(name), survivor.get(name))) {
 				changes.put(name, source.get(name));
 			}
@@ -122,7 +100,7 @@ record MergePlan(Row survivor, List<Row> merged, List<FieldValues> fields, Map<S
 		return new MergePlan(survivor, List.copyOf(merged), fields, changes, keepLinks(request));
 	}
 
-	private static void checkVersions(Request request, List<Row> contacts) {
+	private static void checkVersions(ContactMerges.Request request, List<Row> contacts) {
 		if (request.versions() == null) {
 			return;
 		}
@@ -134,7 +112,8 @@ record MergePlan(Row survivor, List<Row> merged, List<FieldValues> fields, Map<S
 		}
 	}
 
-	private static Map<String, String> chosenFields(Table table, Request request, List<Row> contacts, boolean person) {
+	private static Map<String, String> chosenFields(Table table, ContactMerges.Request request, List<Row> contacts,
+			boolean person) {
 		Map<String, String> chosen = new LinkedHashMap<>();
 		if (request.fields() == null) {
 			return chosen;
@@ -165,7 +144,7 @@ record MergePlan(Row survivor, List<Row> merged, List<FieldValues> fields, Map<S
 		return chosen;
 	}
 
-	private static Map<String, String> keepLinks(Request request) {
+	private static Map<String, String> keepLinks(ContactMerges.Request request) {
 		Map<String, String> keep = new LinkedHashMap<>();
 		if (request.keepLinks() == null) {
 			return keep;

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import io.contactsync.interaction.MailOut;
 import io.contactsync.platform.Message;
+import io.contactsync.contact.ContactRoles;
 import io.contactsync.contact.DuplicateSearch;
 import io.contactsync.document.Doc;
 import io.contactsync.document.DocumentKind;
@@ -54,8 +55,12 @@ class ContactActionsWebController {
 
 	private final MailOut mail;
 
+	private final ContactRoles roles;
+
 	ContactActionsWebController(Linking linking, Documents documents, ContactEmails emails, InteractionLog interactions,
-			DuplicateSearch duplicates, Forms forms, Pages pages, SyncEffects effects, MailOut mail) {
+			DuplicateSearch duplicates, Forms forms, Pages pages, SyncEffects effects, MailOut mail,
+			ContactRoles roles) {
+		this.roles = roles;
 		this.mail = mail;
 		this.linking = linking;
 		this.documents = documents;
@@ -65,6 +70,36 @@ class ContactActionsWebController {
 		this.forms = forms;
 		this.pages = pages;
 		this.effects = effects;
+	}
+
+	/** A role at another company (docs/rules.md, "Roles at other companies"). */
+	@PostMapping("/roles")
+	String addRole(@PathVariable String no, @RequestParam java.util.Map<String, String> form, Locale locale,
+			RedirectAttributes next) {
+		return act(no, locale, next, () -> {
+			tools.jackson.databind.node.ObjectNode body = JsonNodeFactory.instance.objectNode();
+			for (String field : java.util.List.of("companyNo", "jobTitle", "startingDate", "endingDate", "phoneNo",
+					"email")) {
+				String value = Forms.blankAsNull(form.get(field));
+				if (value != null) {
+					body.put(field, value);
+				}
+			}
+			ContactRoles.Role role = roles.add(no, body);
+			return forms.message("role.added", locale, role.companyName());
+		});
+	}
+
+	/** Ends a role today; it stays on the card as history. */
+	@PostMapping("/roles/{id}/end")
+	String endRole(@PathVariable String no, @PathVariable long id, @RequestParam long version, Locale locale,
+			RedirectAttributes next) {
+		return act(no, locale, next, () -> {
+			ContactRoles.Role role = roles.patch(no, id, io.contactsync.platform.ExpectedVersion.of(version),
+					JsonNodeFactory.instance.objectNode()
+						.put("endingDate", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).toString()));
+			return forms.message("role.ended.saved", locale, role.companyName());
+		});
 	}
 
 	@PostMapping("/create/{type}")

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.contactsync.contact.ContactRoles;
 import io.contactsync.contact.Contacts;
 import io.contactsync.contact.DuplicateSearch;
 import io.contactsync.interaction.InteractionLog;
@@ -71,8 +72,12 @@ class ContactWebController {
 
 	private final SyncEffects effects;
 
+	private final ContactRoles roles;
+
 	ContactWebController(Contacts contacts, Linking linking, DuplicateSearch duplicates, InteractionLog interactions,
-			TableStore store, Forms forms, Pages pages, SyncEffects effects, ExternalIds externalIds) {
+			TableStore store, Forms forms, Pages pages, SyncEffects effects, ExternalIds externalIds,
+			ContactRoles roles) {
+		this.roles = roles;
 		this.externalIds = externalIds;
 		this.contacts = contacts;
 		this.linking = linking;
@@ -232,6 +237,16 @@ class ContactWebController {
 		Map<String, String> reasons = new HashMap<>();
 		found.forEach(duplicate -> reasons.put(duplicate.duplicateContactNo(), why(duplicate, locale)));
 		model.addAttribute("duplicateReasons", reasons);
+		Map<String, String> mergeLinks = new HashMap<>();
+		found.forEach(duplicate -> mergeLinks.put(duplicate.duplicateContactNo(),
+				org.springframework.web.util.UriComponentsBuilder.fromPath("/contacts/merge")
+					.queryParam("nos", no, duplicate.duplicateContactNo())
+					.queryParam("survivor", no)
+					.encode()
+					.build()
+					.toUriString()));
+		model.addAttribute("mergeLinks", mergeLinks);
+		model.addAttribute("roles", company ? roles.at(no) : roles.of(no));
 		model.addAttribute("interactions", interactions.ofContact(no));
 		model.addAttribute("customerTemplates", codes(SetupTableDefinitions.CUSTOMER_TEMPLATES));
 		model.addAttribute("interactionTemplates", codes(InteractionTemplates.TABLE));

@@ -50,6 +50,10 @@ class UiSecurityConfiguration {
 				.hasRole(ADMIN)
 				.requestMatchers("/bank-accounts/**")
 				.hasAnyRole(ADMIN, FINANCE)
+				// Merging contacts is for those who own the customer side
+				// (docs/merge.md).
+				.requestMatchers("/contacts/merge", "/contacts/merge/**", "/contacts/merges/**")
+				.hasAnyRole(ADMIN, SALES)
 				.requestMatchers(HttpMethod.GET, "/**")
 				.authenticated()
 				.requestMatchers("/contacts/*/create/CUSTOMER")

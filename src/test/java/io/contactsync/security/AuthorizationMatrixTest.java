@@ -91,6 +91,8 @@ class AuthorizationMatrixTest extends DemoCompanyApiTest {
 	private static final List<Rule> UI_TABLE = List.of(Rule.get(ALL, "/login"),
 			Rule.any(EnumSet.of(Role.ADMIN), "/setup", "/setup/**"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.FINANCE), "/bank-accounts", "/bank-accounts/**"),
+			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES), "/contacts/merge", "/contacts/merge/**",
+					"/contacts/merges/**"),
 			Rule.get(ALL_BUT_BANK, "/**"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.SALES, Role.FINANCE), "/contacts/*/create/CUSTOMER"),
 			Rule.any(EnumSet.of(Role.ADMIN, Role.PURCHASING, Role.FINANCE), "/contacts/*/create/VENDOR"),
