@@ -35,6 +35,8 @@ class MergePagesTest extends DemoCompanyApiTest {
 				company("Tvilling" + tag + " Ventilasjon A/S", "postCode", "8006", "phoneNo", "+47 75 00 00 00"));
 		WebSession session = signedIn(language);
 
+		assertThat(session.get("/contacts?q=Tvilling" + tag).body()).contains("id=\"merge-selected\"",
+				"name=\"nos\" form=\"merge-selected\"", "value=\"" + second + "\"");
 		String card = session.get("/contacts/" + first).body();
 		assertThat(card).contains(button).contains("/contacts/merge?nos=" + first + "&amp;nos=" + second);
 
