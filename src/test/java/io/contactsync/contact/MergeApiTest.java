@@ -294,6 +294,32 @@ class MergeApiTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void peopleOfOneCompanyMergeWithTheirDocumentsAndRolesButNotPeopleOfTwo() {
+		String tag = unique();
+		String company = no(company("Folk " + tag + " AS"));
+		String other = no(company("Andre " + tag + " AS"));
+		String kari = no(person("Kari Nordmann " + tag, company, "email", "kari@folk.no"));
+		String kari2 = no(person("Kari Nordman " + tag, company, "mobilePhoneNo", "+47 912 34 567"));
+		String quote = no(create("/api/v1/sales-quotes", Map.of("sellToContactNo", kari2)));
+		long role = create("/api/v1/contacts/" + kari2 + "/roles", Map.of("companyNo", other)).get("id").asLong();
+		String stranger = no(person("Kari " + tag, other));
+
+		assertProblem(admin().post(MERGE, Map.of("contactNos", List.of(kari, stranger), "survivorNo", kari)), 422,
+				"VALIDATION_FAILED");
+		Api.Response merged = admin().post(MERGE,
+				Map.of("contactNos", List.of(kari, kari2), "survivorNo", kari, "fields", Map.of("surname", kari2)));
+
+		assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
+		JsonNode survivor = read("/api/v1/contacts/" + kari);
+		assertThat(text(survivor, "name")).as("a person's name is one choice, whole and in parts")
+			.isEqualTo("Kari Nordman " + tag);
+		assertThat(text(survivor, "email")).isEqualTo("kari@folk.no");
+		assertThat(text(read("/api/v1/sales-quotes/" + quote), "sellToContactNo")).isEqualTo(kari);
+		assertThat(text(read("/api/v1/contacts/" + kari + "/roles/" + role), "contactNo")).isEqualTo(kari);
+		assertThat(text(read("/api/v1/contacts/" + stranger), "no")).isEqualTo(stranger);
+	}
+
+	@Test
 	void aStaleVersionIsRefusedAndAViewerMayNotMerge() {
 		String a = no(company("Versjon " + unique() + " A"));
 		String b = no(company("Versjon " + unique() + " B"));
