@@ -93,6 +93,18 @@ public class ContactRoles {
 			.list();
 	}
 
+	/** Whether a person holds a current role at a company. */
+	@Transactional(readOnly = true)
+	public boolean isCurrentAt(String contactNo, String companyNo) {
+		return jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM contact_role WHERE contact_no = ? AND company_no = ?"
+					+ " AND (starting_date IS NULL OR starting_date <= CURRENT_DATE)"
+					+ " AND (ending_date IS NULL OR ending_date > CURRENT_DATE))")
+			.params(contactNo, companyNo)
+			.query(Boolean.class)
+			.single();
+	}
+
 	@Transactional(readOnly = true)
 	public Role get(String contactNo, long id) {
 		return jdbc.sql(SELECT + " WHERE r.contact_no = ? AND r.id = ?")

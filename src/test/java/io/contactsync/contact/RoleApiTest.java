@@ -94,6 +94,26 @@ class RoleApiTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void aDocumentForAPersonAtTheCompanyOfItsRoleTakesThatCompanysCustomer() {
+		String tag = unique();
+		JsonNode customer = customer("Kunde " + tag + " AS");
+		String person = no(person("Rolf " + tag, no(company("Arbeid " + tag + " AS"))));
+		Map<String, Object> quote = Map.of("sellToContactNo", person, "sellToCustomerNo", no(customer));
+
+		assertProblem(admin().post("/api/v1/sales-quotes", quote), 422, "VALIDATION_FAILED");
+		long role = create("/api/v1/contacts/" + person + "/roles", Map.of("companyNo", text(customer, "contactNo")))
+			.get("id")
+			.asLong();
+		JsonNode made = create("/api/v1/sales-quotes", quote);
+
+		assertThat(text(made, "sellToContactNo")).isEqualTo(person);
+		assertThat(text(made, "sellToCustomerNo")).isEqualTo(no(customer));
+		admin().ifMatch(1)
+			.patch("/api/v1/contacts/" + person + "/roles/" + role, Map.of("endingDate", LocalDate.now().toString()));
+		assertProblem(admin().post("/api/v1/sales-quotes", quote), 422, "VALIDATION_FAILED");
+	}
+
+	@Test
 	void aMergeOfCompaniesMovesTheRolesAtThemAndUndoPutsThemBack() {
 		String tag = unique();
 		String own = no(company("Hjem " + tag + " AS"));
