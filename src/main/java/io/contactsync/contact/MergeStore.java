@@ -71,15 +71,32 @@ class MergeStore {
 			.update();
 	}
 
+	/** What a merge moved, in one statement however many records it moved. */
 	void moves(long id, List<MergeLedger.Move> moves) {
+		if (moves.isEmpty()) {
+			return;
+		}
+		List<String> columns = List.of("merge_id", "seq", "kind", "key", "from_no", "version_after", "before");
+		List<Map<String, @Nullable Object>> rows = new java.util.ArrayList<>(moves.size());
 		int seq = 0;
 		for (MergeLedger.Move move : moves) {
-			jdbc.sql("INSERT INTO contact_merge_move (merge_id, seq, kind, key, from_no, version_after, before)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))")
-				.params(id, ++seq, move.kind(), move.key(), move.from(), move.versionAfter(),
-						JSON.writeValueAsString(move.before()))
-				.update();
+			Map<String, @Nullable Object> row = new java.util.HashMap<>();
+			row.put("merge_id", id);
+			row.put("seq", (long) ++seq);
+			row.put("kind", move.kind());
+			row.put("key", move.key());
+			row.put("from_no", move.from());
+			row.put("version_after", move.versionAfter());
+			row.put("before", JSON.writeValueAsString(move.before()));
+			rows.add(row);
 		}
+		// "before" travels as JSON text and is read back as jsonb.
+		jdbc.sql("INSERT INTO contact_merge_move (merge_id, seq, kind, key, from_no, version_after, before)"
+				+ " SELECT r.merge_id, r.seq, r.kind, r.key, r.from_no, r.version_after, CAST(r.before AS jsonb)"
+				+ " FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(merge_id bigint, seq integer, kind varchar,"
+				+ " key varchar, from_no varchar, version_after bigint, before text)")
+			.param("rows", io.contactsync.platform.JsonRows.of(columns, rows))
+			.update();
 	}
 
 	/** The merge, locked against a second undo at the same time. */

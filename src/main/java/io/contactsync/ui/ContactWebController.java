@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.contactsync.contact.ContactRoles;
 import io.contactsync.contact.Contacts;
+import io.contactsync.contact.MergeProblems;
 import io.contactsync.contact.DuplicateSearch;
 import io.contactsync.interaction.InteractionLog;
 import io.contactsync.interaction.InteractionTemplates;
@@ -137,9 +138,20 @@ class ContactWebController {
 		}
 	}
 
+	/**
+	 * A contact's card; a merged one's number leads to where it went, saying so (for a
+	 * person following a link, unlike the API: docs/merge.md, "Merged numbers").
+	 */
 	@GetMapping("/{no}")
-	String card(@PathVariable String no, Model model, Locale locale) {
-		Row contact = contacts.get(no);
+	String card(@PathVariable String no, Model model, Locale locale, RedirectAttributes next) {
+		Row contact;
+		try {
+			contact = contacts.get(no);
+		}
+		catch (MergeProblems.Merged merged) {
+			pages.refused(next, merged, locale);
+			return "redirect:/contacts/" + merged.mergedInto();
+		}
 		return card(contact, contact.values(), Map.of(), model, locale);
 	}
 

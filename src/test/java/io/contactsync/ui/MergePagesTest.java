@@ -53,6 +53,9 @@ class MergePagesTest extends DemoCompanyApiTest {
 		assertThat(survivor).contains(undo, "+47 75 00 00 00");
 		assertThat(text(read("/api/v1/contacts/" + first), "phoneNo")).isEqualTo("+47 75 00 00 00");
 		assertProblem(admin().get("/api/v1/contacts/" + second), 404, "MERGED");
+		HttpResponse<String> gone = session.get("/contacts/" + second);
+		assertThat(gone.statusCode()).as("a person following a link is led to the survivor").isEqualTo(302);
+		assertThat(gone.headers().firstValue("Location").orElse("")).endsWith("/contacts/" + first);
 
 		String undoPath = survivor.replaceAll("(?s).*action=\"(/contacts/merges/\\d+/undo)\".*", "$1");
 		HttpResponse<String> undone = session.post(undoPath, Map.of());
