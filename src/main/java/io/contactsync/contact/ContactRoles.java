@@ -3,6 +3,7 @@ package io.contactsync.contact;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -342,7 +343,7 @@ public class ContactRoles {
 	private static Role role(ResultSet rs) throws SQLException {
 		LocalDate from = rs.getObject(6, LocalDate.class);
 		LocalDate to = rs.getObject(7, LocalDate.class);
-		LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Oslo"));
+		LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
 		// The ending date is the day it ended: from then on the role is history.
 		boolean current = (from == null || !from.isAfter(today)) && (to == null || to.isAfter(today));
 		return new Role(rs.getLong(1), rs.getString(2), rs.getString(11), rs.getString(3), rs.getString(4),

@@ -1,5 +1,6 @@
 package io.contactsync.contact;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ class MergeMarks {
 	}
 
 	void move(List<Row> merged, String survivorNo, MergeLedger ledger, boolean rehearsal) {
-		List<String> all = new java.util.ArrayList<>(merged.stream().map(c -> c.text("no")).toList());
+		List<String> all = new ArrayList<>(merged.stream().map(c -> c.text("no")).toList());
 		all.add(survivorNo);
 		for (Row contact : merged) {
 			String no = contact.text("no");

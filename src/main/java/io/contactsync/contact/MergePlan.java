@@ -1,6 +1,7 @@
 package io.contactsync.contact;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +17,6 @@ import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.Table;
 import io.contactsync.setup.ContactType;
 import io.contactsync.setup.LinkedRecordType;
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -150,7 +150,7 @@ record MergePlan(Row survivor, List<Row> merged, List<ContactMerges.FieldValues>
 			return keep;
 		}
 		List<FieldError> errors = new ArrayList<>();
-		List<String> types = java.util.Arrays.stream(LinkedRecordType.values()).map(Enum::name).toList();
+		List<String> types = Arrays.stream(LinkedRecordType.values()).map(Enum::name).toList();
 		request.keepLinks().forEach((type, recordNo) -> {
 			boolean known = types.contains(type);
 			if (!known) {

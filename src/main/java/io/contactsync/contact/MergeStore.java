@@ -3,13 +3,17 @@ package io.contactsync.contact;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.contactsync.platform.Actor;
+import io.contactsync.platform.JsonRows;
 import io.contactsync.platform.table.Row;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -77,10 +81,10 @@ class MergeStore {
 			return;
 		}
 		List<String> columns = List.of("merge_id", "seq", "kind", "key", "from_no", "version_after", "before");
-		List<Map<String, @Nullable Object>> rows = new java.util.ArrayList<>(moves.size());
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>(moves.size());
 		int seq = 0;
 		for (MergeLedger.Move move : moves) {
-			Map<String, @Nullable Object> row = new java.util.HashMap<>();
+			Map<String, @Nullable Object> row = new HashMap<>();
 			row.put("merge_id", id);
 			row.put("seq", (long) ++seq);
 			row.put("kind", move.kind());
@@ -95,7 +99,7 @@ class MergeStore {
 				+ " SELECT r.merge_id, r.seq, r.kind, r.key, r.from_no, r.version_after, CAST(r.before AS jsonb)"
 				+ " FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(merge_id bigint, seq integer, kind varchar,"
 				+ " key varchar, from_no varchar, version_after bigint, before text)")
-			.param("rows", io.contactsync.platform.JsonRows.of(columns, rows))
+			.param("rows", JsonRows.of(columns, rows))
 			.update();
 	}
 
@@ -135,7 +139,7 @@ class MergeStore {
 			.query((rs, n) -> new Tombstone(rs.getString(1), rs.getLong(2), JSON.readValue(rs.getString(3), TEXTS)))
 			.list()
 			.stream()
-			.sorted(java.util.Comparator.comparing(Tombstone::no))
+			.sorted(Comparator.comparing(Tombstone::no))
 			.toList();
 	}
 

@@ -1,6 +1,10 @@
 package io.contactsync.ui;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.contactsync.interaction.MailOut;
@@ -12,6 +16,7 @@ import io.contactsync.document.DocumentKind;
 import io.contactsync.document.Documents;
 import io.contactsync.interaction.ContactEmails;
 import io.contactsync.interaction.InteractionLog;
+import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
@@ -19,6 +24,7 @@ import io.contactsync.relation.Linking;
 import io.contactsync.setup.LinkedRecordType;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -74,12 +80,11 @@ class ContactActionsWebController {
 
 	/** A role at another company (docs/rules.md, "Roles at other companies"). */
 	@PostMapping("/roles")
-	String addRole(@PathVariable String no, @RequestParam java.util.Map<String, String> form, Locale locale,
+	String addRole(@PathVariable String no, @RequestParam Map<String, String> form, Locale locale,
 			RedirectAttributes next) {
 		return act(no, locale, next, () -> {
-			tools.jackson.databind.node.ObjectNode body = JsonNodeFactory.instance.objectNode();
-			for (String field : java.util.List.of("companyNo", "jobTitle", "startingDate", "endingDate", "phoneNo",
-					"email")) {
+			ObjectNode body = JsonNodeFactory.instance.objectNode();
+			for (String field : List.of("companyNo", "jobTitle", "startingDate", "endingDate", "phoneNo", "email")) {
 				String value = Forms.blankAsNull(form.get(field));
 				if (value != null) {
 					body.put(field, value);
@@ -95,9 +100,9 @@ class ContactActionsWebController {
 	String endRole(@PathVariable String no, @PathVariable long id, @RequestParam long version, Locale locale,
 			RedirectAttributes next) {
 		return act(no, locale, next, () -> {
-			ContactRoles.Role role = roles.patch(no, id, io.contactsync.platform.ExpectedVersion.of(version),
+			ContactRoles.Role role = roles.patch(no, id, ExpectedVersion.of(version),
 					JsonNodeFactory.instance.objectNode()
-						.put("endingDate", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).toString()));
+						.put("endingDate", LocalDate.now(ZoneId.of("Europe/Oslo")).toString()));
 			return forms.message("role.ended.saved", locale, role.companyName());
 		});
 	}

@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The contacts list (search as you type, filters, keyset paging) and the contact card:
@@ -251,7 +252,7 @@ class ContactWebController {
 		model.addAttribute("duplicateReasons", reasons);
 		Map<String, String> mergeLinks = new HashMap<>();
 		found.forEach(duplicate -> mergeLinks.put(duplicate.duplicateContactNo(),
-				org.springframework.web.util.UriComponentsBuilder.fromPath("/contacts/merge")
+				UriComponentsBuilder.fromPath("/contacts/merge")
 					.queryParam("nos", no, duplicate.duplicateContactNo())
 					.queryParam("survivor", no)
 					.encode()

@@ -6,9 +6,9 @@ import java.util.Map;
 
 import io.contactsync.support.DemoCompanyApiTest;
 import io.contactsync.support.WebSession;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
