@@ -167,7 +167,8 @@ class MergeApiTest extends DemoCompanyApiTest {
 	@Test
 	void mergedNumbersAnswerWhereTheyWentAndAreNeverHandedOutAgain() {
 		World w = world(unique());
-		assertThat(admin().post(MERGE, request(w)).status()).isEqualTo(200);
+		Api.Response first = admin().post(MERGE, request(w));
+		assertThat(first.status()).isEqualTo(200);
 		String d = no(company("Senere " + unique() + " AS"));
 		Api.Response again = admin().post(MERGE, Map.of("contactNos", List.of(d, w.a()), "survivorNo", d));
 		assertThat(again.status()).as(again.toString()).isEqualTo(200);
@@ -179,6 +180,9 @@ class MergeApiTest extends DemoCompanyApiTest {
 		assertProblem(admin().ifMatch(1).patch("/api/v1/contacts/" + w.c(), Map.of("city", "Oslo")), 404, "MERGED");
 		Api.Response taken = admin().post("/api/v1/contacts", Map.of("no", w.b(), "name", "Ny med gammelt nummer"));
 		assertThat(taken.status()).as("a merged number is never a new contact's").isIn(409, 422);
+		assertProblem(admin().post("/api/v1/contacts/merges/" + first.json().get("mergeId").asLong() + "/undo", null),
+				409, "MERGE_CONFLICT");
+		assertProblem(admin().post("/api/v1/contacts/merges/987654321/undo", null), 404, "NOT_FOUND");
 	}
 
 	@Test
