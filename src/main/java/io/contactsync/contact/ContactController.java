@@ -119,10 +119,11 @@ class ContactController implements TableResource {
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, @Nullable Object> list(@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String companyNo,
+			@RequestParam(required = false, defaultValue = "false") boolean includeRoles,
 			@RequestParam(required = false) @Nullable String businessRelation,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
-		return contacts.list(type, companyNo, businessRelation, q, limit, cursor).map(this::json).asMap();
+		return contacts.list(type, companyNo, includeRoles, businessRelation, q, limit, cursor).map(this::json).asMap();
 	}
 
 	private JsonNode json(Row contact) {

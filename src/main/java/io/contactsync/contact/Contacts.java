@@ -63,8 +63,11 @@ public class Contacts {
 
 	private final ApplicationEventPublisher events;
 
+	private final MergedNumbers merged;
+
 	Contacts(TableStore store, JdbcClient jdbc, SetupApi setup, NumberSeries numberSeries,
-			ApplicationEventPublisher events, PostCodeLookup postCodes, DataChecks checks) {
+			ApplicationEventPublisher events, PostCodeLookup postCodes, DataChecks checks, MergedNumbers merged) {
+		this.merged = merged;
 		this.records = new Records(store, ContactTable.TABLE, jdbc);
 		this.rules = new ContactRules(records, jdbc, setup, postCodes, checks);
 		this.jdbc = jdbc;
@@ -82,9 +85,15 @@ public class Contacts {
 		return records.rows();
 	}
 
+	/** A contact; a merged one answers where it went (404 MERGED). */
 	@Transactional(readOnly = true)
 	public Row get(String no) {
-		return records.get(no);
+		try {
+			return records.get(no);
+		}
+		catch (Problems.NotFound ex) {
+			throw merged.notFound(no, ex);
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -161,7 +170,7 @@ public class Contacts {
 	@Transactional
 	public Row patch(String no, ExpectedVersion expected, JsonNode patch) {
 		Map<String, @Nullable Object> changes = records.read(patch, TableJson.Mode.PATCH);
-		Row current = records.lockAt(no, expected);
+		Row current = lockAt(no, expected);
 		Row changed = change(current, changes, Actor.current(), changes.keySet());
 		// The sync may have changed it again (a record's value stored otherwise): answer
 		// as stored.
@@ -182,12 +191,42 @@ public class Contacts {
 	/** Deletes a contact; a company's people go first. */
 	@Transactional
 	public void delete(String no, ExpectedVersion expected) {
-		delete(records.lockAt(no, expected));
+		delete(lockAt(no, expected));
+	}
+
+	private Row lockAt(String no, ExpectedVersion expected) {
+		try {
+			return records.lockAt(no, expected);
+		}
+		catch (Problems.NotFound ex) {
+			throw merged.notFound(no, ex);
+		}
+	}
+
+	/** Where a merged contact's number lives on now; null for one never merged. */
+	@Nullable String mergedInto(String no) {
+		return merged.survivorOf(no).orElse(null);
+	}
+
+	/** The steps of the contact's table, for the merge of contacts. */
+	Records records() {
+		return records;
 	}
 
 	@Transactional(readOnly = true)
 	public Page<Row> list(@Nullable String type, @Nullable String companyNo, @Nullable String businessRelation,
 			@Nullable String query, @Nullable Integer limit, @Nullable String cursor) {
+		return list(type, companyNo, false, businessRelation, query, limit, cursor);
+	}
+
+	/**
+	 * @param includeRoles with {@code companyNo}: the people who hold a current role at
+	 * the company too (docs/rules.md, "Roles at other companies")
+	 */
+	@Transactional(readOnly = true)
+	public Page<Row> list(@Nullable String type, @Nullable String companyNo, boolean includeRoles,
+			@Nullable String businessRelation, @Nullable String query, @Nullable Integer limit,
+			@Nullable String cursor) {
 		List<String> conditions = new ArrayList<>();
 		Map<String, Object> params = new HashMap<>();
 		if (type != null) {
@@ -195,7 +234,13 @@ public class Contacts {
 			conditions.add("type = :type");
 			params.put("type", type);
 		}
-		if (companyNo != null) {
+		if (companyNo != null && includeRoles) {
+			conditions.add("(company_no = :companyNo OR no IN (SELECT r.contact_no FROM contact_role r"
+					+ " WHERE r.company_no = :companyNo AND (r.starting_date IS NULL OR r.starting_date <= CURRENT_DATE)"
+					+ " AND (r.ending_date IS NULL OR r.ending_date > CURRENT_DATE)))");
+			params.put("companyNo", companyNo.toUpperCase(Locale.ROOT));
+		}
+		else if (companyNo != null) {
 			conditions.add("company_no = :companyNo");
 			params.put("companyNo", companyNo.toUpperCase(Locale.ROOT));
 		}
@@ -252,7 +297,7 @@ public class Contacts {
 	 * @param typed the fields whose values the data checks may refuse: none for values
 	 * carried from a record that passed them already
 	 */
-	private Row change(Row current, Map<String, @Nullable Object> changes, Actor by, Set<String> typed) {
+	Row change(Row current, Map<String, @Nullable Object> changes, Actor by, Set<String> typed) {
 		Map<String, @Nullable Object> values = records.merged(current, changes);
 		rules.fillChanged(current, values, changes.keySet());
 		rules.check(values, current, typed);
@@ -322,13 +367,20 @@ public class Contacts {
 		}
 		return numberSeries.next(
 				series.orElseThrow(() -> new NumberSeriesMissing(Problems.kindName("CONTACT"), "contactNos")),
-				records::held);
+				this::held);
+	}
+
+	/** Numbers that contacts hold, or held before they were merged into another. */
+	private Set<String> held(List<String> nos) {
+		Set<String> held = new java.util.HashSet<>(records.held(nos));
+		held.addAll(merged.held(nos));
+		return held;
 	}
 
 	private List<String> numbersFor(int count) {
 		String series = Optional.ofNullable(setup.marketing().text("contactNos"))
 			.orElseThrow(() -> new NumberSeriesMissing(Problems.kindName("CONTACT"), "contactNos"));
-		return numberSeries.next(series, count, records::held);
+		return numberSeries.next(series, count, this::held);
 	}
 
 	private static void fillIfEmpty(Map<String, @Nullable Object> values, String field, @Nullable String value) {

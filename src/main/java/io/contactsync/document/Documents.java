@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.contactsync.platform.Message;
+import io.contactsync.contact.ContactRoles;
 import io.contactsync.contact.Contacts;
 import io.contactsync.customer.Customers;
 import io.contactsync.interaction.DocumentType;
@@ -61,6 +62,8 @@ public class Documents {
 
 	private final Links links;
 
+	private final ContactRoles roles;
+
 	private final Linking linking;
 
 	private final SetupApi setup;
@@ -71,8 +74,10 @@ public class Documents {
 
 	private final DocumentEvents events;
 
-	Documents(JdbcClient jdbc, Contacts contacts, Customers customers, Vendors vendors, Links links, Linking linking,
-			SetupApi setup, NumberSeries numberSeries, InteractionLog interactions, DocumentEvents events) {
+	Documents(JdbcClient jdbc, Contacts contacts, ContactRoles roles, Customers customers, Vendors vendors, Links links,
+			Linking linking, SetupApi setup, NumberSeries numberSeries, InteractionLog interactions,
+			DocumentEvents events) {
+		this.roles = roles;
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.customers = customers;
@@ -265,7 +270,11 @@ public class Documents {
 				Row chosen = contacts.find(contact)
 					.orElseThrow(() -> new Problems.UnknownCode(kind.contactField(), "invalid.unknownRecord",
 							Problems.kindName("CONTACT"), contactNo));
-				if (linked == null || !(contact.equals(linked) || linked.equals(chosen.text("companyNo")))) {
+				// A person with a current role at the customer's company may be its
+				// contact
+				// there (docs/rules.md, "Roles at other companies").
+				if (linked == null || !(contact.equals(linked) || linked.equals(chosen.text("companyNo"))
+						|| roles.isCurrentAt(contact, linked))) {
 					throw new Problems.ValidationFailed(kind.contactField(), "invalid.contactNotRelated", contact,
 							Problems.kindName(kind.partyType().name()), recordNo);
 				}

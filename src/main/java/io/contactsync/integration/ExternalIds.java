@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.contactsync.contact.ContactMerging;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.table.RecordChange;
 import io.contactsync.platform.table.RecordEvent;
+import io.contactsync.platform.table.Row;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -82,6 +84,27 @@ public class ExternalIds {
 				found.computeIfAbsent(rs.getString(1), no -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
 			});
 		return found;
+	}
+
+	/**
+	 * A merged contact's ids in other systems go to the survivor, where it has none in
+	 * that system yet, so that those systems' next write by their id reaches it instead
+	 * of making the duplicate again (docs/merge.md, "Merged numbers"). What the survivor
+	 * has already goes with the merged contact.
+	 */
+	@EventListener
+	void on(ContactMerging merging) {
+		if (merging.rehearsal()) {
+			return;
+		}
+		for (Row merged : merging.merged()) {
+			jdbc.sql("UPDATE external_id SET no = :survivor WHERE record_type = 'CONTACT' AND no = :merged"
+					+ " AND system NOT IN (SELECT system FROM external_id WHERE record_type = 'CONTACT'"
+					+ " AND no = :survivor)")
+				.param("survivor", merging.survivorNo())
+				.param("merged", merged.text("no"))
+				.update();
+		}
 	}
 
 	/** A deleted record's ids go with it: another record may be coupled with them. */

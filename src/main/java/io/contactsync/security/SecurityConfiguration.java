@@ -165,6 +165,10 @@ class SecurityConfiguration {
 				.hasAnyRole(ADMIN, PURCHASING, FINANCE)
 				.requestMatchers("/api/v1/contacts/*/create-bank-account")
 				.hasAnyRole(ADMIN, FINANCE)
+				// Merging contacts is for those who own the customer side
+				// (docs/merge.md).
+				.requestMatchers("/api/v1/contacts/merge", "/api/v1/contacts/merge/**", "/api/v1/contacts/merges/**")
+				.hasAnyRole(ADMIN, SALES)
 				// Which kind of record is linked is in the body: Linking checks it.
 				.requestMatchers("/api/v1/contacts/*/link")
 				.hasAnyRole(ADMIN, SALES, PURCHASING, FINANCE)

@@ -195,6 +195,12 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 
 	@Override
 	@Transactional
+	public void raiseVersion(String no) {
+		records.raiseVersion(no);
+	}
+
+	@Override
+	@Transactional
 	public void showContacts(Map<String, String> contactNos) {
 		records.showAll("contactNo", contactNos);
 	}

@@ -67,6 +67,13 @@ public interface LinkedRecordService {
 	 */
 	void showContact(String no, @Nullable String contactNo);
 
+	/**
+	 * Raises the record's version for this transaction, before a change that
+	 * {@link #showContact} makes (its link moved to another contact by a merge of
+	 * contacts): what the transaction writes to it later stays in that one version.
+	 */
+	void raiseVersion(String no);
+
 	/** {@link #showContact} for many records, by record number. */
 	void showContacts(Map<String, String> contactNos);
 

@@ -1,16 +1,22 @@
 package io.contactsync.ui;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.contactsync.interaction.MailOut;
 import io.contactsync.platform.Message;
+import io.contactsync.contact.ContactRoles;
 import io.contactsync.contact.DuplicateSearch;
 import io.contactsync.document.Doc;
 import io.contactsync.document.DocumentKind;
 import io.contactsync.document.Documents;
 import io.contactsync.interaction.ContactEmails;
 import io.contactsync.interaction.InteractionLog;
+import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
@@ -18,6 +24,7 @@ import io.contactsync.relation.Linking;
 import io.contactsync.setup.LinkedRecordType;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,8 +61,12 @@ class ContactActionsWebController {
 
 	private final MailOut mail;
 
+	private final ContactRoles roles;
+
 	ContactActionsWebController(Linking linking, Documents documents, ContactEmails emails, InteractionLog interactions,
-			DuplicateSearch duplicates, Forms forms, Pages pages, SyncEffects effects, MailOut mail) {
+			DuplicateSearch duplicates, Forms forms, Pages pages, SyncEffects effects, MailOut mail,
+			ContactRoles roles) {
+		this.roles = roles;
 		this.mail = mail;
 		this.linking = linking;
 		this.documents = documents;
@@ -65,6 +76,35 @@ class ContactActionsWebController {
 		this.forms = forms;
 		this.pages = pages;
 		this.effects = effects;
+	}
+
+	/** A role at another company (docs/rules.md, "Roles at other companies"). */
+	@PostMapping("/roles")
+	String addRole(@PathVariable String no, @RequestParam Map<String, String> form, Locale locale,
+			RedirectAttributes next) {
+		return act(no, locale, next, () -> {
+			ObjectNode body = JsonNodeFactory.instance.objectNode();
+			for (String field : List.of("companyNo", "jobTitle", "startingDate", "endingDate", "phoneNo", "email")) {
+				String value = Forms.blankAsNull(form.get(field));
+				if (value != null) {
+					body.put(field, value);
+				}
+			}
+			ContactRoles.Role role = roles.add(no, body);
+			return forms.message("role.added", locale, role.companyName());
+		});
+	}
+
+	/** Ends a role today; it stays on the card as history. */
+	@PostMapping("/roles/{id}/end")
+	String endRole(@PathVariable String no, @PathVariable long id, @RequestParam long version, Locale locale,
+			RedirectAttributes next) {
+		return act(no, locale, next, () -> {
+			ContactRoles.Role role = roles.patch(no, id, ExpectedVersion.of(version),
+					JsonNodeFactory.instance.objectNode()
+						.put("endingDate", LocalDate.now(ZoneId.of("Europe/Oslo")).toString()));
+			return forms.message("role.ended.saved", locale, role.companyName());
+		});
 	}
 
 	@PostMapping("/create/{type}")

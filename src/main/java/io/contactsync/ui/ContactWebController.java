@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.contactsync.contact.ContactRoles;
 import io.contactsync.contact.Contacts;
+import io.contactsync.contact.MergeProblems;
 import io.contactsync.contact.DuplicateSearch;
 import io.contactsync.interaction.InteractionLog;
 import io.contactsync.interaction.InteractionTemplates;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The contacts list (search as you type, filters, keyset paging) and the contact card:
@@ -73,9 +76,13 @@ class ContactWebController {
 
 	private final Lookups lookups;
 
+	private final ContactRoles roles;
+
 	ContactWebController(Contacts contacts, Linking linking, DuplicateSearch duplicates, InteractionLog interactions,
-			TableStore store, Forms forms, Pages pages, SyncEffects effects, ExternalIds externalIds, Lookups lookups) {
+			TableStore store, Forms forms, Pages pages, SyncEffects effects, ExternalIds externalIds, Lookups lookups,
+			ContactRoles roles) {
 		this.lookups = lookups;
+		this.roles = roles;
 		this.externalIds = externalIds;
 		this.contacts = contacts;
 		this.linking = linking;
@@ -135,9 +142,20 @@ class ContactWebController {
 		}
 	}
 
+	/**
+	 * A contact's card; a merged one's number leads to where it went, saying so (for a
+	 * person following a link, unlike the API: docs/merge.md, "Merged numbers").
+	 */
 	@GetMapping("/{no}")
-	String card(@PathVariable String no, Model model, Locale locale) {
-		Row contact = contacts.get(no);
+	String card(@PathVariable String no, Model model, Locale locale, RedirectAttributes next) {
+		Row contact;
+		try {
+			contact = contacts.get(no);
+		}
+		catch (MergeProblems.Merged merged) {
+			pages.refused(next, merged, locale);
+			return "redirect:/contacts/" + merged.mergedInto();
+		}
 		return card(contact, contact.values(), Map.of(), model, locale);
 	}
 
@@ -238,6 +256,16 @@ class ContactWebController {
 		Map<String, String> reasons = new HashMap<>();
 		found.forEach(duplicate -> reasons.put(duplicate.duplicateContactNo(), why(duplicate, locale)));
 		model.addAttribute("duplicateReasons", reasons);
+		Map<String, String> mergeLinks = new HashMap<>();
+		found.forEach(duplicate -> mergeLinks.put(duplicate.duplicateContactNo(),
+				UriComponentsBuilder.fromPath("/contacts/merge")
+					.queryParam("nos", no, duplicate.duplicateContactNo())
+					.queryParam("survivor", no)
+					.encode()
+					.build()
+					.toUriString()));
+		model.addAttribute("mergeLinks", mergeLinks);
+		model.addAttribute("roles", company ? roles.at(no) : roles.of(no));
 		model.addAttribute("interactions", interactions.ofContact(no));
 		model.addAttribute("customerTemplates", codes(SetupTableDefinitions.CUSTOMER_TEMPLATES));
 		model.addAttribute("interactionTemplates", codes(InteractionTemplates.TABLE));

@@ -76,7 +76,7 @@ class UiModel {
 				any(roles, "ADMIN", "SALES", "FINANCE"), "createVendor", any(roles, "ADMIN", "PURCHASING", "FINANCE"),
 				"createBankAccount", any(roles, "ADMIN", "FINANCE"), "link",
 				any(roles, "ADMIN", "SALES", "PURCHASING", "FINANCE"), "salesQuote", any(roles, "ADMIN", "SALES"),
-				"purchaseQuote", any(roles, "ADMIN", "PURCHASING"));
+				"purchaseQuote", any(roles, "ADMIN", "PURCHASING"), "mergeContacts", any(roles, "ADMIN", "SALES"));
 	}
 
 	private static boolean any(Set<String> roles, String... wanted) {

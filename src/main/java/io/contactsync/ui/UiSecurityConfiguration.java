@@ -54,6 +54,10 @@ class UiSecurityConfiguration {
 				// it.
 				.requestMatchers("/imports", "/imports/**")
 				.hasAnyRole(ADMIN, SALES, PURCHASING, FINANCE)
+				// Merging contacts is for those who own the customer side
+				// (docs/merge.md).
+				.requestMatchers("/contacts/merge", "/contacts/merge/**", "/contacts/merges/**")
+				.hasAnyRole(ADMIN, SALES)
 				.requestMatchers(HttpMethod.GET, "/**")
 				.authenticated()
 				.requestMatchers("/contacts/*/create/CUSTOMER")

@@ -11,9 +11,11 @@ import java.util.Set;
 
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.ExpectedVersion;
+import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
+import io.contactsync.platform.RowVersions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -145,6 +147,25 @@ public final class Records {
 	}
 
 	/**
+	 * Deletes a row read with {@link #lock}, published as {@code as} makes the event
+	 * rather than as the table's deletion: a record merged into another.
+	 * @param first what the event's diff says before the values the row had
+	 * @param entryNo its first change-log entry's number, if taken already; else null
+	 */
+	public void delete(Row current, Actor by, RecordEvent.Factory as, List<FieldChange> first, @Nullable Long entryNo) {
+		store.delete(table, current, by, as, first, entryNo);
+	}
+
+	/**
+	 * Puts a record back under its number, as it was, at {@code version}: a merged
+	 * contact whose merge is undone.
+	 */
+	public Row restore(Map<String, @Nullable Object> values, long version, Actor by, RecordEvent.Factory as,
+			@Nullable Long entryNo) {
+		return store.restore(table, values, version, by, as, entryNo);
+	}
+
+	/**
 	 * Those of {@code nos} that records of this table hold already, for a series to pass
 	 * over (numbers given by hand run ahead of it).
 	 */
@@ -165,6 +186,19 @@ public final class Records {
 		jdbc.sql("UPDATE " + table.table() + " SET " + column + " = ? WHERE no = ? AND " + column
 				+ " IS DISTINCT FROM ?")
 			.params(value, no, value)
+			.update();
+	}
+
+	/**
+	 * Raises a record's version for the running transaction, as its first write would:
+	 * for a change shown without a version of its own ({@link #show}) that the record's
+	 * readers must still see as a new version (a link moved to another contact). Later
+	 * writes of the transaction stay in that version.
+	 */
+	public void raiseVersion(String no) {
+		jdbc.sql("UPDATE " + table.table() + " SET version = " + RowVersions.next(table.table()) + " WHERE "
+				+ table.keys().get(0).column() + " = ?")
+			.param(no)
 			.update();
 	}
 

@@ -118,6 +118,22 @@ public class TableStore {
 	 */
 	@Transactional
 	public Row insert(Table table, Map<String, @Nullable Object> given, Actor by) {
+		return insert(table, given, by, 1, table.events(), null);
+	}
+
+	/**
+	 * Puts a record that was gone back under its number (a contact whose merge is
+	 * undone), at the version after its last one, published as {@code as} makes it.
+	 * @param entryNo the number of its first change-log entry, or null for the next one
+	 */
+	@Transactional
+	public Row restore(Table table, Map<String, @Nullable Object> given, long version, Actor by, RecordEvent.Factory as,
+			@Nullable Long entryNo) {
+		return insert(table, given, by, version, as, entryNo);
+	}
+
+	private Row insert(Table table, Map<String, @Nullable Object> given, Actor by, long version, RecordEvent.Factory as,
+			@Nullable Long entryNo) {
 		Map<String, @Nullable Object> values = TableSql.withDefaults(table, given);
 		checks.validate(table, values);
 		String key = new Row(values, 0).key(table.keys());
@@ -127,16 +143,18 @@ public class TableStore {
 				(name, value) -> table.field(name).filter(Field::isTimestamp).isPresent() ? Instant.now() : value);
 		List<Field> fields = table.allFields();
 		String sql = "INSERT INTO " + table.table() + " (" + TableSql.columns(fields) + ", version) VALUES ("
-				+ fields.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", ")) + ", 1)";
+				+ fields.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", ")) + ", " + version + ")";
 		try {
 			jdbc.sql(sql).params(TableSql.columnParams(fields, values)).update();
 		}
 		catch (DuplicateKeyException ex) {
 			throw new Problems.AlreadyExists(table.named(), key);
 		}
-		Row created = new Row(values, 1);
-		events.publishEvent(TableSql.change(table, key, RecordChange.Kind.CREATED, TableSql.diff(table, null, created),
-				created.values(), created, numbers.next(), 1, by));
+		Row created = new Row(values, version);
+		events.publishEvent(as.of(new RecordChange(table.recordType(), table.changeLogNo(key),
+				RecordChange.Kind.CREATED, TableSql.diff(table, null, created),
+				java.util.Collections.unmodifiableMap(new LinkedHashMap<>(created.values())), by, created,
+				entryNo != null ? entryNo : numbers.next(), version)));
 		return created;
 	}
 
@@ -322,6 +340,23 @@ public class TableStore {
 		events.publishEvent(TableSql.change(table, current.key(table.keys()), RecordChange.Kind.DELETED,
 				TableSql.diff(table, current, null), Map.of(), null, numbers.next(), current.version(),
 				Actor.current()));
+	}
+
+	/**
+	 * {@link #delete(Table, Row)} published as another event of the module than its
+	 * deletion (a contact merged into another), with what it adds to the diff first.
+	 * @param entryNo the number of its first change-log entry, or null for the next one
+	 */
+	@Transactional
+	public void delete(Table table, Row current, Actor by, RecordEvent.Factory as, List<FieldChange> first,
+			@Nullable Long entryNo) {
+		List<String> key = TableSql.keyOf(table, current.values());
+		References.deleteOrRefuse(jdbc, table, key);
+		List<FieldChange> changes = new ArrayList<>(first);
+		changes.addAll(TableSql.diff(table, current, null));
+		events.publishEvent(as.of(new RecordChange(table.recordType(), table.changeLogNo(current.key(table.keys())),
+				RecordChange.Kind.DELETED, changes, Map.of(), by, null, entryNo != null ? entryNo : numbers.next(),
+				current.version())));
 	}
 
 	private Row write(Table table, Row current, ExpectedVersion expected, Map<String, @Nullable Object> values) {

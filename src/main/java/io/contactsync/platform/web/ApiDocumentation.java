@@ -46,9 +46,11 @@ class ApiDocumentation {
 				+ " Code: MALFORMED_REQUEST.");
 		PROBLEMS.put("401", "No or wrong credentials. Code: UNAUTHORIZED.");
 		PROBLEMS.put("403", "Your roles do not allow this. Code: FORBIDDEN.");
-		PROBLEMS.put("404", "No row with that key. Code: NOT_FOUND.");
+		PROBLEMS.put("404",
+				"No row with that key. Codes: NOT_FOUND; MERGED for a contact merged into another, named in mergedInto.");
 		PROBLEMS.put("409",
-				"The key exists already, or a delete would break a reference. Codes: ALREADY_EXISTS," + " IN_USE.");
+				"The key exists already, a delete would break a reference, or contacts cannot be merged as asked."
+						+ " Codes: ALREADY_EXISTS, IN_USE, MERGE_CONFLICT.");
 		PROBLEMS.put("412",
 				"If-Match (or version) is stale; currentVersion says the version now." + " Code: VERSION_CONFLICT.");
 		PROBLEMS.put("422",

@@ -43,7 +43,7 @@ class EventCatalogTest {
 			Class<?> event = type.reflect();
 			assertThat(event.isRecord()).as(event.getName() + " is a record").isTrue();
 			assertThat(event.getSimpleName()).as("an event is named in the past tense")
-				.matches(".*(Created|Changed|Deleted|Added|Removed|Logged|Canceled|Disabled)");
+				.matches(".*(Created|Changed|Deleted|Added|Removed|Logged|Canceled|Disabled|Merged|Unmerged|Moved)");
 			Set<String> names = new TreeSet<>();
 			int schema = 0;
 			for (RecordChange.Kind kind : RecordChange.Kind.values()) {
