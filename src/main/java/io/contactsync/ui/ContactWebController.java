@@ -265,7 +265,7 @@ class ContactWebController {
 					.build()
 					.toUriString()));
 		model.addAttribute("mergeLinks", mergeLinks);
-		model.addAttribute("roles", company ? roles.at(no) : roles.of(no));
+		model.addAttribute("contactRoles", company ? roles.at(no) : roles.of(no));
 		model.addAttribute("interactions", interactions.ofContact(no));
 		model.addAttribute("customerTemplates", codes(SetupTableDefinitions.CUSTOMER_TEMPLATES));
 		model.addAttribute("interactionTemplates", codes(InteractionTemplates.TABLE));

@@ -39,6 +39,8 @@ class MergePagesTest extends DemoCompanyApiTest {
 				"name=\"nos\" form=\"merge-selected\"", "value=\"" + second + "\"");
 		String card = session.get("/contacts/" + first).body();
 		assertThat(card).contains(button).contains("/contacts/merge?nos=" + first + "&amp;nos=" + second);
+		assertThat(card).as("the card's roles at companies leave the signed-in user's roles, and so the menu, alone")
+			.contains("href=\"/setup\"", "href=\"/bank-accounts\"");
 
 		HttpResponse<String> preview = session
 			.get("/contacts/merge?nos=" + first + "&nos=" + second + "&survivor=" + first);
