@@ -284,6 +284,17 @@ public class Contacts {
 		records.show("contactBusinessRelation", no, summary);
 	}
 
+	/**
+	 * Raises the contact's version for the running transaction, as its first write would:
+	 * for a change that shows on the contact without a column of its own being written
+	 * first (a link sets its relation summary, which {@link #showBusinessRelation} writes
+	 * without a version). Later writes of the transaction stay in that version.
+	 */
+	@Transactional
+	public void raiseVersion(String no) {
+		records.raiseVersion(no);
+	}
+
 	/** {@link #showBusinessRelation} for many contacts with the same summary. */
 	@Transactional
 	public void showBusinessRelation(List<String> nos, String summary) {

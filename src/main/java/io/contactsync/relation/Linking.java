@@ -151,6 +151,11 @@ public class Linking {
 			throw new RecordAlreadyLinked(LinkedRecords.title(type), record.text("no"), linked);
 		});
 		relations.find(contact.text("no"), code).ifPresent(relations::remove);
+		// The link is one write of each side: raised first, since showing the link (the
+		// record's contact, the contact's relation summary) writes the rows without a
+		// version, after which the values carried over would stay in the old one.
+		contacts.raiseVersion(contact.text("no"));
+		service.raiseVersion(record.text("no"));
 		Actor carrier = Actor.current().carrying(relations.add(contact, code, type, record.text("no")));
 		if (master == MasterFields.CONTACT) {
 			service.apply(record.text("no"), shared.toRecord(type, contact.values()), carrier);

@@ -144,6 +144,12 @@ class LinkingApiTest extends DemoCompanyApiTest {
 		assertThat(text(linked, "name")).isEqualTo("Ny Kontakt AS");
 		assertThat(text(linked, "city")).isEqualTo("Drammen");
 		assertThat(text(linked, "contactNo")).isEqualTo(no(contact));
+		assertThat(linked.get("version").asLong()).as("the link is one write of the customer")
+			.isEqualTo(read("/api/v1/customers/" + no(customer)).get("version").asLong())
+			.isEqualTo(customer.get("version").asLong() + 1);
+		assertThat(read("/api/v1/contacts/" + no(contact)).get("version").asLong())
+			.as("and one of the contact, whose business relation it sets")
+			.isEqualTo(contact.get("version").asLong() + 1);
 	}
 
 	@Test
