@@ -1,4 +1,4 @@
--- Who we are, as printed documents head their first page (issue 16): one row, which always
+-- Who we are, as printed documents head their first page: one row, which always
 -- exists; empty until an administrator fills it in under Setup.
 CREATE TABLE company_information (
 	singleton           boolean PRIMARY KEY DEFAULT true CONSTRAINT company_information_one_row CHECK (singleton),
