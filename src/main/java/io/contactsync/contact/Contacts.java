@@ -1,10 +1,8 @@
 package io.contactsync.contact;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +10,6 @@ import java.util.Set;
 
 import io.contactsync.numbering.NumberSeries;
 import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesMissing;
-import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.Actor;
@@ -227,29 +224,8 @@ public class Contacts {
 	public Page<Row> list(@Nullable String type, @Nullable String companyNo, boolean includeRoles,
 			@Nullable String businessRelation, @Nullable String query, @Nullable Integer limit,
 			@Nullable String cursor) {
-		List<String> conditions = new ArrayList<>();
-		Map<String, Object> params = new HashMap<>();
-		if (type != null) {
-			requireOneOf("type", type, ContactTable.TYPES);
-			conditions.add("type = :type");
-			params.put("type", type);
-		}
-		if (companyNo != null && includeRoles) {
-			conditions.add("(company_no = :companyNo OR no IN (SELECT r.contact_no FROM contact_role r"
-					+ " WHERE r.company_no = :companyNo AND (r.starting_date IS NULL OR r.starting_date <= CURRENT_DATE)"
-					+ " AND (r.ending_date IS NULL OR r.ending_date > CURRENT_DATE)))");
-			params.put("companyNo", companyNo.toUpperCase(Locale.ROOT));
-		}
-		else if (companyNo != null) {
-			conditions.add("company_no = :companyNo");
-			params.put("companyNo", companyNo.toUpperCase(Locale.ROOT));
-		}
-		if (businessRelation != null) {
-			requireOneOf("businessRelation", businessRelation, ContactTable.BUSINESS_RELATIONS);
-			conditions.add("contact_business_relation = :relation");
-			params.put("relation", businessRelation);
-		}
-		return records.list(conditions, params, limit, cursor, query);
+		ContactFilters filters = ContactFilters.of(type, companyNo, includeRoles, businessRelation);
+		return records.list(filters.conditions(), filters.params(), limit, cursor, query);
 	}
 
 	/**
@@ -397,13 +373,6 @@ public class Contacts {
 	private static void fillIfEmpty(Map<String, @Nullable Object> values, String field, @Nullable String value) {
 		if (values.get(field) == null && value != null) {
 			values.put(field, value);
-		}
-	}
-
-	private static void requireOneOf(String parameter, String value, List<String> allowed) {
-		if (!allowed.contains(value)) {
-			throw new Problems.ValidationFailed(
-					List.of(new FieldError(parameter, "invalid.oneOf", String.join(", ", allowed))));
 		}
 	}
 

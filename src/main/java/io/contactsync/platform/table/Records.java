@@ -89,7 +89,7 @@ public final class Records {
 	 * Locks many records in number order, so that two such calls never wait in a circle.
 	 */
 	public List<Row> lockAll(Collection<String> nos) {
-		List<Row> current = store.lockAll(table, nos);
+		List<Row> current = store.bulk().lockAll(table, nos);
 		if (current.size() != new HashSet<>(nos).size()) {
 			Set<String> found = new HashSet<>();
 			current.forEach(row -> found.add(row.text("no")));
@@ -123,7 +123,7 @@ public final class Records {
 
 	/** {@link #write} for many rows, one statement per set of changed fields. */
 	public List<Row> writeAll(List<Row> current, List<Map<String, @Nullable Object>> values) {
-		return store.updateAll(table, current, values);
+		return store.bulk().updateAll(table, current, values);
 	}
 
 	/**
@@ -139,7 +139,7 @@ public final class Records {
 	 * {@link #insert} for many records: one statement and one batch event for them all.
 	 */
 	public List<Row> insertAll(List<Map<String, @Nullable Object>> values) {
-		return store.insertAll(table, values);
+		return store.bulk().insertAll(table, values);
 	}
 
 	public void delete(Row current) {
