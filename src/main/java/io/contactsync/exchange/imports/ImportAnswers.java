@@ -88,26 +88,6 @@ class ImportAnswers {
 	record UndoRecords(List<UndoRecord> items, @Nullable String next) {
 	}
 
-	private static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("nb"), Locale.forLanguageTag("nn"),
-			Locale.forLanguageTag("no"), Locale.ENGLISH);
-
-	/**
-	 * The API's language for an {@code Accept-Language} header (docs/rest.md,
-	 * "Language"): Norwegian Bokmål for nb, nn and no, else English, also without one.
-	 */
-	static Locale language(@Nullable String acceptLanguage) {
-		if (acceptLanguage == null || acceptLanguage.isBlank()) {
-			return Locale.ENGLISH;
-		}
-		try {
-			Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
-			return best == null || best.getLanguage().equals("en") ? Locale.ENGLISH : Locale.forLanguageTag("nb");
-		}
-		catch (IllegalArgumentException ex) {
-			return Locale.ENGLISH;
-		}
-	}
-
 	ImportAnswer of(Imports.View view) {
 		ImportStore.Stored stored = view.stored();
 		ImportSettings settings = stored.settings();

@@ -77,8 +77,7 @@ class ImportController {
 	@Operation(operationId = "dryRunImport")
 	@PostMapping("/{id}/dry-run")
 	ImportAnswers.DryRun dryRun(@PathVariable long id, @RequestParam(required = false) @Nullable Integer from,
-			@RequestParam(required = false) @Nullable Integer limit, HttpServletRequest request) {
-		Locale locale = ImportAnswers.language(request.getHeader("Accept-Language"));
+			@RequestParam(required = false) @Nullable Integer limit, Locale locale) {
 		int start = from == null ? 1 : from;
 		if (start < 1) {
 			throw new Problems.ValidationFailed("from", "invalid.atLeast", "1");
@@ -108,8 +107,7 @@ class ImportController {
 	@GetMapping("/{id}/rows")
 	ImportAnswers.Rows rows(@PathVariable long id, @RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(required = false) @Nullable String cursor, HttpServletRequest request) {
-		Locale locale = ImportAnswers.language(request.getHeader("Accept-Language"));
+			@RequestParam(required = false) @Nullable String cursor, Locale locale) {
 		int size = Page.limit(limit);
 		int after = (int) number(Page.decode(cursor));
 		Page<Outcome> page = Page.of(imports.outcomes(id, action, after, size + 1), size,
@@ -131,10 +129,9 @@ class ImportController {
 	@GetMapping("/{id}/undo")
 	ImportAnswers.UndoRecords undone(@PathVariable long id, @RequestParam(required = false) @Nullable String undo,
 			@RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(required = false) @Nullable String cursor, HttpServletRequest request) {
+			@RequestParam(required = false) @Nullable String cursor, Locale locale) {
 		imports.get(id);
-		return records.list(id, undo, Page.limit(limit), number(Page.decode(cursor)),
-				ImportAnswers.language(request.getHeader("Accept-Language")));
+		return records.list(id, undo, Page.limit(limit), number(Page.decode(cursor)), locale);
 	}
 
 	private static long number(@Nullable String key) {
