@@ -14,7 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * program against the same server in the same run. {@code ./mvnw verify} runs it small,
  * so that it cannot rot; {@code ./mvnw -Pbench verify} runs the sizes of docs/targets.md (see
  * bench/README.md). It prints a table; it asserts what must hold whatever the machine
- * (numbers without gaps, the search on an index), never a time.
+ * (numbers without gaps, the search on an index), never a time. At full size it fails when a
+ * ratio misses its target of docs/targets.md, naming the lines: the ratios are taken in one
+ * run against baselines on the same machine, so they hold on a busy machine too; at the small
+ * size of every build they are too short to hold anything and are only printed.
  */
 class BenchmarkSuiteTest {
 
@@ -34,7 +37,7 @@ class BenchmarkSuiteTest {
 					figures.addAll(JobBench.run(service, SIZE));
 				}
 				if (runs("P2")) {
-					figures.add(PatchBench.run(service, SIZE));
+					figures.addAll(PatchBench.run(service, SIZE));
 				}
 				if (runs("P5")) {
 					figures.add(CreateBench.run(service, SIZE));
@@ -52,6 +55,9 @@ class BenchmarkSuiteTest {
 		System.out.println();
 		System.out.println(Figure.table(figures));
 		assertThat(figures).allSatisfy(figure -> assertThat(figure.figure()).as(figure.id()).isPositive());
+		if (SIZE.name().equals("full")) {
+			assertThat(Figure.misses(figures)).as("targets of docs/targets.md missed").isEmpty();
+		}
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * P1: the job "create contacts from customers" over unlinked customers, against the raw
- * limit: a plain batched JDBC insert of the same contact and relation rows (a company per
- * customer, a person where the customer names one, a relation per customer) into the same
+ * limit: a set-based insert on the server of the same contact and relation rows (a company
+ * per customer, a person where the customer names one, a relation per customer) into the same
  * tables, a thousand customers per transaction as the job's pages.
  */
 final class JobBench {
@@ -58,75 +57,48 @@ final class JobBench {
 			.toNanos() / 1e9;
 		double rate = n / seconds;
 		return List.of(new Figure("P1", "job: contacts from " + n + " customers, records/s", rate, baseline,
-				"rec/s", ">= 40 % of raw batched insert",
-				String.format("job %.1f s (guide < 10 s at 100,000); raw insert of the same rows %.1f s; heap in use"
+				"rec/s", Figure.Goal.atLeast(0.40, ">= 40 % of raw set-based insert"),
+				String.format("job %.1f s (guide >= 10,000 contacts/s); raw limit, the same rows set-based, %.1f s; heap in use"
 						+ " %d MB before, at most %d MB while it ran (sampled every 100 ms)", seconds, n / baseline,
 						heapBefore >> 20, peakHeap >> 20)));
 	}
 
-	/** Seconds for a plain batched insert of the rows the job makes for n customers. */
+	/**
+	 * Seconds for the raw limit: the rows the job makes for n customers, written set-based on
+	 * the server ({@code INSERT ... SELECT} from the customers), a page of 1,000 customers per
+	 * commit as the job's pages, into the same tables with the same indexes.
+	 */
 	private static double rawInsertSeconds(Service service, int n) throws Exception {
-		List<Map<String, Object>> customers = service.jdbc
-			.sql("SELECT no, name, address, city, post_code, phone_no, email, contact FROM customer"
-					+ " WHERE no LIKE 'PA%' ORDER BY no")
-			.query()
-			.listOfRows();
 		long started = System.nanoTime();
 		try (Connection db = service.dataSource.getConnection()) {
 			db.setAutoCommit(false);
+			String page = " FROM customer WHERE no BETWEEN ? AND ?";
 			try (PreparedStatement companies = db.prepareStatement("INSERT INTO contact (no, type, name, company_no,"
 					+ " company_name, address, city, post_code, county, phone_no, email, contact_business_relation)"
-					+ " VALUES (?, 'COMPANY', ?, ?, ?, ?, ?, ?, 'Oslo', ?, ?, 'CUSTOMER')");
+					+ " SELECT 'RAW' || no, 'COMPANY', name, 'RAW' || no, name, address, city, post_code, 'Oslo',"
+					+ " phone_no, email, 'CUSTOMER'" + page);
 					PreparedStatement people = db.prepareStatement("INSERT INTO contact (no, type, name, first_name,"
 							+ " middle_name, surname, company_no, company_name, address, city, post_code, county, phone_no,"
-							+ " email, contact_business_relation) VALUES (?, 'PERSON', ?, ?, '', ?, ?, ?, ?, ?, ?, 'Oslo',"
-							+ " ?, ?, 'CUSTOMER')");
+							+ " email, contact_business_relation) SELECT 'RAWP' || no, 'PERSON', contact,"
+							+ " split_part(contact, ' ', 1), '', regexp_replace(contact, '^.* ', ''), 'RAW' || no, name,"
+							+ " address, city, post_code, 'Oslo', phone_no, email, 'CUSTOMER'" + page
+							+ " AND contact <> ''");
 					PreparedStatement relations = db.prepareStatement("INSERT INTO contact_business_relation"
 							+ " (contact_no, contact_type, contact_standalone, business_relation_code, link_to_table,"
-							+ " customer_no) VALUES (?, 'COMPANY', false, 'KUNDE', 'CUSTOMER', ?)")) {
-				for (int i = 0; i < customers.size(); i++) {
-					Map<String, Object> customer = customers.get(i);
-					String company = "RAW" + customer.get("no");
-					companies.setString(1, company);
-					companies.setString(2, (String) customer.get("name"));
-					setDetails(companies, 3, company, customer);
-					companies.addBatch();
-					String person = (String) customer.get("contact");
-					if (!person.isEmpty()) {
-						String[] parts = person.split(" ");
-						people.setString(1, "RAWP" + customer.get("no"));
-						people.setString(2, person);
-						people.setString(3, parts[0]);
-						people.setString(4, parts[parts.length - 1]);
-						setDetails(people, 5, company, customer);
-						people.addBatch();
+							+ " customer_no) SELECT 'RAW' || no, 'COMPANY', false, 'KUNDE', 'CUSTOMER', no" + page)) {
+				for (int from = 1; from <= n; from += 1000) {
+					String first = String.format("PA%07d", from);
+					String last = String.format("PA%07d", Math.min(n, from + 999));
+					for (PreparedStatement insert : List.of(companies, people, relations)) {
+						insert.setString(1, first);
+						insert.setString(2, last);
+						insert.executeUpdate();
 					}
-					relations.setString(1, company);
-					relations.setString(2, (String) customer.get("no"));
-					relations.addBatch();
-					if ((i + 1) % 1000 == 0 || i == customers.size() - 1) {
-						companies.executeBatch();
-						people.executeBatch();
-						relations.executeBatch();
-						db.commit();
-					}
+					db.commit();
 				}
 			}
 		}
 		return (System.nanoTime() - started) / 1e9;
-	}
-
-	/**
-	 * The company's number and name and the customer's details, as both a company and its
-	 * person carry them, from parameter {@code first} on.
-	 */
-	private static void setDetails(PreparedStatement statement, int first, String company,
-			Map<String, Object> customer) throws SQLException {
-		statement.setString(first, company);
-		int i = first + 1;
-		for (String column : List.of("name", "address", "city", "post_code", "phone_no", "email")) {
-			statement.setString(i++, (String) customer.get(column));
-		}
 	}
 
 }

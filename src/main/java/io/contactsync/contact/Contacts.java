@@ -359,9 +359,7 @@ public class Contacts {
 
 	/** Numbers that contacts hold, or held before they were merged into another. */
 	private Set<String> held(List<String> nos) {
-		Set<String> held = new java.util.HashSet<>(records.held(nos));
-		held.addAll(merged.held(nos));
-		return held;
+		return merged.held(nos);
 	}
 
 	private List<String> numbersFor(int count) {

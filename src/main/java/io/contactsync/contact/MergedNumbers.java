@@ -47,10 +47,17 @@ class MergedNumbers {
 		return survivorOf(no).<RuntimeException>map(into -> new MergeProblems.Merged(no, into)).orElse(notFound);
 	}
 
-	/** Those of {@code nos} that merged contacts held, for a series to pass over. */
+	/**
+	 * Those of {@code nos} that contacts hold, or held before they were merged into
+	 * another, for a series to pass over: one statement for both, as every new contact
+	 * asks.
+	 */
 	Set<String> held(List<String> nos) {
-		return new HashSet<>(jdbc.sql("SELECT no FROM merged_contact WHERE no = ANY(?)")
-			.param(nos.toArray(String[]::new))
+		String[] asked = nos.toArray(String[]::new);
+		return new HashSet<>(jdbc
+			.sql("SELECT no FROM contact WHERE no = ANY(:nos)"
+					+ " UNION ALL SELECT no FROM merged_contact WHERE no = ANY(:nos)")
+			.param("nos", asked)
 			.query(String.class)
 			.list());
 	}

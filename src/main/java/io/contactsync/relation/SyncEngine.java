@@ -1,9 +1,13 @@
 package io.contactsync.relation;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.contactsync.platform.Message;
@@ -14,6 +18,7 @@ import io.contactsync.customer.CustomerChanged;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.ProblemException;
 import io.contactsync.platform.table.RecordChange;
+import io.contactsync.platform.table.Row;
 import io.contactsync.purchasing.VendorChanged;
 import io.contactsync.setup.LinkedRecordType;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +53,12 @@ class SyncEngine {
 	private final SharedFields shared;
 
 	private final JdbcClient jdbc;
+
+	/**
+	 * The links a contact's change is being carried along on this thread, innermost
+	 * first: how the record's own change that follows knows where it came from.
+	 */
+	private final ThreadLocal<Deque<Carried>> carrying = ThreadLocal.withInitial(ArrayDeque::new);
 
 	SyncEngine(Contacts contacts, LinkedRecords records, Relations relations, SharedFields shared, JdbcClient jdbc) {
 		this.contacts = contacts;
@@ -95,15 +106,35 @@ class SyncEngine {
 				reaching.computeIfAbsent(new Target(type, link.linkedNo()), t -> new LinkedHashMap<>()).putAll(values);
 			}
 		}
+		Set<Target> links = Set.copyOf(reaching.keySet());
 		if (change.changed("name")) {
 			String name = (String) change.values().get("name");
 			for (Target target : recordsWithPrimaryContact(change.no())) {
 				reaching.computeIfAbsent(target, t -> new LinkedHashMap<>()).put("contact", name == null ? "" : name);
 			}
 		}
-		reaching.forEach((target, values) -> carry(carrier, LinkedRecords.contact(change.no()),
-				LinkedRecords.named(target.type(), target.no()),
-				by -> records.of(target.type()).apply(target.no(), values, by)));
+		reaching.forEach((target, values) -> {
+			boolean link = links.contains(target) && change.row() != null;
+			if (link) {
+				carrying.get().push(new Carried(target, change.no(), change.written()));
+			}
+			try {
+				carry(carrier, LinkedRecords.contact(change.no()), LinkedRecords.named(target.type(), target.no()),
+						by -> {
+							if (link) {
+								records.of(target.type()).applyFromItsContact(target.no(), values, by);
+							}
+							else {
+								records.of(target.type()).apply(target.no(), values, by);
+							}
+						});
+			}
+			finally {
+				if (link) {
+					carrying.get().pop();
+				}
+			}
+		});
 	}
 
 	/**
@@ -126,10 +157,32 @@ class SyncEngine {
 	private record Target(LinkedRecordType type, String no) {
 	}
 
+	/** A contact's change on its way along a link: the contact as it was written. */
+	private record Carried(Target target, String contactNo, Row contact) {
+	}
+
 	private void fromRecord(LinkedRecordType type, RecordChange change) {
 		Map<String, @Nullable Object> values = shared.toContact(type, change.values());
 		if (values.isEmpty()) {
 			// Only the record's own fields changed (posting, primary contact).
+			return;
+		}
+		Carried from = carrying.get().peek();
+		if (from != null && from.target().equals(new Target(type, change.no()))) {
+			// The record changed because its contact did. Going back, the change finds
+			// the
+			// contact holding these values already, unless the record stored one other
+			// than
+			// it was sent: then it goes back as any change (and the hop limit stops a
+			// value
+			// that keeps changing on the way).
+			if (values.entrySet()
+				.stream()
+				.allMatch(v -> Objects.equals(v.getValue(), from.contact().get(v.getKey())))) {
+				return;
+			}
+			carry(change.carrier(), LinkedRecords.named(type, change.no()), LinkedRecords.contact(from.contactNo()),
+					by -> contacts.apply(from.contactNo(), values, by));
 			return;
 		}
 		relations.contactOf(type, change.no()).ifPresent(contactNo -> {

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -124,24 +125,39 @@ public class ApiTokens {
 	}
 
 	/**
-	 * The user a token signs in, if it still may: not revoked, not expired, its user
-	 * enabled and the user's password not changed since it was made. Notes its use, at
-	 * most once a minute, so a busy client does not write on every request.
+	 * The user a token signs in, with the user's roles, if it still may: not revoked, not
+	 * expired, its user enabled and the user's password not changed since it was made.
+	 * One statement, outside a transaction: it runs before every API request. Notes the
+	 * token's use, at most once a minute, so a busy client does not write on every
+	 * request.
 	 */
-	@Transactional
-	public Optional<String> authenticate(String token) {
-		Optional<Object[]> found = jdbc
-			.sql("SELECT t.id, t.username, t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute'"
+	public Optional<SignedIn> authenticate(String token) {
+		Optional<Used> found = jdbc
+			.sql("SELECT t.id, t.username, t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute',"
+					+ " array(SELECT r.role FROM app_user_role r WHERE r.username = t.username ORDER BY r.role)"
 					+ " FROM api_token t JOIN app_user u ON u.username = t.username"
 					+ " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > now() AND u.enabled"
 					+ " AND (u.password_changed_at IS NULL OR t.created_at >= u.password_changed_at)")
 			.param(UserAccounts.sha256(token))
-			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getBoolean(3) })
+			.query((rs, n) -> new Used(rs.getLong(1),
+					new SignedIn(rs.getString(2),
+							Arrays.stream((String[]) rs.getArray(4).getArray())
+								.map(role -> Role.valueOf(role).authority())
+								.toList()),
+					rs.getBoolean(3)))
 			.optional();
-		found.filter(row -> (Boolean) row[2])
-			.ifPresent(
-					row -> jdbc.sql("UPDATE api_token SET last_used_at = now() WHERE id = ?").param(row[0]).update());
-		return found.map(row -> (String) row[1]);
+		found.filter(Used::noteIt)
+			.ifPresent(used -> jdbc.sql("UPDATE api_token SET last_used_at = now() WHERE id = ?")
+				.param(used.id())
+				.update());
+		return found.map(Used::user);
+	}
+
+	/** Who a token signs in, and the authorities of the user's roles. */
+	record SignedIn(String username, List<String> authorities) {
+	}
+
+	private record Used(long id, SignedIn user, boolean noteIt) {
 	}
 
 	private void requireUser(String username) {

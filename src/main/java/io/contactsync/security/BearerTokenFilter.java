@@ -15,7 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,11 +30,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 
-	private final UserAccounts users;
-
-	BearerTokenFilter(ApiTokens tokens, UserAccounts users) {
+	BearerTokenFilter(ApiTokens tokens) {
 		this.tokens = tokens;
-		this.users = users;
 	}
 
 	@Override
@@ -46,16 +43,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		String token = header.substring(PREFIX.length()).trim();
-		Optional<UserDetails> user = token.isEmpty() || token.length() > 200 ? Optional.empty()
-				: tokens.authenticate(token).map(users::loadUserByUsername);
-		if (user.isEmpty() || !user.get().isEnabled()) {
+		Optional<ApiTokens.SignedIn> user = token.isEmpty() || token.length() > 200 ? Optional.empty()
+				: tokens.authenticate(token);
+		if (user.isEmpty()) {
 			ProblemWriter.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
 					Message.of("detail.badToken"));
 			return;
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get().getUsername(), null,
-				user.get().getAuthorities()));
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get().username(), null,
+				AuthorityUtils.createAuthorityList(user.get().authorities())));
 		SecurityContextHolder.setContext(context);
 		try {
 			chain.doFilter(request, response);

@@ -99,8 +99,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, UserAccounts users, ApiTokens tokens, ContactSyncProperties properties)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ContactSyncProperties properties) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"ContactSync\"");
 			ProblemWriter.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
@@ -117,7 +116,7 @@ class SecurityConfiguration {
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.addFilterBefore(new CrossSiteWrites(properties.publicOrigin()), BasicAuthenticationFilter.class)
-			.addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(rules -> rules.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")

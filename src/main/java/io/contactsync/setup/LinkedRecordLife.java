@@ -169,6 +169,14 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 
 	@Override
 	@Transactional
+	public void applyFromItsContact(String no, Map<String, @Nullable Object> changes, Actor by) {
+		Row current = records.lock(no);
+		records.write(current, after(current, changes, by.origin() == ChangeOrigin.SYNC ? Set.of() : changes.keySet()),
+				by);
+	}
+
+	@Override
+	@Transactional
 	public List<Row> applyAll(Map<String, Map<String, @Nullable Object>> changes) {
 		List<Row> current = records.lockAll(changes.keySet());
 		List<Map<String, @Nullable Object>> values = new ArrayList<>(current.size());

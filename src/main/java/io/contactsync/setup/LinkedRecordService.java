@@ -56,6 +56,13 @@ public interface LinkedRecordService {
 	 */
 	void apply(String no, Map<String, @Nullable Object> changes, Actor by);
 
+	/**
+	 * {@link #apply} of a change its own contact carries to it, in the transaction that
+	 * has just written that contact and so holds its lock: the lock order is kept without
+	 * asking for the contact's lock again.
+	 */
+	void applyFromItsContact(String no, Map<String, @Nullable Object> changes, Actor by);
+
 	/** {@link #apply} for many records at once. */
 	List<Row> applyAll(Map<String, Map<String, @Nullable Object>> changes);
 

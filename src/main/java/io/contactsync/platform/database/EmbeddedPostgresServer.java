@@ -85,6 +85,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			if (durable) {
 				builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
 			}
+			MemorySettings.forThisMachine().forEach(builder::setServerConfig);
 			settings.forEach(builder::setServerConfig);
 			// Last, so that no setting of the user's moves the socket out of the private
 			// directory.

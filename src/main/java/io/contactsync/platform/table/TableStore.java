@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -261,16 +262,30 @@ public class TableStore {
 			values.put(stamp.name(), Instant.now());
 			written.add(stamp);
 		});
+		// The changed columns come back as stored: what the database made of a value (a
+		// trigger, a type's rounding) is what the event carries on and the sync compares.
 		String sql = "UPDATE " + table.table() + " SET "
 				+ written.stream().map(f -> f.column() + " = :" + f.column()).collect(Collectors.joining(", "))
-				+ ", version = " + RowVersions.next(table.table()) + TableSql.whereKey(table) + " RETURNING version";
+				+ ", version = " + RowVersions.next(table.table()) + TableSql.whereKey(table) + " RETURNING version"
+				+ changed.stream().map(f -> ", " + f.column()).collect(Collectors.joining());
 		Map<String, Object> params = TableSql.columnParams(written, values);
 		params.putAll(TableSql.keyParams(table, TableSql.keyOf(table, current.values())));
-		long version = jdbc.sql(sql).params(params).query(Long.class).single();
+		boolean[] storedOtherwise = { false };
+		long version = jdbc.sql(sql).params(params).query((rs, n) -> {
+			for (Field field : changed) {
+				Object stored = field.fromColumn(rs.getObject(field.column()));
+				if (!Objects.equals(stored, values.get(field.name()))) {
+					values.put(field.name(), stored);
+					storedOtherwise[0] = true;
+				}
+			}
+			return rs.getLong("version");
+		}).single();
 		Row updated = new Row(values, version);
+		List<FieldChange> stored = storedOtherwise[0] ? TableSql.diff(table, current, updated) : changes;
 		Map<String, @Nullable Object> changedValues = new LinkedHashMap<>();
 		changed.forEach(f -> changedValues.put(f.name(), values.get(f.name())));
-		events.publishEvent(TableSql.change(table, current.key(table.keys()), RecordChange.Kind.UPDATED, changes,
+		events.publishEvent(TableSql.change(table, current.key(table.keys()), RecordChange.Kind.UPDATED, stored,
 				changedValues, updated, numbers.next(), version, by));
 		return updated;
 	}

@@ -36,6 +36,9 @@ class EmbeddedDatabaseTest {
 			assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
 			assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
 			assertThat(jdbc.sql("SHOW server_version").query(String.class).single()).startsWith("17.");
+			assertThat(jdbc.sql("SHOW shared_buffers").query(String.class).single())
+				.as("the buffers are sized for the machine")
+				.isEqualTo(MemorySettings.forThisMachine().get("shared_buffers"));
 			assertThat(jdbc.sql("SELECT current_user || ' ' || rolsuper FROM pg_roles WHERE rolname = current_user")
 				.query(String.class)
 				.single()).as("the application connects as its own role, not as a superuser")
