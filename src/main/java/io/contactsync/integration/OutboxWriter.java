@@ -1,14 +1,14 @@
 package io.contactsync.integration;
 
+import java.io.StringWriter;
 import java.util.List;
 
 import io.contactsync.platform.BeforeCommit;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.table.RecordChange;
 import io.contactsync.platform.table.RecordEvent;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -26,6 +26,8 @@ class OutboxWriter {
 
 	private static final List<String> COLUMNS = List.of("type", "record_type", "no", "version", "origin", "user_name",
 			"source_system", "caused_by", "schema", "changes");
+
+	private static final JsonFactory JSON = new JsonFactory();
 
 	private final JdbcClient jdbc;
 
@@ -65,30 +67,50 @@ class OutboxWriter {
 		if (events.isEmpty()) {
 			return;
 		}
-		ArrayNode rows = JsonNodeFactory.instance.arrayNode(events.size());
-		for (RecordEvent event : events) {
-			RecordChange change = event.change();
-			ObjectNode row = rows.addObject();
-			row.put("type", event.eventType());
-			row.put("record_type", change.recordType());
-			row.put("no", change.no());
-			row.put("version", change.version());
-			row.put("origin", change.actor().origin().name());
-			row.put("user_name", change.actor().user());
-			row.put("source_system", change.actor().sourceSystem());
-			row.put("caused_by", change.actor().causedBy());
-			row.put("schema", event.schemaVersion());
-			ObjectNode changes = row.putObject("changes");
-			for (FieldChange field : change.changes()) {
-				ObjectNode values = changes.putObject(field.field());
-				values.put("old", field.oldValue());
-				values.put("new", field.newValue());
+		// Written as a stream, not built as a tree first: a job's page writes thousands.
+		StringWriter json = new StringWriter(events.size() * 256);
+		try (JsonGenerator rows = JSON.createGenerator(json)) {
+			rows.writeStartArray();
+			for (RecordEvent event : events) {
+				RecordChange change = event.change();
+				rows.writeStartObject();
+				rows.writeStringProperty("type", event.eventType());
+				rows.writeStringProperty("record_type", change.recordType());
+				rows.writeStringProperty("no", change.no());
+				rows.writeName("version");
+				if (change.version() == null) {
+					rows.writeNull();
+				}
+				else {
+					rows.writeNumber(change.version());
+				}
+				rows.writeStringProperty("origin", change.actor().origin().name());
+				rows.writeStringProperty("user_name", change.actor().user());
+				rows.writeStringProperty("source_system", change.actor().sourceSystem());
+				rows.writeName("caused_by");
+				if (change.actor().causedBy() == null) {
+					rows.writeNull();
+				}
+				else {
+					rows.writeNumber(change.actor().causedBy());
+				}
+				rows.writeNumberProperty("schema", event.schemaVersion());
+				rows.writeObjectPropertyStart("changes");
+				for (FieldChange field : change.changes()) {
+					rows.writeObjectPropertyStart(field.field());
+					rows.writeStringProperty("old", field.oldValue());
+					rows.writeStringProperty("new", field.newValue());
+					rows.writeEndObject();
+				}
+				rows.writeEndObject();
+				rows.writeEndObject();
 			}
+			rows.writeEndArray();
 		}
 		String columns = String.join(", ", COLUMNS);
 		jdbc.sql("INSERT INTO change_event (" + columns + ") SELECT " + columns
 				+ " FROM jsonb_populate_recordset(NULL::change_event, CAST(? AS jsonb))")
-			.param(rows.toString())
+			.param(json.toString())
 			.update();
 	}
 

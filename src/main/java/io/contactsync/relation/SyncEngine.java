@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.contactsync.platform.Message;
 import io.contactsync.bankaccount.BankAccountChanged;
@@ -119,8 +120,8 @@ class SyncEngine {
 				carrying.get().push(new Carried(target, change.no(), change.written()));
 			}
 			try {
-				carry(carrier, LinkedRecords.contact(change.no()), LinkedRecords.named(target.type(), target.no()),
-						by -> {
+				carry(carrier, () -> LinkedRecords.contact(change.no()),
+						() -> LinkedRecords.named(target.type(), target.no()), by -> {
 							if (link) {
 								records.of(target.type()).applyFromItsContact(target.no(), values, by);
 							}
@@ -181,23 +182,27 @@ class SyncEngine {
 				.allMatch(v -> Objects.equals(v.getValue(), from.contact().get(v.getKey())))) {
 				return;
 			}
-			carry(change.carrier(), LinkedRecords.named(type, change.no()), LinkedRecords.contact(from.contactNo()),
-					by -> contacts.apply(from.contactNo(), values, by));
+			carry(change.carrier(), () -> LinkedRecords.named(type, change.no()),
+					() -> LinkedRecords.contact(from.contactNo()), by -> contacts.apply(from.contactNo(), values, by));
 			return;
 		}
 		relations.contactOf(type, change.no()).ifPresent(contactNo -> {
 			Actor carrier = change.carrier();
-			carry(carrier, LinkedRecords.named(type, change.no()), LinkedRecords.contact(contactNo),
+			carry(carrier, () -> LinkedRecords.named(type, change.no()), () -> LinkedRecords.contact(contactNo),
 					by -> contacts.apply(contactNo, values, by));
 		});
 	}
 
-	private static void carry(Actor carrier, Message from, Message to, Consumer<Actor> change) {
+	/**
+	 * Makes a carried change; {@code from} and {@code to} name the two sides for a
+	 * refusal, only made when one comes.
+	 */
+	private static void carry(Actor carrier, Supplier<Message> from, Supplier<Message> to, Consumer<Actor> change) {
 		// A change goes at most record, contact, other records: three hops. More means a
 		// value that changes on the way (stored other than it was sent) is going round;
 		// the change is refused rather than left to run until the stack is gone.
 		if (carrier.hops() > MAX_HOPS) {
-			throw new SyncRefused(from, to, Message.of("detail.sync.unsettled"), List.of());
+			throw new SyncRefused(from.get(), to.get(), Message.of("detail.sync.unsettled"), List.of());
 		}
 		try {
 			change.accept(carrier);
@@ -206,10 +211,10 @@ class SyncEngine {
 			throw ex;
 		}
 		catch (ProblemException ex) {
-			throw new SyncRefused(from, to, ex.detail(), ex.errors());
+			throw new SyncRefused(from.get(), to.get(), ex.detail(), ex.errors());
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw new SyncRefused(from, to, Message.of("detail.sync.rule", to), List.of());
+			throw new SyncRefused(from.get(), to.get(), Message.of("detail.sync.rule", to.get()), List.of());
 		}
 	}
 

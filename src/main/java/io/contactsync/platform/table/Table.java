@@ -1,6 +1,6 @@
 package io.contactsync.platform.table;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,10 +71,24 @@ public record Table(String recordType, String resource, String table, String tit
 	}
 
 	/** Keys first, then the other fields. */
+	/**
+	 * The keys, then the other fields: a view, not a copy, since every read and write of
+	 * a row walks it.
+	 */
 	public List<Field> allFields() {
-		List<Field> all = new ArrayList<>(keys);
-		all.addAll(fields);
-		return all;
+		return new AbstractList<>() {
+
+			@Override
+			public Field get(int index) {
+				return index < keys.size() ? keys.get(index) : fields.get(index - keys.size());
+			}
+
+			@Override
+			public int size() {
+				return keys.size() + fields.size();
+			}
+
+		};
 	}
 
 	public Optional<Field> field(String name) {
