@@ -237,7 +237,7 @@ public class DuplicateSearch {
 	 */
 	@Transactional(readOnly = true)
 	public @Nullable List<Duplicate> autosearch(Row contact) {
-		if (!setup.marketing().flag("autosearchForDuplicates") || !ContactType.COMPANY.is(contact.text("type"))) {
+		if (!ContactType.COMPANY.is(contact.text("type")) || !setup.marketing().flag("autosearchForDuplicates")) {
 			return null;
 		}
 		return of(contact.text("no"), false);

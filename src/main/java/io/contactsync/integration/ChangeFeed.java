@@ -117,6 +117,15 @@ public class ChangeFeed {
 	}
 
 	/**
+	 * The newest position this instance has seen numbered, its own commits' and (at each
+	 * poll) other instances': what a reader woken by {@link #await} has to go to, without
+	 * a read of the database.
+	 */
+	public long seenHead() {
+		return head.position();
+	}
+
+	/**
 	 * Waits until an event beyond {@code after} is numbered, at most {@code wait}: a
 	 * reader need not spin. Whether there is one.
 	 */

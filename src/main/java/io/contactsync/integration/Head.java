@@ -14,6 +14,11 @@ class Head {
 
 	private long position;
 
+	/** The newest position seen numbered, without asking the database. */
+	synchronized long position() {
+		return position;
+	}
+
 	synchronized void advanceTo(long newest) {
 		if (newest > position) {
 			position = newest;

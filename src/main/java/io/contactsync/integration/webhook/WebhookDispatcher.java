@@ -104,7 +104,7 @@ class WebhookDispatcher {
 					seen = feed.head();
 				}
 				if (feed.await(seen, settings.pollInterval())) {
-					seen = feed.head();
+					seen = feed.seenHead();
 					wake();
 				}
 			}
