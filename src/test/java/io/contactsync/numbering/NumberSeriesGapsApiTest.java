@@ -1,21 +1,26 @@
 package io.contactsync.numbering;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.contactsync.support.Api;
 import io.contactsync.support.DemoCompanyApiTest;
+import io.contactsync.support.WebSession;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +36,12 @@ class NumberSeriesGapsApiTest extends DemoCompanyApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	NumberSeries numberSeries;
+
+	@Autowired
+	TransactionTemplate transaction;
 
 	@Test
 	void anAdministratorAllowsGapsTheChangeIsLoggedAndOthersOnlyReadIt() {
@@ -89,6 +100,55 @@ class NumberSeriesGapsApiTest extends DemoCompanyApiTest {
 		String last = lastNos(series).get("customer");
 		assertThat(no(customer("Uten Hull Igjen " + unique() + " AS"))).as("gapless again, on from the last drawn")
 			.isEqualTo(SeriesNumber.increment(last, increment("KUNDE")));
+	}
+
+	@Test
+	void theSetupPageSwitchesGapsOnInEitherLanguageAndShowsTheLastNumberDrawn() {
+		String code = "GAP" + unique();
+		create("/api/v1/number-series", Map.of("code", code, "startingNo", "P0001", "lastNoUsed", "P0005"));
+		WebSession page = new WebSession(port).signIn("admin", ADMIN_PASSWORD);
+		String edit = "/setup/number-series/edit?key=" + code;
+		assertThat(page.get(edit + "&lang=en").body()).contains("id=\"f-allowGaps\"", "Allow gaps in nos.");
+		assertThat(page.get(edit + "&lang=nb").body()).contains("id=\"f-allowGaps\"", "Tillat hull i nummerserie");
+
+		assertThat(save(page, code, 1, "P0005", "").statusCode()).isEqualTo(302);
+		assertThat(read("/api/v1/number-series/" + code).get("allowGaps").asBoolean()).isTrue();
+		assertThat(draw(code, 2)).containsExactly("P0006", "P0007");
+		assertThat(page.get("/setup/number-series").body()).contains("P0007");
+		assertThat(page.get(edit).body()).contains("value=\"P0007\"");
+
+		// The form sends back the number it showed: not a change, and the sequence goes
+		// on.
+		assertThat(save(page, code, 2, "P0007", "Endret").statusCode()).isEqualTo(302);
+		assertThat(admin().get("/api/v1/change-log?recordType=SETUP&no=number-series/" + code + "&limit=1")
+			.json()
+			.get("items")
+			.get(0)
+			.get("field")
+			.asString()).isEqualTo("description");
+		assertThat(draw(code, 1)).containsExactly("P0008");
+	}
+
+	private List<String> draw(String code, int count) {
+		NumberSeries.TakenNumbers nothingHeld = candidates -> Set.of();
+		List<String> drawn = transaction.execute(status -> numberSeries.next(code, count, nothingHeld));
+		return drawn;
+	}
+
+	private static HttpResponse<String> save(WebSession page, String code, long version, String lastNoUsed,
+			String description) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("version", String.valueOf(version));
+		form.put("key", code);
+		form.put("description", description);
+		form.put("startingNo", "P0001");
+		form.put("endingNo", "");
+		form.put("incrementBy", "1");
+		form.put("lastNoUsed", lastNoUsed);
+		form.put("manualNos", "false");
+		form.put("defaultNos", "true");
+		form.put("allowGaps", "true");
+		return page.post("/setup/number-series", form);
 	}
 
 	/** Customers created by eight clients at once, each with its contact and a person. */
