@@ -59,7 +59,11 @@ class NumberSeriesController extends CodeTableController {
 	public ResponseEntity<JsonNode> patch(@PathVariable String code,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, @RequestBody JsonNode patch) {
 		numberSeries.settle(code.toUpperCase(Locale.ROOT));
-		return shown(super.patch(code, ifMatch, patch));
+		super.patch(code, ifMatch, patch);
+		// Read back: switching gaps or restarting the sequence writes lastNoUsed after
+		// the
+		// row the store answers with.
+		return get(code);
 	}
 
 	private ResponseEntity<JsonNode> shown(ResponseEntity<JsonNode> answer) {

@@ -67,6 +67,12 @@ class NumberSeriesGapsApiTest extends DemoCompanyApiTest {
 		assertThat(text(logged, "newValue")).isEqualTo("true");
 		assertThat(userWithRole("VIEWER").get("/api/v1/number-series/" + code).json().get("allowGaps").asBoolean())
 			.isTrue();
+
+		assertThat(draw(code, 2)).containsExactly("H0001", "H0002");
+		assertThat(text(read("/api/v1/number-series/" + code), "lastNoUsed")).isEqualTo("H0002");
+		JsonNode gapless = patched("/api/v1/number-series/" + code, "allowGaps", false);
+		assertThat(text(gapless, "lastNoUsed")).as("carried over, and answered").isEqualTo("H0002");
+		assertThat(gapless.get("version").asLong()).isEqualTo(3);
 	}
 
 	@Test
