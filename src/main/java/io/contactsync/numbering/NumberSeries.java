@@ -35,7 +35,8 @@ public class NumberSeries {
 	/** How many numbers are looked up at once at most while passing over held ones. */
 	private static final int MAX_LOOKAHEAD = 1000;
 
-	private static final String SELECT = "SELECT code, starting_no, ending_no, increment_by, last_no_used FROM number_series";
+	private static final String SELECT = "SELECT code, starting_no, ending_no, increment_by, last_no_used, allow_gaps"
+			+ " FROM number_series";
 
 	private final JdbcClient jdbc;
 
@@ -134,11 +135,17 @@ public class NumberSeries {
 				.query(Long.class)
 				.list();
 			if (values.isEmpty()) {
-				// No sequence: the series is unknown, or gaps were switched off just now.
+				// No sequence: the series is unknown, or it never allowed gaps.
 				return gapless(lock(seriesCode), count, taken);
 			}
 			if (series == null) {
 				series = read(seriesCode);
+				if (!series.allowGaps()) {
+					// Switched off while this draw waited for the sequence: its values
+					// are
+					// void, and the number comes from the gapless series it is now.
+					return gapless(lock(seriesCode), count, taken);
+				}
 			}
 			String template = series.lastNoUsed() != null ? series.lastNoUsed() : series.startingNo();
 			List<String> candidates = new ArrayList<>(values.size());
@@ -236,11 +243,12 @@ public class NumberSeries {
 	}
 
 	private static Series series(ResultSet rs, int n) throws SQLException {
-		return new Series(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5));
+		return new Series(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+				rs.getBoolean(6));
 	}
 
 	private record Series(String code, String startingNo, @Nullable String endingNo, int incrementBy,
-			@Nullable String lastNoUsed) {
+			@Nullable String lastNoUsed, boolean allowGaps) {
 	}
 
 }

@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sequences of the series that allow gaps: one per series ({@code nos_<code>}),
- * counting the value of the last digits of its numbers. The series' {@code last_no_used}
- * then holds the number the sequence counts on from, whose text around the digits every
- * number drawn keeps (see {@link SeriesNumber#withValue}); it is not written by a draw,
- * which is what lets draws run side by side.
+ * counting the value of the last digits of its numbers; made when gaps are first allowed,
+ * restarted when they are allowed again, dropped with the series. The series'
+ * {@code last_no_used} then holds the number the sequence counts on from, whose text
+ * around the digits every number drawn keeps (see {@link SeriesNumber#withValue}); it is
+ * not written by a draw, which is what lets draws run side by side.
  *
  * Kept in step with the series by its changes, in their transaction: a sequence's DDL and
  * {@code ALTER SEQUENCE ... RESTART} are transactional (unlike {@code setval}), so a
@@ -93,9 +94,11 @@ class SeriesSequences {
 		if (allows) {
 			countFrom(code, last, series);
 		}
-		else {
-			jdbc.sql("DROP SEQUENCE IF EXISTS " + name(code)).update();
-		}
+		// Switched off, the sequence stays (until the series is deleted): a draw that
+		// read
+		// the series before the switch and waited for the sequence gets a value, finds
+		// the
+		// series gapless and takes its number from there instead.
 	}
 
 	/**

@@ -151,11 +151,56 @@ class SeriesWithGapsTest {
 		change(series, Map.of("allowGaps", false));
 		assertThat(lastNoUsedColumn(series)).isEqualTo("S0004");
 		assertThat(numberSeries.lastNoDrawn(series)).isEmpty();
-		assertThat(sequenceExists(series)).isFalse();
 		assertThat(draw(series, 1)).containsExactly("S0005");
 
 		change(series, Map.of("allowGaps", true));
 		assertThat(draw(series, 1)).containsExactly("S0006");
+	}
+
+	@Test
+	void aDrawThatWaitedForTheSequenceWhileGapsWereSwitchedOffTakesTheGaplessNumber() throws Exception {
+		String series = newSeries(Map.of("startingNo", "Z001", "allowGaps", true));
+		assertThat(draw(series, 2)).containsExactly("Z001", "Z002");
+		CountDownLatch switched = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> switching = pool.submit(() -> transaction.executeWithoutResult(status -> {
+				change(series, Map.of("allowGaps", false));
+				switched.countDown();
+				await(commit);
+			}));
+			assertThat(switched.await(60, TimeUnit.SECONDS)).isTrue();
+			Future<List<String>> drawing = pool.submit(() -> draw(series, 1));
+			// The draw read the series as allowing gaps and waits for the switch's lock
+			// on
+			// the sequence.
+			while (jdbc
+				.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+						+ " AND query LIKE '%nextval%'")
+				.query(Long.class)
+				.single() == 0) {
+				assertThat(drawing).isNotDone();
+				Thread.sleep(20);
+			}
+			commit.countDown();
+			switching.get();
+			assertThat(drawing.get()).containsExactly("Z003");
+			assertThat(lastNoUsedColumn(series)).isEqualTo("Z003");
+		}
+		finally {
+			commit.countDown();
+			pool.shutdownNow();
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
