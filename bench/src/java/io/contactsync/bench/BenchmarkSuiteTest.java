@@ -40,7 +40,7 @@ class BenchmarkSuiteTest {
 					figures.addAll(PatchBench.run(service, SIZE));
 				}
 				if (runs("P5")) {
-					figures.add(CreateBench.run(service, SIZE));
+					figures.addAll(CreateBench.run(service, SIZE));
 				}
 				if (runs("P7")) {
 					figures.addAll(WebhookBench.run(service, SIZE));

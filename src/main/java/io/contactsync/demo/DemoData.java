@@ -333,6 +333,7 @@ class DemoData implements ApplicationRunner {
 		return contacts.create(contact).text("no");
 	}
 
+	/** A series without {@code allowGaps}: gapless, as the ERP sets every series up. */
 	private void series(String code, String description, String startingNo, @Nullable String endingNo, int step) {
 		ObjectNode series = json(
 				Map.of("code", code, "description", description, "startingNo", startingNo, "incrementBy", step));

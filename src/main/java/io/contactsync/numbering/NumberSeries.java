@@ -1,7 +1,10 @@
 package io.contactsync.numbering;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.contactsync.numbering.NumberSeriesProblems.ManualNosNotAllowed;
@@ -17,10 +20,14 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Hands out numbers from number series. The series row is locked while a number is drawn,
- * and stays locked until the caller's transaction ends: two transactions never draw the
- * same number, and a number whose record was rolled back is drawn again, so none is lost.
- * A number a record already holds (given by hand) is passed over, never handed out.
+ * Hands out numbers from number series. A gapless series (the default) is locked while a
+ * number is drawn, and stays locked until the caller's transaction ends: two transactions
+ * never draw the same number, and a number whose record was rolled back is drawn again,
+ * so none is lost; creations of one kind go one at a time. A series that allows gaps
+ * draws from a sequence of its own ({@link SeriesSequences}) and holds no lock on the
+ * series: creations run side by side, and a number whose record was rolled back is not
+ * drawn again. A number a record already holds (given by hand) is passed over, never
+ * handed out.
  */
 @Service
 public class NumberSeries {
@@ -28,10 +35,16 @@ public class NumberSeries {
 	/** How many numbers are looked up at once at most while passing over held ones. */
 	private static final int MAX_LOOKAHEAD = 1000;
 
+	private static final String SELECT = "SELECT code, starting_no, ending_no, increment_by, last_no_used, allow_gaps"
+			+ " FROM number_series";
+
 	private final JdbcClient jdbc;
 
-	NumberSeries(JdbcClient jdbc) {
+	private final SeriesSequences sequences;
+
+	NumberSeries(JdbcClient jdbc, SeriesSequences sequences) {
 		this.jdbc = jdbc;
+		this.sequences = sequences;
 	}
 
 	/**
@@ -62,7 +75,17 @@ public class NumberSeries {
 		if (count == 0) {
 			return List.of();
 		}
-		Series series = lock(seriesCode);
+		// One statement either way: a gapless series is locked here; one that allows gaps
+		// is not (the row is passed over unlocked) and draws from its sequence.
+		Optional<Series> gapless = jdbc.sql(SELECT + " WHERE code = ? AND NOT allow_gaps FOR UPDATE")
+			.param(seriesCode)
+			.query(NumberSeries::series)
+			.optional();
+		return gapless.isPresent() ? gapless(gapless.get(), count, taken) : withGaps(seriesCode, count, taken);
+	}
+
+	private List<String> gapless(Series series, int count, TakenNumbers taken) {
+		String seriesCode = series.code();
 		List<String> numbers = new ArrayList<>(count);
 		String last = series.lastNoUsed();
 		// Numbers typed by hand come in runs: look further ahead each time one is met.
@@ -96,6 +119,96 @@ public class NumberSeries {
 	}
 
 	/**
+	 * Numbers from the series' sequence, a block in one statement. The series is read
+	 * after the first draw: the draw's lock on the sequence keeps a change of the series
+	 * from restarting it until this transaction ends, so the number the sequence counts
+	 * on from is the one read.
+	 */
+	private List<String> withGaps(String seriesCode, int count, TakenNumbers taken) {
+		List<String> numbers = new ArrayList<>(count);
+		Series series = null;
+		while (numbers.size() < count) {
+			List<Long> values = jdbc
+				.sql("SELECT nextval(s) FROM (SELECT to_regclass(?) AS s) q CROSS JOIN generate_series(1, ?)"
+						+ " WHERE s IS NOT NULL")
+				.params(SeriesSequences.name(seriesCode), count - numbers.size())
+				.query(Long.class)
+				.list();
+			if (values.isEmpty()) {
+				// No sequence: the series is unknown, or it never allowed gaps.
+				return gapless(lock(seriesCode), count, taken);
+			}
+			if (series == null) {
+				series = read(seriesCode);
+				if (!series.allowGaps()) {
+					// Switched off while this draw waited for the sequence: its values
+					// are
+					// void, and the number comes from the gapless series it is now.
+					return gapless(lock(seriesCode), count, taken);
+				}
+			}
+			String template = series.lastNoUsed() != null ? series.lastNoUsed() : series.startingNo();
+			List<String> candidates = new ArrayList<>(values.size());
+			for (long value : values.stream().sorted().toList()) {
+				String no = SeriesNumber.withValue(template, value);
+				if (no.length() > SeriesNumber.MAX_LENGTH
+						|| (series.endingNo() != null && SeriesNumber.isBeyond(no, series.endingNo()))) {
+					throw new NumberSeriesExhausted(seriesCode,
+							series.endingNo() != null ? series.endingNo() : "9".repeat(SeriesNumber.MAX_LENGTH));
+				}
+				candidates.add(no);
+			}
+			Set<String> held = taken.among(candidates);
+			candidates.stream().filter(no -> !held.contains(no)).forEach(numbers::add);
+		}
+		return numbers;
+	}
+
+	/**
+	 * The last number of the series that allows gaps whose sequence handed numbers out
+	 * since it was last set: it is not written to the series, which holds the number the
+	 * sequence counts on from. Empty for any other series, whose {@code lastNoUsed} is
+	 * its own.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> lastNoDrawn(String seriesCode) {
+		return jdbc
+			.sql("SELECT coalesce(n.last_no_used, n.starting_no) FROM number_series n WHERE code = ? AND allow_gaps")
+			.param(seriesCode)
+			.query(String.class)
+			.optional()
+			.flatMap(template -> sequences.lastValue(seriesCode).map(value -> SeriesNumber.withValue(template, value)));
+	}
+
+	/**
+	 * Writes a series' {@link #lastNoDrawn} to it before it is changed, so that the
+	 * change is made to what was shown, and the change log's old value is the number last
+	 * drawn. In a transaction of its own, without a new version: the series shows the
+	 * same before and after.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void settle(String seriesCode) {
+		Optional<Series> series = jdbc.sql(SELECT + " WHERE code = ? AND allow_gaps")
+			.param(seriesCode)
+			.query(NumberSeries::series)
+			.optional();
+		if (series.isEmpty()) {
+			return;
+		}
+		String template = series.get().lastNoUsed() != null ? series.get().lastNoUsed() : series.get().startingNo();
+		Optional<Long> value = sequences.lastValue(seriesCode);
+		if (value.isPresent()) {
+			// Only if nothing restarted the sequence in between: the template must stay
+			// the
+			// number it counts on from.
+			jdbc.sql("UPDATE number_series SET last_no_used = ? WHERE code = ? AND allow_gaps"
+					+ " AND coalesce(last_no_used, starting_no) = ?")
+				.params(SeriesNumber.withValue(template, value.get()), seriesCode, template)
+				.update();
+		}
+	}
+
+	/**
 	 * Checks that a number given by hand may be used with the series.
 	 * @param whatIsNumbered the record, as a refusal names it ("customer")
 	 * @param no the number given
@@ -114,18 +227,28 @@ public class NumberSeries {
 	}
 
 	private Series lock(String seriesCode) {
-		return jdbc
-			.sql("SELECT code, starting_no, ending_no, increment_by, last_no_used FROM number_series"
-					+ " WHERE code = ? FOR UPDATE")
+		return jdbc.sql(SELECT + " WHERE code = ? FOR UPDATE")
 			.param(seriesCode)
-			.query((rs, n) -> new Series(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-					rs.getString(5)))
+			.query(NumberSeries::series)
 			.optional()
 			.orElseThrow(() -> new Problems.NotFound(Problems.kindName("NUMBER_SERIES"), seriesCode));
 	}
 
+	private Series read(String seriesCode) {
+		return jdbc.sql(SELECT + " WHERE code = ?")
+			.param(seriesCode)
+			.query(NumberSeries::series)
+			.optional()
+			.orElseThrow(() -> new Problems.NotFound(Problems.kindName("NUMBER_SERIES"), seriesCode));
+	}
+
+	private static Series series(ResultSet rs, int n) throws SQLException {
+		return new Series(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+				rs.getBoolean(6));
+	}
+
 	private record Series(String code, String startingNo, @Nullable String endingNo, int incrementBy,
-			@Nullable String lastNoUsed) {
+			@Nullable String lastNoUsed, boolean allowGaps) {
 	}
 
 }

@@ -12,6 +12,12 @@ final class SeriesNumber {
 
 	static final int MAX_LENGTH = 20;
 
+	/**
+	 * How many last digits a series that allows gaps may have: its sequence counts in
+	 * bigint, with room to count on.
+	 */
+	static final int SEQUENCE_DIGITS = 17;
+
 	private static final Pattern LAST_DIGITS = Pattern.compile("(\\d+)(\\D*)$");
 
 	private SeriesNumber() {
@@ -34,6 +40,30 @@ final class SeriesNumber {
 		String next = new BigInteger(digits).add(BigInteger.valueOf(by)).toString();
 		String padded = next.length() >= digits.length() ? next : "0".repeat(digits.length() - next.length()) + next;
 		return no.substring(0, matcher.start(1)) + padded + matcher.group(2);
+	}
+
+	/** The value of the last run of digits: {@code 9} for {@code CT000009}. */
+	static BigInteger value(String no) {
+		Matcher matcher = LAST_DIGITS.matcher(no);
+		if (!matcher.find()) {
+			throw new IllegalArgumentException(no + " has no digits");
+		}
+		return new BigInteger(matcher.group(1));
+	}
+
+	/**
+	 * Whether the last digits of {@code no} are few enough for a sequence to count them.
+	 */
+	static boolean fitsSequence(String no) {
+		return value(no).toString().length() <= SEQUENCE_DIGITS;
+	}
+
+	/**
+	 * The number of the series whose last digits are worth {@code value}, written as
+	 * {@code template} is: {@code (CT000009, 12)} is {@code CT000012}.
+	 */
+	static String withValue(String template, long value) {
+		return increment(template, value - value(template).longValueExact());
 	}
 
 	/**

@@ -12,6 +12,7 @@ import io.contactsync.platform.Message;
 import io.contactsync.interaction.DocumentType;
 import io.contactsync.interaction.InteractionTemplateSetup;
 import io.contactsync.interaction.InteractionTemplates;
+import io.contactsync.numbering.NumberSeries;
 import io.contactsync.numbering.NumberSeriesTable;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.platform.Page;
@@ -77,9 +78,12 @@ class SetupWebController {
 
 	private final Lookups lookups;
 
+	private final NumberSeries numberSeries;
+
 	SetupWebController(TableStore store, SyncFieldMap syncFields, InteractionTemplateSetup interactionSetup,
-			Forms forms, Pages pages, Lookups lookups) {
+			Forms forms, Pages pages, Lookups lookups, NumberSeries numberSeries) {
 		this.lookups = lookups;
+		this.numberSeries = numberSeries;
 		this.store = store;
 		this.syncFields = syncFields;
 		this.interactionSetup = interactionSetup;
@@ -182,6 +186,9 @@ class SetupWebController {
 				store.create(table, forms.body(table, form, true));
 			}
 			else {
+				if (table == NumberSeriesTable.TABLE) {
+					numberSeries.settle(key.get(0).toUpperCase(Locale.ROOT));
+				}
 				store.patch(table, key, ExpectedVersion.of(version == null ? -1 : version),
 						forms.body(table, form, false));
 			}
@@ -205,7 +212,7 @@ class SetupWebController {
 		Table table = table(name);
 		Row row = store.get(table, key);
 		model.addAttribute("version", row.version());
-		return rowForm(name, table, row.values(), Map.of(), key, model, locale);
+		return rowForm(name, table, shown(table, row), Map.of(), key, model, locale);
 	}
 
 	/**
@@ -259,13 +266,24 @@ class SetupWebController {
 	private void listRows(Table table, Model model, Locale locale) {
 		List<Field> columns = table.allFields().stream().limit(6).toList();
 		model.addAttribute("columns", columns.stream().map(field -> forms.label(field.name(), locale)).toList());
-		model.addAttribute("rows",
-				store.list(table, Page.MAX_LIMIT, null)
-					.items()
-					.stream()
-					.map(row -> new ListedRow(table.keys().stream().map(key -> row.text(key.name())).toList(),
-							columns.stream().map(field -> forms.cell(field, row.get(field.name()), locale)).toList()))
-					.toList());
+		model.addAttribute("rows", store.list(table, Page.MAX_LIMIT, null).items().stream().map(row -> {
+			Map<String, @Nullable Object> shown = shown(table, row);
+			return new ListedRow(table.keys().stream().map(key -> row.text(key.name())).toList(),
+					columns.stream().map(field -> forms.cell(field, shown.get(field.name()), locale)).toList());
+		}).toList());
+	}
+
+	/**
+	 * A row as the page shows it: a number series that allows gaps with the number its
+	 * sequence handed out last ({@link NumberSeries#lastNoDrawn}).
+	 */
+	private Map<String, @Nullable Object> shown(Table table, Row row) {
+		if (table != NumberSeriesTable.TABLE || !row.flag("allowGaps")) {
+			return row.values();
+		}
+		Map<String, @Nullable Object> values = row.copyValues();
+		numberSeries.lastNoDrawn(String.valueOf(row.get("code"))).ifPresent(no -> values.put("lastNoUsed", no));
+		return values;
 	}
 
 	private String singleton(String name, Table table, Map<String, ? extends @Nullable Object> values,

@@ -34,4 +34,21 @@ class SeriesNumberTest {
 		assertThat(SeriesNumber.isBeyond("B2", "A9")).isTrue();
 	}
 
+	@Test
+	void aSequenceValueIsWrittenAsTheNumberItCountsOnFrom() {
+		assertThat(SeriesNumber.value("CT000009")).hasToString("9");
+		assertThat(SeriesNumber.withValue("CT000009", 12)).isEqualTo("CT000012");
+		assertThat(SeriesNumber.withValue("2024-0099", 100)).isEqualTo("2024-0100");
+		assertThat(SeriesNumber.withValue("CT99", 100)).isEqualTo("CT100");
+		assertThat(SeriesNumber.withValue("K00010", 10)).isEqualTo("K00010");
+	}
+
+	@Test
+	void aSequenceCountsSeventeenDigitsAtMost() {
+		assertThat(SeriesNumber.fitsSequence("X" + "9".repeat(17))).isTrue();
+		assertThat(SeriesNumber.fitsSequence("X" + "1".repeat(18))).isFalse();
+		assertThat(SeriesNumber.fitsSequence("X" + "0".repeat(18) + "1")).as("leading zeros count for nothing")
+			.isTrue();
+	}
+
 }
