@@ -187,7 +187,7 @@ record MergePlan(Row survivor, List<Row> merged, List<ContactMerges.FieldValues>
 		}
 		List<FieldError> errors = new ArrayList<>();
 		for (String type : request.mergeRecords()) {
-			if (!MERGEABLE_RECORDS.contains(type)) {
+			if (type == null || !MERGEABLE_RECORDS.contains(type)) {
 				errors.add(new FieldError("mergeRecords", "invalid.oneOf", String.join(", ", MERGEABLE_RECORDS)));
 			}
 			else if (!keepLinks.containsKey(type)) {

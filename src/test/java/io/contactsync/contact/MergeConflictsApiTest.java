@@ -1,5 +1,6 @@
 package io.contactsync.contact;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ class MergeConflictsApiTest extends DemoCompanyApiTest {
 		body.put("keepLinks", Map.of(type, "NOSUCH"));
 		Api.Response unknown = admin().post("/api/v1/contacts/merge", body);
 		body.put("keepLinks", Map.of(type, no(first)));
-		body.put("mergeRecords", List.of("BANK_ACCOUNT", "PLANET"));
+		body.put("mergeRecords", Arrays.asList("BANK_ACCOUNT", "PLANET", null));
 		Api.Response notMergeable = admin().post("/api/v1/contacts/merge", body);
 
 		assertProblem(refused, 409, "MERGE_CONFLICT");
