@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The benchmark suite of docs/targets.md, P1 to P5, each beside a baseline measured by the same
+ * The benchmark suite of docs/targets.md, P1 to P7 and M1 (merging contacts, and what the
+ * data checks cost P1's job), each beside a baseline measured by the same
  * program against the same server in the same run. {@code ./mvnw verify} runs it small,
  * so that it cannot rot; {@code ./mvnw -Pbench verify} runs the sizes of docs/targets.md (see
  * bench/README.md). It prints a table; it asserts what must hold whatever the machine
@@ -31,7 +32,7 @@ class BenchmarkSuiteTest {
 		if (runs("P4")) {
 			figures.add(StartBench.run(dir.resolve("start"), SIZE));
 		}
-		if (runs("P1") || runs("P2") || runs("P5") || runs("P7")) {
+		if (runs("P1") || runs("P2") || runs("P5") || runs("P7") || runs("M1")) {
 			try (Service service = Service.start(dir.resolve("data"))) {
 				if (runs("P1")) {
 					figures.addAll(JobBench.run(service, SIZE));
@@ -44,6 +45,10 @@ class BenchmarkSuiteTest {
 				}
 				if (runs("P7")) {
 					figures.addAll(WebhookBench.run(service, SIZE));
+				}
+				if (runs("M1")) {
+					figures.add(MergeBench.run(service, SIZE));
+					figures.add(CheckCostBench.run(service, SIZE));
 				}
 			}
 		}
@@ -71,12 +76,12 @@ class BenchmarkSuiteTest {
 
 	/** How big the suite runs: small in every build, full from the documented command. */
 	record Size(String name, int jobRecords, int patchSeconds, int smallRows, int largeRows, int samples,
-			int createdRecords) {
+			int createdRecords, int mergeRows) {
 
 		static Size of(String name) {
 			return switch (name) {
-				case "full" -> new Size(name, 100_000, 15, 10_000, 1_000_000, 300, 10_000);
-				case "small" -> new Size(name, 2_000, 2, 1_000, 5_000, 40, 400);
+				case "full" -> new Size(name, 100_000, 15, 10_000, 1_000_000, 300, 10_000, 1_000);
+				case "small" -> new Size(name, 2_000, 2, 1_000, 5_000, 40, 400, 50);
 				default -> throw new IllegalArgumentException("bench.size is small or full, not " + name);
 			};
 		}

@@ -76,11 +76,21 @@ public class ContactMerges {
 	 * @param keepLinks by link type, the record whose link stays where the contacts are
 	 * linked to different ones
 	 * @param versions by contact, the version the client saw: a later one is 412
+	 * @param mergeRecords the link types (CUSTOMER, VENDOR) whose other records are
+	 * merged into the record {@code keepLinks} keeps, instead of only being unlinked
 	 */
 	@Schema(name = "MergeRequest")
 	public record Request(@Nullable List<String> contactNos, @Nullable String survivorNo,
 			@Nullable Map<String, String> fields, @Nullable Map<String, String> keepLinks,
-			@Nullable Map<String, Long> versions) {
+			@Nullable Map<String, Long> versions, @Nullable List<String> mergeRecords) {
+
+		/** A request that merges no linked records. */
+		public Request(@Nullable List<String> contactNos, @Nullable String survivorNo,
+				@Nullable Map<String, String> fields, @Nullable Map<String, String> keepLinks,
+				@Nullable Map<String, Long> versions) {
+			this(contactNos, survivorNo, fields, keepLinks, versions, null);
+		}
+
 	}
 
 	/**
@@ -149,7 +159,8 @@ public class ContactMerges {
 			movePeople(plan.merged(), after, by, ledger, false);
 			marks.move(plan.merged(), after.text("no"), ledger, false);
 			roles.move(plan.merged(), after.text("no"), ledger, false);
-			events.publishEvent(new ContactMerging(after, plan.merged(), plan.keepLinks(), false, ledger, by));
+			events.publishEvent(
+					new ContactMerging(after, plan.merged(), plan.keepLinks(), plan.mergeRecords(), false, ledger, by));
 		});
 		boolean first = true;
 		for (Row merged : plan.merged()) {
@@ -232,8 +243,8 @@ public class ContactMerges {
 		movePeople(plan.merged(), plan.survivor(), Actor.current(), ledger, true);
 		marks.move(plan.merged(), plan.survivor().text("no"), ledger, true);
 		roles.move(plan.merged(), plan.survivor().text("no"), ledger, true);
-		events.publishEvent(
-				new ContactMerging(plan.survivor(), plan.merged(), plan.keepLinks(), true, ledger, Actor.current()));
+		events.publishEvent(new ContactMerging(plan.survivor(), plan.merged(), plan.keepLinks(), plan.mergeRecords(),
+				true, ledger, Actor.current()));
 		return ledger;
 	}
 

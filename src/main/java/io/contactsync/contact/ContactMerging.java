@@ -2,6 +2,7 @@ package io.contactsync.contact;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.table.Row;
@@ -17,10 +18,13 @@ import io.contactsync.platform.table.Row;
  * @param keepLinks by link type (CUSTOMER, VENDOR, BANK_ACCOUNT), the record whose link
  * stays where the contacts are linked to different ones; the others are unlinked, and
  * both records stay
+ * @param mergeRecords the link types whose other records are merged into the kept one
+ * (its documents move to it, it is blocked and names where it went) instead of only being
+ * unlinked
  * @param by who merges, naming the merge as the cause of what it moves
  */
-public record ContactMerging(Row survivor, List<Row> merged, Map<String, String> keepLinks, boolean rehearsal,
-		MergeLedger ledger, Actor by) {
+public record ContactMerging(Row survivor, List<Row> merged, Map<String, String> keepLinks, Set<String> mergeRecords,
+		boolean rehearsal, MergeLedger ledger, Actor by) {
 
 	public String survivorNo() {
 		return survivor.text("no");

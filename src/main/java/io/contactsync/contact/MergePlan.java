@@ -25,9 +25,13 @@ import org.jspecify.annotations.Nullable;
  * survives, the survivor's where none is chosen (docs/merge.md, "The request").
  */
 record MergePlan(Row survivor, List<Row> merged, List<ContactMerges.FieldValues> fields,
-		Map<String, @Nullable Object> changes, Map<String, String> keepLinks) {
+		Map<String, @Nullable Object> changes, Map<String, String> keepLinks, Set<String> mergeRecords) {
 
 	static final int MAX_CONTACTS = 10;
+
+	/** The linked records that can be merged with the contacts (docs/merge.md). */
+	private static final List<String> MERGEABLE_RECORDS = List.of(LinkedRecordType.CUSTOMER.name(),
+			LinkedRecordType.VENDOR.name());
 
 	/** What a merge never takes from another contact: keys and what is derived. */
 	private static final Set<String> NOT_CHOSEN = Set.of("no", "type", "companyNo", "companyName",
@@ -97,7 +101,9 @@ record MergePlan(Row survivor, List<Row> merged, List<ContactMerges.FieldValues>
 				changes.put(name, source.get(name));
 			}
 		}
-		return new MergePlan(survivor, List.copyOf(merged), fields, changes, keepLinks(request));
+		Map<String, String> keepLinks = keepLinks(request);
+		return new MergePlan(survivor, List.copyOf(merged), fields, changes, keepLinks,
+				mergeRecords(request, keepLinks));
 	}
 
 	private static void checkVersions(ContactMerges.Request request, List<Row> contacts) {
@@ -167,6 +173,34 @@ record MergePlan(Row survivor, List<Row> merged, List<ContactMerges.FieldValues>
 			throw new Problems.ValidationFailed(errors);
 		}
 		return keep;
+	}
+
+	/**
+	 * The link types whose other records are merged into the kept one: customers and
+	 * vendors, and only where the request says which record stays. Two bank accounts are
+	 * two accounts, whatever their holders: they are unlinked, never merged.
+	 */
+	private static Set<String> mergeRecords(ContactMerges.Request request, Map<String, String> keepLinks) {
+		Set<String> types = new LinkedHashSet<>();
+		if (request.mergeRecords() == null) {
+			return types;
+		}
+		List<FieldError> errors = new ArrayList<>();
+		for (String type : request.mergeRecords()) {
+			if (type == null || !MERGEABLE_RECORDS.contains(type)) {
+				errors.add(new FieldError("mergeRecords", "invalid.oneOf", String.join(", ", MERGEABLE_RECORDS)));
+			}
+			else if (!keepLinks.containsKey(type)) {
+				errors.add(new FieldError("keepLinks." + type, "invalid.mergeRecordsKeep", type));
+			}
+			else {
+				types.add(type);
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new Problems.ValidationFailed(errors);
+		}
+		return types;
 	}
 
 }

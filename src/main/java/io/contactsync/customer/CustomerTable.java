@@ -33,6 +33,9 @@ final class CustomerTable {
 		fields.add(Field.oneOf("blocked", List.of("NONE", "SHIP", "INVOICE", "ALL")).defaultsTo("NONE"));
 		fields.add(Field.bool("pricesIncludingVat", false));
 		fields.add(Field.code("contactNo", 20).readOnly());
+		// Where it went when merged with its contact (docs/merge.md): set by the merge
+		// only.
+		fields.add(Field.code("mergedInto", 20).readOnly());
 		fields.add(Field.lastModified("lastModifiedAt"));
 		TABLE = Table.record("CUSTOMER", "customers", "customer", "Customer", Field.code("no", 20), fields,
 				RecordEvent.Factory.byKind(CustomerCreated::new, CustomerChanged::new, CustomerDeleted::new));

@@ -29,6 +29,9 @@ final class VendorTable {
 		fields.add(Field.oneOf("blocked", List.of("NONE", "PAYMENT", "ALL")).defaultsTo("NONE"));
 		fields.add(Field.bool("pricesIncludingVat", false));
 		fields.add(Field.code("contactNo", 20).readOnly());
+		// Where it went when merged with its contact (docs/merge.md): set by the merge
+		// only.
+		fields.add(Field.code("mergedInto", 20).readOnly());
 		fields.add(Field.lastModified("lastModifiedAt"));
 		TABLE = Table.record("VENDOR", "vendors", "vendor", "Vendor", Field.code("no", 20), fields,
 				RecordEvent.Factory.byKind(VendorCreated::new, VendorChanged::new, VendorDeleted::new));

@@ -42,8 +42,11 @@ class MergedRelations {
 
 	private final JdbcClient jdbc;
 
-	MergedRelations(Relations relations, LinkedRecords records, SharedFields shared, Contacts contacts,
-			JdbcClient jdbc) {
+	private final MergedRecords mergedRecords;
+
+	MergedRelations(Relations relations, LinkedRecords records, SharedFields shared, Contacts contacts, JdbcClient jdbc,
+			MergedRecords mergedRecords) {
+		this.mergedRecords = mergedRecords;
 		this.relations = relations;
 		this.records = records;
 		this.shared = shared;
@@ -86,7 +89,10 @@ class MergedRelations {
 		}
 	}
 
-	/** The links of a type other than the one the request keeps go; both records stay. */
+	/**
+	 * The links of a type other than the one the request keeps go; both records stay, the
+	 * other one merged into the kept one where the request says so.
+	 */
 	private void unlinkOthers(ContactMerging merging, List<Row> all, Map<LinkedRecordType, String> kept) {
 		kept.forEach((type,
 				keep) -> all.forEach(contact -> relations.linkOf(contact.text("no"), type)
@@ -98,6 +104,9 @@ class MergedRelations {
 						if (!merging.rehearsal()) {
 							records.of(type).raiseVersion(link.linkedNo());
 							relations.remove(link);
+						}
+						if (merging.mergeRecords().contains(type.name())) {
+							mergedRecords.merge(merging, type, link.linkedNo(), keep, contact.text("no"));
 						}
 					})));
 	}
@@ -174,6 +183,7 @@ class MergedRelations {
 	@EventListener
 	void on(ContactUnmerging unmerging) {
 		MergeLedger ledger = unmerging.ledger();
+		Map<String, Long> mergedRecordVersions = mergedRecords.versions(unmerging);
 		// Their versions before this undo moves their links back, which raises them.
 		Map<String, Long> versions = new LinkedHashMap<>();
 		for (MergeLedger.Move move : unmerging.of(MergeLedger.PRIMARY_CONTACT)) {
@@ -221,6 +231,7 @@ class MergedRelations {
 			records.of(type).raiseVersion(key[1]);
 			relations.add(contact, move.before().get("businessRelationCode"), type, key[1]);
 		}
+		mergedRecords.unmerge(unmerging, mergedRecordVersions);
 		for (MergeLedger.Move move : unmerging.of(MergeLedger.PRIMARY_CONTACT)) {
 			String[] key = move.key().split("/", 2);
 			LinkedRecordService service = records.of(LinkedRecordType.valueOf(key[0]));

@@ -25,7 +25,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * choice per field and of the survivor, what moves and what conflicts; the merge; and its
  * undo, offered on the survivor's card right after. Choices travel as form fields:
  * {@code nos}, {@code survivor}, {@code field.<name>} = the contact whose value is taken,
- * {@code keep.<TYPE>} = the record whose link stays, {@code version.<no>}.
+ * {@code keep.<TYPE>} = the record whose link stays, {@code mergeRecords} = a type whose
+ * other records are merged into the kept one, {@code version.<no>}.
  */
 @Controller
 @RequestMapping("/contacts")
@@ -54,6 +55,10 @@ class MergeWebController {
 			ContactMerges.Preview preview = merges.preview(request(form, false));
 			model.addAttribute("preview", preview);
 			model.addAttribute("labels", labels(preview, locale));
+			// What was chosen for conflicts the preview no longer shows (it has none once
+			// a link to keep is chosen): carried on to the merge.
+			model.addAttribute("keep", keep(form));
+			model.addAttribute("mergeRecords", form.getOrDefault("mergeRecords", List.of()));
 			model.addAttribute("active", "contacts");
 			return "contacts/merge";
 		}
@@ -118,7 +123,7 @@ class MergeWebController {
 		List<String> nos = form.getOrDefault("nos", List.of());
 		String survivor = Forms.blankAsNull(form.getFirst("survivor"));
 		Map<String, String> fields = new LinkedHashMap<>();
-		Map<String, String> keep = new LinkedHashMap<>();
+		Map<String, String> keep = keep(form);
 		Map<String, Long> versions = new LinkedHashMap<>();
 		form.forEach((name, values) -> {
 			String value = values.isEmpty() ? null : Forms.blankAsNull(values.get(0));
@@ -127,9 +132,6 @@ class MergeWebController {
 			}
 			if (name.startsWith("field.")) {
 				fields.put(name.substring("field.".length()), value);
-			}
-			else if (name.startsWith("keep.")) {
-				keep.put(name.substring("keep.".length()), value);
 			}
 			else if (withVersions && name.startsWith("version.")) {
 				try {
@@ -141,8 +143,25 @@ class MergeWebController {
 				}
 			}
 		});
+		List<String> mergeRecords = form.getOrDefault("mergeRecords", List.of())
+			.stream()
+			.filter(type -> !type.isBlank())
+			.distinct()
+			.toList();
 		return new ContactMerges.Request(new ArrayList<>(nos), survivor != null ? survivor : nos.get(0), fields, keep,
-				versions);
+				versions, mergeRecords);
+	}
+
+	/** By link type, the record whose link stays: the form's {@code keep.<TYPE>}. */
+	private static Map<String, String> keep(MultiValueMap<String, String> form) {
+		Map<String, String> keep = new LinkedHashMap<>();
+		form.forEach((name, values) -> {
+			String value = values.isEmpty() ? null : Forms.blankAsNull(values.get(0));
+			if (value != null && name.startsWith("keep.")) {
+				keep.put(name.substring("keep.".length()), value);
+			}
+		});
+		return keep;
 	}
 
 	/** The words of the page: each field by its card label, each kind of move by name. */

@@ -9,6 +9,8 @@ import java.util.concurrent.CyclicBarrier;
 import io.contactsync.support.Api;
 import io.contactsync.support.DemoCompanyApiTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and merges racing each other.
  */
 class MergeApiTest extends DemoCompanyApiTest {
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	private static final String MERGE = "/api/v1/contacts/merge";
 
@@ -35,6 +40,7 @@ class MergeApiTest extends DemoCompanyApiTest {
 		String c = text(vendor, "contactNo");
 		String person = no(person("Kari " + tag, b));
 		patched("/api/v1/customers/" + no(customer), "primaryContactNo", b);
+		patched("/api/v1/vendors/" + no(vendor), "primaryContactNo", c);
 		String quote = no(create("/api/v1/sales-quotes", Map.of("sellToContactNo", b)));
 		Api.Response logged = admin().post("/api/v1/contacts/" + c + "/interactions",
 				Map.of("interactionTemplateCode", "TELEFON", "description", "Ringte " + tag));
@@ -99,7 +105,8 @@ class MergeApiTest extends DemoCompanyApiTest {
 		assertThat(moves(answer, "DOCUMENT")).containsExactly("SALES_QUOTE/" + w.quote());
 		assertThat(moves(answer, "INTERACTION")).containsExactly(Long.toString(w.interaction()));
 		assertThat(moves(answer, "DUPLICATE_MARK")).containsExactly(w.separate());
-		assertThat(moves(answer, "PRIMARY_CONTACT")).containsExactly("CUSTOMER/" + w.customer());
+		assertThat(moves(answer, "PRIMARY_CONTACT")).containsExactly("CUSTOMER/" + w.customer(),
+				"VENDOR/" + w.vendor());
 		assertThat(answer.get("conflicts").isEmpty()).isTrue();
 		assertThat(read("/api/v1/contacts/" + w.b()).get("version").asLong()).as("nothing written")
 			.isEqualTo(versionOfB);
@@ -131,7 +138,14 @@ class MergeApiTest extends DemoCompanyApiTest {
 		assertThat(c.get("version").asLong()).isEqualTo(customer + 1);
 		JsonNode v = read("/api/v1/vendors/" + w.vendor());
 		assertThat(text(v, "contactNo")).isEqualTo(w.a());
+		assertThat(text(v, "primaryContactNo")).isEqualTo(w.a());
 		assertThat(v.get("version").asLong()).isEqualTo(vendor + 1);
+		assertThat(jdbc
+			.sql("SELECT count(*) FROM separate_contacts WHERE least(contact_no, other_contact_no) = least(?, ?)"
+					+ " AND greatest(contact_no, other_contact_no) = greatest(?, ?)")
+			.params(w.a(), w.separate(), w.a(), w.separate())
+			.query(Long.class)
+			.single()).as("the mark 'separate contacts' is the survivor's now").isEqualTo(1);
 		JsonNode p = read("/api/v1/contacts/" + w.person());
 		assertThat(text(p, "companyNo")).isEqualTo(w.a());
 		assertThat(p.get("version").asLong()).isEqualTo(person + 1);
