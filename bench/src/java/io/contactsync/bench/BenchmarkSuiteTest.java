@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The benchmark suite of docs/targets.md, P1 to P7 and M1 (merging contacts, and what the
- * data checks cost P1's job), each beside a baseline measured by the same
+ * The benchmark suite of docs/targets.md, P1 to P7, E1 (export) and M1 (merging contacts,
+ * and what the data checks cost P1's job), each beside a baseline measured by the same
  * program against the same server in the same run. {@code ./mvnw verify} runs it small,
  * so that it cannot rot; {@code ./mvnw -Pbench verify} runs the sizes of docs/targets.md (see
  * bench/README.md). It prints a table; it asserts what must hold whatever the machine
@@ -32,10 +32,14 @@ class BenchmarkSuiteTest {
 		if (runs("P4")) {
 			figures.add(StartBench.run(dir.resolve("start"), SIZE));
 		}
-		if (runs("P1") || runs("P2") || runs("P5") || runs("P7") || runs("M1")) {
+		if (runs("P1") || runs("P2") || runs("P5") || runs("P7") || runs("P6") || runs("M1")) {
 			try (Service service = Service.start(dir.resolve("data"))) {
+				// P6's baseline: P1's figure when P1 runs; otherwise P6 measures P1 itself.
+				Figure p1 = null;
 				if (runs("P1")) {
-					figures.addAll(JobBench.run(service, SIZE));
+					List<Figure> job = JobBench.run(service, SIZE);
+					figures.addAll(job);
+					p1 = job.get(0);
 				}
 				if (runs("P2")) {
 					figures.addAll(PatchBench.run(service, SIZE));
@@ -50,6 +54,15 @@ class BenchmarkSuiteTest {
 					figures.add(MergeBench.run(service, SIZE));
 					figures.add(CheckCostBench.run(service, SIZE));
 				}
+				if (runs("P6")) {
+					figures.addAll(ImportBench.run(service, SIZE, p1));
+				}
+			}
+		}
+		if (runs("E1")) {
+			// A server of its own, so that the export holds exactly its N contacts and the demo's.
+			try (Service service = Service.start(dir.resolve("export"))) {
+				figures.add(ExportBench.run(service, SIZE));
 			}
 		}
 		if (runs("P3")) {

@@ -20,14 +20,15 @@ import org.jspecify.annotations.Nullable;
  * What a vCard says of a contact, as the contact's API fields: the reverse of
  * {@link ContactCards}. Only what the card holds is given; a property the card lacks
  * leaves the contact's field as it is. {@code ORG} is not matched to a company yet.
+ * Public for the import, which reads a {@code .vcf} file as rows of these fields.
  */
-final class CardValues {
+public final class CardValues {
 
 	private CardValues() {
 	}
 
 	/** The contact number a card's {@code UID} names, if it is one of ours. */
-	static Optional<String> contactNo(VCard card) {
+	public static Optional<String> contactNo(VCard card) {
 		if (card.getUid() == null || card.getUid().getValue() == null) {
 			return Optional.empty();
 		}
@@ -42,7 +43,7 @@ final class CardValues {
 	 * Whether the card is a person's: its {@code KIND}, or without one a structured name
 	 * with a family or given name.
 	 */
-	static boolean isPerson(VCard card) {
+	public static boolean isPerson(VCard card) {
 		if (card.getKind() != null) {
 			return card.getKind().isIndividual();
 		}
@@ -51,7 +52,7 @@ final class CardValues {
 	}
 
 	/** The contact fields the card gives, by API name. */
-	static Map<String, String> of(VCard card) {
+	public static Map<String, String> of(VCard card) {
 		Map<String, String> values = new LinkedHashMap<>();
 		if (card.getFormattedName() != null && card.getFormattedName().getValue() != null) {
 			values.put("name", card.getFormattedName().getValue().strip());

@@ -1,6 +1,7 @@
 package io.contactsync.platform;
 
 import java.io.IOException;
+import java.util.OptionalLong;
 
 import io.contactsync.platform.web.ProblemWriter;
 import io.contactsync.platform.web.RequestBodyTooLarge;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,22 +24,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies larger than any the API needs: one that says its length is
  * refused before anything reads it; one sent in chunks, without a length, is cut off
  * where it passes the limit. Either way a huge body is a 413, not work for the server.
+ * The limit is {@code contactsync.max-request-bytes}, but for an upload that has one of
+ * its own ({@link LargeUpload}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-	private final long maxBytes;
+	private final long generalMaxBytes;
 
-	RequestSizeLimit(ContactSyncProperties properties) {
-		this.maxBytes = properties.maxRequestBytes();
+	private final ObjectProvider<LargeUpload> uploads;
+
+	RequestSizeLimit(ContactSyncProperties properties, ObjectProvider<LargeUpload> uploads) {
+		this.generalMaxBytes = properties.maxRequestBytes();
+		this.uploads = uploads;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long maxBytes = uploads.orderedStream()
+			.map(upload -> upload.maxBytes(request))
+			.filter(OptionalLong::isPresent)
+			.mapToLong(OptionalLong::getAsLong)
+			.findFirst()
+			.orElse(generalMaxBytes);
 		if (request.getContentLengthLong() > maxBytes) {
-			tooLarge(request, response);
+			tooLarge(request, response, maxBytes);
 			return;
 		}
 		if (request.getContentLengthLong() >= 0) {
@@ -52,11 +65,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
 				throw ex;
 			}
 			response.reset();
-			tooLarge(request, response);
+			tooLarge(request, response, maxBytes);
 		}
 	}
 
-	private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private static void tooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes)
+			throws IOException {
 		ProblemWriter.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
 				RequestBodyTooLarge.detail(maxBytes));
 	}

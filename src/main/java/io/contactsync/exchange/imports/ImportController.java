@@ -27,9 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/imports} (docs/import.md): upload a CSV or XLSX file, change its column
- * mapping and choices, rehearse it, run it as a job, read what each row did, undo it. Who
- * may import a kind of record is who may write it.
+ * {@code /api/v1/imports} (docs/import.md): upload a CSV, XLSX or vCard file, change its
+ * column mapping and choices, rehearse it, run it as a job, read what each row did, undo
+ * it. Who may import a kind of record is who may write it.
  */
 @RestController
 @RequestMapping("/api/v1/imports")
@@ -47,14 +47,16 @@ class ImportController {
 		this.records = records;
 	}
 
-	@Operation(operationId = "uploadImport",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-					content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
-							@Content(mediaType = ImportFormat.XLSX_TYPE,
-									schema = @Schema(type = "string", format = "binary")) }),
+	@Operation(operationId = "uploadImport", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+			required = true,
+			content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = ImportFormat.XLSX_TYPE, schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = ImportFormat.VCARD_TYPE,
+							schema = @Schema(type = "string", format = "binary")) }),
 			responses = @ApiResponse(responseCode = "201", description = "Created",
 					content = @Content(schema = @Schema(implementation = ImportAnswers.ImportAnswer.class))))
-	@PostMapping(consumes = { "text/csv", ImportFormat.XLSX_TYPE, "application/octet-stream" })
+	@PostMapping(consumes = { "text/csv", ImportFormat.XLSX_TYPE, ImportFormat.VCARD_TYPE, ImportFormat.OLD_VCARD_TYPE,
+			"application/octet-stream" })
 	ResponseEntity<ImportAnswers.ImportAnswer> upload(@RequestParam String kind,
 			@RequestParam(required = false) @Nullable String fileName, HttpServletRequest request) throws IOException {
 		Imports.View view = imports.upload(kind, fileName, request.getContentType(), request.getInputStream());

@@ -93,16 +93,19 @@ class Imports {
 		ImportKind kind = ImportKind.of(kindName);
 		kind.requireWriter();
 		ImportFormat format = ImportFormat.of(contentType, fileName);
-		String name = fileName == null || fileName.isBlank()
-				? "import." + format.name().toLowerCase(java.util.Locale.ROOT) : fileName.strip();
+		if (format == ImportFormat.VCARD && kind != ImportKind.CONTACT) {
+			throw new Problems.ValidationFailed("kind", "invalid.importVcardContacts");
+		}
+		String name = fileName == null || fileName.isBlank() ? "import." + format.ending() : fileName.strip();
 		name = name.length() > 255 ? name.substring(0, 255) : name;
 		long id = store.insert(kind, name, format, Actor.current().user());
 		Path temp = null;
 		try {
-			temp = Files.createTempFile("contactsync-import-", "." + format.name().toLowerCase(java.util.Locale.ROOT));
+			temp = Files.createTempFile("contactsync-import-", "." + format.ending());
 			Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
 			List<String> header = new ArrayList<>();
-			int[] count = { 0 };
+			// rows, and of them the cards that name a contact of ours
+			int[] count = { 0, 0 };
 			List<ImportStore.FileRow> batch = new ArrayList<>();
 			SheetReader.read(format, temp, new SheetReader.Rows() {
 				@Override
@@ -114,6 +117,7 @@ class Imports {
 				public void row(int rowNo, List<String> cells) {
 					batch.add(new ImportStore.FileRow(rowNo, cells));
 					count[0]++;
+					count[1] += format == ImportFormat.VCARD && !cells.get(0).isBlank() ? 1 : 0;
 					if (batch.size() == ImportStore.ROWS_PER_STATEMENT) {
 						store.insertRows(id, batch);
 						batch.clear();
@@ -124,7 +128,8 @@ class Imports {
 			store.describe(id, header, count[0]);
 			List<String> fields = ImportFields.of(targets.table(kind), kind);
 			Map<Integer, String> mapping = ImportFields.guess(header, fields);
-			store.save(new ImportSettings(id, kind, Actor.current().user(), mapping, defaultMatch(mapping),
+			MatchBy matchBy = format == ImportFormat.VCARD ? vcardMatch(count[0], count[1]) : defaultMatch(mapping);
+			store.save(new ImportSettings(id, kind, Actor.current().user(), mapping, matchBy,
 					ImportSettings.Mode.UPSERT, false, ImportSettings.Duplicates.REPORT, null));
 			return view(id);
 		}
@@ -136,6 +141,15 @@ class Imports {
 				temp.toFile().delete();
 			}
 		}
+	}
+
+	/**
+	 * Cards that all name contacts of ours (an export of ours) are matched by number;
+	 * cards from elsewhere by e-mail address, so that the same file imported again finds
+	 * what it made.
+	 */
+	private static MatchBy vcardMatch(int cards, int ours) {
+		return cards > 0 && ours == cards ? MatchBy.NUMBER : MatchBy.EMAIL;
 	}
 
 	private static MatchBy defaultMatch(Map<Integer, String> mapping) {

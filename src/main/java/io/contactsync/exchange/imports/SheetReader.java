@@ -72,13 +72,19 @@ final class SheetReader {
 			if (format == ImportFormat.XLSX) {
 				xlsx(file, rows);
 			}
+			else if (format == ImportFormat.VCARD) {
+				VcardRows.read(file, rows);
+			}
 			else {
 				csv(file, rows);
 			}
 		}
 		catch (IOException ex) {
-			throw format == ImportFormat.XLSX ? notXlsx()
-					: new Problems.ValidationFailed("file", "invalid.importNotCsv");
+			throw switch (format) {
+				case XLSX -> notXlsx();
+				case VCARD -> VcardRows.notVcard();
+				case CSV -> new Problems.ValidationFailed("file", "invalid.importNotCsv");
+			};
 		}
 	}
 

@@ -120,6 +120,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		if (RequestBodyTooLarge.isCauseOf(ex)) {
+			// a body sent without a length, cut off while a service read it (an import's
+			// file)
+			return response(problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", RequestBodyTooLarge.detailOf(ex),
+					List.of()));
+		}
 		if (DatabaseAway.isCauseOf(ex)) {
 			// such as a rollback that failed because the connection had gone
 			return handleDatabaseAway(ex);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -114,6 +115,46 @@ class SheetReaderTest {
 		assertThatThrownBy(() -> read(ImportFormat.XLSX, out.toByteArray())).isInstanceOf(ProblemException.class)
 			.satisfies(ex -> assertThat(((ProblemException) ex).errors().get(0).message().code())
 				.isEqualTo("invalid.importTooLarge"));
+	}
+
+	@Test
+	void aVcardFileIsReadCardByCardInUtf8OrWindows1252() throws IOException {
+		String vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:urn:contactsync:contact:KT0042\r\nKIND:org\r\n"
+				+ "FN:Fjøsnisse AS\r\nADR;TYPE=work:;;Storgata 1;Tromsø;;9008;NO\r\nEND:VCARD\r\n"
+				+ "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Åse Ås\r\nN:Ås;Åse;;;\r\nTEL;TYPE=cell:+47 900 00 001\r\n"
+				+ "EMAIL:ase@as.no\r\nEMAIL:ase@privat.no\r\nEND:VCARD\r\n";
+
+		for (byte[] file : List.of(vcf.getBytes(StandardCharsets.UTF_8),
+				vcf.getBytes(Charset.forName("windows-1252")))) {
+			Read read = read(ImportFormat.VCARD, file);
+
+			assertThat(read.header).isEqualTo(VcardRows.COLUMNS);
+			assertThat(read.rowNos).containsExactly(1, 2);
+			Map<String, String> company = row(read, 0);
+			assertThat(company).containsEntry("no", "KT0042")
+				.containsEntry("type", "COMPANY")
+				.containsEntry("name", "Fjøsnisse AS")
+				.containsEntry("city", "Tromsø")
+				.containsEntry("email", "");
+			assertThat(row(read, 1)).containsEntry("no", "")
+				.containsEntry("type", "PERSON")
+				.containsEntry("firstName", "Åse")
+				.containsEntry("surname", "Ås")
+				.containsEntry("mobilePhoneNo", "+47 900 00 001")
+				.containsEntry("email", "ase@as.no; ase@privat.no");
+		}
+		assertThatThrownBy(() -> read(ImportFormat.VCARD, "Navn;By\r\nA;B\r\n".getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOf(ProblemException.class)
+			.satisfies(ex -> assertThat(((ProblemException) ex).errors().get(0).message().code())
+				.isEqualTo("invalid.importNotVcard"));
+	}
+
+	private static Map<String, String> row(Read read, int index) {
+		Map<String, String> row = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < read.header.size(); i++) {
+			row.put(read.header.get(i), read.rows.get(index).get(i));
+		}
+		return row;
 	}
 
 	private record Read(List<String> header, List<List<String>> rows, List<Integer> rowNos) {
