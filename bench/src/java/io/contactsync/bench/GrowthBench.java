@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * pairs; the ratio of their medians says how each cost grows. The search is timed twice: for
  * a name ten contacts have at either size (what a user looks up: the figure of P3), and for
  * a word that a thousandth of the contacts have, whose matches grow with the table (shown
- * beside it, for how that cost grows). With them, issue 6's check: creating a company with
+ * beside it, for how that cost grows). With them, D1: creating a company with
  * the duplicate search on (strings kept for every company, autosearch answering in the
  * response), at both sizes. The plans of both searches at the large size are printed. A
  * first, untimed round at the small size warms the service up, so that the small size is
