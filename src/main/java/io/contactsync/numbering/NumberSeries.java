@@ -3,9 +3,13 @@ package io.contactsync.numbering;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.contactsync.numbering.NumberSeriesProblems.ManualNosNotAllowed;
 import io.contactsync.numbering.NumberSeriesProblems.NumberSeriesExhausted;
@@ -38,6 +42,12 @@ public class NumberSeries {
 	private static final String SELECT = "SELECT code, starting_no, ending_no, increment_by, last_no_used, allow_gaps"
 			+ " FROM number_series";
 
+	/** Numbers drawn at once for a block. */
+	static final int BLOCK = 100;
+
+	/** The blocks of the work running on this thread, by series; none outside it. */
+	private static final ThreadLocal<@Nullable Map<String, Block>> BLOCKS = new ThreadLocal<>();
+
 	private final JdbcClient jdbc;
 
 	private final SeriesSequences sequences;
@@ -62,7 +72,122 @@ public class NumberSeries {
 	/** The next number of the series that no record holds. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public String next(String seriesCode, TakenNumbers taken) {
-		return next(seriesCode, 1, taken).get(0);
+		Map<String, Block> blocks = BLOCKS.get();
+		if (blocks == null) {
+			return next(seriesCode, 1, taken).get(0);
+		}
+		Block block = blocks.get(seriesCode);
+		if (block == null || block.used == block.numbers.size()) {
+			Optional<Series> gapless = lockedIfGapless(seriesCode);
+			if (gapless.isEmpty()) {
+				return withGaps(seriesCode, 1, taken).get(0);
+			}
+			Drawn drawn;
+			try {
+				drawn = gapless(gapless.get(), BLOCK, taken);
+			}
+			catch (NumberSeriesExhausted ex) {
+				// fewer than a block left: one at a time to the end
+				drawn = gapless(gapless.get(), 1, taken);
+			}
+			if (block == null) {
+				block = new Block(drawn.before(), new ArrayList<>(), 0, null);
+				blocks.put(seriesCode, block);
+			}
+			block.numbers.addAll(drawn.numbers());
+			block.end = drawn.numbers().get(drawn.numbers().size() - 1);
+		}
+		return block.numbers.get(block.used++);
+	}
+
+	/**
+	 * Runs work that draws numbers one at a time, drawing them in blocks; at its end the
+	 * numbers not handed out are given back (the series' last number used is the last one
+	 * handed out). Needs the transaction the work writes in, and gives back in it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public <T> T inBlocks(Supplier<T> work) {
+		if (BLOCKS.get() != null) {
+			return work.get();
+		}
+		BLOCKS.set(new HashMap<>());
+		try {
+			T result = work.get();
+			giveBack(BLOCKS.get());
+			return result;
+		}
+		finally {
+			BLOCKS.remove();
+		}
+	}
+
+	/**
+	 * Runs a part of {@link #inBlocks} work that is rolled back to a savepoint when it
+	 * fails: what it drew is given back to the blocks, to be handed out again, and a
+	 * block it drew (whose writing the savepoint took back) is forgotten.
+	 */
+	public <T> T givingBackOnFailure(Supplier<T> part) {
+		Map<String, Block> blocks = BLOCKS.get();
+		if (blocks == null) {
+			return part.get();
+		}
+		Map<String, Block> before = new HashMap<>();
+		blocks.forEach((code, block) -> before.put(code, block.copy()));
+		try {
+			return part.get();
+		}
+		catch (RuntimeException | Error ex) {
+			blocks.clear();
+			blocks.putAll(before);
+			throw ex;
+		}
+	}
+
+	private void giveBack(@Nullable Map<String, Block> blocks) {
+		if (blocks == null) {
+			return;
+		}
+		blocks.forEach((code, block) -> {
+			String last = block.used == 0 ? block.before : block.numbers.get(block.used - 1);
+			if (!Objects.equals(last, block.end)) {
+				jdbc.sql("UPDATE number_series SET last_no_used = ?, version = " + RowVersions.next("number_series")
+						+ " WHERE code = ? AND last_no_used = ?")
+					.params(last, code, block.end)
+					.update();
+			}
+		});
+	}
+
+	/**
+	 * A series' numbers drawn by blocks: handed out in order, so that those handed out
+	 * are always the first {@code used} ones.
+	 */
+	private static final class Block {
+
+		/** The series' last number used before its first block. */
+		private final @Nullable String before;
+
+		private final List<String> numbers;
+
+		private int used;
+
+		/** The series' last number used as its last block left it. */
+		private @Nullable String end;
+
+		Block(@Nullable String before, List<String> numbers, int used, @Nullable String end) {
+			this.before = before;
+			this.numbers = numbers;
+			this.used = used;
+			this.end = end;
+		}
+
+		Block copy() {
+			return new Block(before, new ArrayList<>(numbers), used, end);
+		}
+
+	}
+
+	private record Drawn(@Nullable String before, List<String> numbers) {
 	}
 
 	/**
@@ -75,16 +200,23 @@ public class NumberSeries {
 		if (count == 0) {
 			return List.of();
 		}
-		// One statement either way: a gapless series is locked here; one that allows gaps
-		// is not (the row is passed over unlocked) and draws from its sequence.
-		Optional<Series> gapless = jdbc.sql(SELECT + " WHERE code = ? AND NOT allow_gaps FOR UPDATE")
+		Optional<Series> gapless = lockedIfGapless(seriesCode);
+		return gapless.isPresent() ? gapless(gapless.get(), count, taken).numbers()
+				: withGaps(seriesCode, count, taken);
+	}
+
+	/**
+	 * The series locked, if it is gapless; one statement either way: one that allows gaps
+	 * is passed over unlocked (it draws from its sequence).
+	 */
+	private Optional<Series> lockedIfGapless(String seriesCode) {
+		return jdbc.sql(SELECT + " WHERE code = ? AND NOT allow_gaps FOR UPDATE")
 			.param(seriesCode)
 			.query(NumberSeries::series)
 			.optional();
-		return gapless.isPresent() ? gapless(gapless.get(), count, taken) : withGaps(seriesCode, count, taken);
 	}
 
-	private List<String> gapless(Series series, int count, TakenNumbers taken) {
+	private Drawn gapless(Series series, int count, TakenNumbers taken) {
 		String seriesCode = series.code();
 		List<String> numbers = new ArrayList<>(count);
 		String last = series.lastNoUsed();
@@ -115,7 +247,7 @@ public class NumberSeries {
 				+ " WHERE code = ?")
 			.params(numbers.get(numbers.size() - 1), series.code())
 			.update();
-		return numbers;
+		return new Drawn(series.lastNoUsed(), numbers);
 	}
 
 	/**
@@ -136,7 +268,7 @@ public class NumberSeries {
 				.list();
 			if (values.isEmpty()) {
 				// No sequence: the series is unknown, or it never allowed gaps.
-				return gapless(lock(seriesCode), count, taken);
+				return gapless(lock(seriesCode), count, taken).numbers();
 			}
 			if (series == null) {
 				series = read(seriesCode);
@@ -144,7 +276,7 @@ public class NumberSeries {
 					// Switched off while this draw waited for the sequence: its values
 					// are
 					// void, and the number comes from the gapless series it is now.
-					return gapless(lock(seriesCode), count, taken);
+					return gapless(lock(seriesCode), count, taken).numbers();
 				}
 			}
 			String template = series.lastNoUsed() != null ? series.lastNoUsed() : series.startingNo();

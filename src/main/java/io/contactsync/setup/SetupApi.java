@@ -22,6 +22,8 @@ public class SetupApi {
 
 	private static final String MARKETING = "marketing setup";
 
+	private static final String NUMBERING = "numbering setup";
+
 	private static final String POST_CODES = "post codes";
 
 	private final TableStore store;
@@ -52,6 +54,7 @@ public class SetupApi {
 	void on(RecordChange change) {
 		if (change.recordType().equals("SETUP")) {
 			TransactionScoped.evict(MARKETING);
+			TransactionScoped.evict(NUMBERING);
 			TransactionScoped.evict(SyncFieldMap.DIRECTIONS);
 			TransactionScoped.evict(POST_CODES);
 		}
@@ -76,7 +79,10 @@ public class SetupApi {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<String> numberSeries(String numberingField) {
-		return Optional.ofNullable(store.singleton(SetupTableDefinitions.NUMBERING_SETUP).text(numberingField));
+		// read once per transaction: an import's page numbers a thousand records
+		return Optional
+			.ofNullable(TransactionScoped.get(NUMBERING, () -> store.singleton(SetupTableDefinitions.NUMBERING_SETUP))
+				.text(numberingField));
 	}
 
 	@Transactional(readOnly = true)

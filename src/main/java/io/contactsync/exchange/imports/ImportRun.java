@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.contactsync.job.Job;
 import io.contactsync.job.JobWork;
+import io.contactsync.numbering.NumberSeries;
 import io.contactsync.platform.Actor;
 import org.jspecify.annotations.Nullable;
 
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Component;
  * The run of an import, as a job (docs/import.md, "Run"): a page of rows per transaction,
  * each row in a savepoint of its own, written by the user who started it with origin
  * IMPORT and the import's id. What each row did is kept with the row in the page's
- * transaction, so a run that resumes after a crash goes on after its last whole page and
- * does no row twice.
+ * transaction (for the whole page at its end, in two statements), so a run that resumes
+ * after a crash goes on after its last whole page and does no row twice.
  */
 @Component
 class ImportRun implements JobWork {
@@ -25,9 +26,12 @@ class ImportRun implements JobWork {
 
 	private final RowTransactions rows;
 
-	ImportRun(ImportStore store, RowTransactions rows) {
+	private final NumberSeries numbers;
+
+	ImportRun(ImportStore store, RowTransactions rows, NumberSeries numbers) {
 		this.store = store;
 		this.rows = rows;
+		this.numbers = numbers;
 	}
 
 	@Override
@@ -51,19 +55,22 @@ class ImportRun implements JobWork {
 		long skipped = 0;
 		long duplicates = 0;
 		List<Job.Error> errors = new ArrayList<>();
-		for (ImportStore.FileRow row : page) {
-			Outcome outcome = Actor.runAs(Actor.importing(Actor.current().user(), subject),
-					() -> rows.apply(settings, row));
-			store.done(subject, outcome);
+		// The rows' numbers drawn in blocks for the page, what is left given back at its
+		// end.
+		List<Outcome> outcomes = Actor.runAs(Actor.importing(Actor.current().user(), subject),
+				() -> numbers.inBlocks(() -> page.stream().map(row -> rows.apply(settings, row)).toList()));
+		for (Outcome outcome : outcomes) {
+			int rowNo = outcome.row();
 			switch (outcome.action()) {
 				case CREATE -> created++;
 				case SKIPPED -> skipped++;
-				case ERROR -> errors.add(Job.Error.refused(Integer.toString(row.rowNo()), outcome.errors()));
+				case ERROR -> errors.add(Job.Error.refused(Integer.toString(rowNo), outcome.errors()));
 				default -> {
 				}
 			}
 			duplicates += outcome.duplicates().isEmpty() ? 0 : 1;
 		}
+		store.done(subject, outcomes);
 		String last = Integer.toString(page.get(page.size() - 1).rowNo());
 		return Optional.of(new Done(last, page.size(), created, skipped, errors.size(), duplicates, errors));
 	}

@@ -126,26 +126,68 @@ class ImportStore {
 			.list();
 	}
 
-	/** What the run did with a row, and the records it touched, for the undo. */
-	void done(long id, Outcome outcome) {
-		jdbc.sql(
-				"UPDATE import_row SET action = ?, no = ?, outcome = CAST(? AS jsonb) WHERE import_id = ? AND row_no = ?")
-			.params(outcome.action().name(), outcome.no(), kept(outcome).toString(), id, outcome.row())
-			.update();
-		for (Outcome.Touched touched : outcome.touched()) {
-			ObjectNode old = JsonNodeFactory.instance.objectNode();
-			touched.oldValues()
-				.forEach((field, value) -> old.set(field, value == null ? JsonNodeFactory.instance.nullNode() : value));
-			// A record several rows reached keeps what it held before the first, and the
-			// version after the last.
-			jdbc.sql("INSERT INTO import_record (import_id, record_type, no, created, old_values, version_after)"
-					+ " VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?) ON CONFLICT (import_id, record_type, no) DO UPDATE"
-					+ " SET version_after = EXCLUDED.version_after,"
-					+ " old_values = EXCLUDED.old_values || import_record.old_values")
-				.params(id, touched.recordType(), touched.no(), touched.created(), old.toString(),
-						touched.versionAfter())
-				.update();
+	/**
+	 * What the run did with a page's rows, and the records they touched, for the undo:
+	 * two statements for the page, in the page's transaction. A record several rows
+	 * reached keeps what it held before the first and the version after the last, in this
+	 * page (merged here: one statement cannot reach a row twice) as across pages.
+	 */
+	void done(long id, List<Outcome> outcomes) {
+		if (outcomes.isEmpty()) {
+			return;
 		}
+		int size = outcomes.size();
+		String[] actions = new String[size];
+		String[] nos = new String[size];
+		String[] kept = new String[size];
+		Integer[] rowNos = new Integer[size];
+		Map<List<String>, Reached> reached = new LinkedHashMap<>();
+		for (int i = 0; i < size; i++) {
+			Outcome outcome = outcomes.get(i);
+			actions[i] = outcome.action().name();
+			nos[i] = outcome.no();
+			kept[i] = kept(outcome).toString();
+			rowNos[i] = outcome.row();
+			for (Outcome.Touched touched : outcome.touched()) {
+				Reached earlier = reached.get(List.of(touched.recordType(), touched.no()));
+				ObjectNode old = JsonNodeFactory.instance.objectNode();
+				touched.oldValues()
+					.forEach((field, value) -> old.set(field,
+							value == null ? JsonNodeFactory.instance.nullNode() : value));
+				if (earlier != null) {
+					// what the earlier row found wins
+					old.setAll(earlier.old());
+				}
+				reached.put(List.of(touched.recordType(), touched.no()),
+						new Reached(touched, earlier == null ? touched.created() : earlier.created(), old));
+			}
+		}
+		jdbc.sql("UPDATE import_row r SET action = v.action, no = v.no, outcome = CAST(v.outcome AS jsonb)"
+				+ " FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS int[]))"
+				+ " AS v(action, no, outcome, row_no) WHERE r.import_id = ? AND r.row_no = v.row_no")
+			.params(actions, nos, kept, rowNos, id)
+			.update();
+		if (reached.isEmpty()) {
+			return;
+		}
+		List<Reached> records = new ArrayList<>(reached.values());
+		jdbc.sql("INSERT INTO import_record (import_id, record_type, no, created, old_values, version_after)"
+				+ " SELECT ?, v.record_type, v.no, v.created, CAST(v.old_values AS jsonb), v.version_after"
+				+ " FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS boolean[]), CAST(? AS text[]),"
+				+ " CAST(? AS bigint[])) WITH ORDINALITY AS v(record_type, no, created, old_values, version_after, n)"
+				+ " ORDER BY v.n ON CONFLICT (import_id, record_type, no) DO UPDATE"
+				+ " SET version_after = EXCLUDED.version_after,"
+				+ " old_values = EXCLUDED.old_values || import_record.old_values")
+			.params(id, records.stream().map(record -> record.touched().recordType()).toArray(String[]::new),
+					records.stream().map(record -> record.touched().no()).toArray(String[]::new),
+					records.stream().map(Reached::created).toArray(Boolean[]::new),
+					records.stream().map(record -> record.old().toString()).toArray(String[]::new),
+					records.stream().map(record -> record.touched().versionAfter()).toArray(Long[]::new))
+			.update();
+	}
+
+	/** A record a page's rows reached: as the last reached it, created by the first? */
+	private record Reached(Outcome.Touched touched, boolean created, ObjectNode old) {
 	}
 
 	/** An outcome as kept: its messages by code, said in the reader's language later. */

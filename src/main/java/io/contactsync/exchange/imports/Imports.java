@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import io.contactsync.job.Job;
 import io.contactsync.job.Jobs;
+import io.contactsync.numbering.NumberSeries;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Problems;
@@ -49,8 +50,11 @@ class Imports {
 
 	private final TransactionTemplate rehearsal;
 
+	private final NumberSeries numbers;
+
 	Imports(ImportStore store, Targets targets, RowTransactions rows, Jobs jobs,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, NumberSeries numbers) {
+		this.numbers = numbers;
 		this.store = store;
 		this.targets = targets;
 		this.rows = rows;
@@ -272,11 +276,14 @@ class Imports {
 		List<Outcome> outcomes = Actor.runAs(Actor.importing(Actor.current().user(), id),
 				() -> rehearsal.execute(status -> {
 					status.setRollbackOnly();
-					List<Outcome> done = new ArrayList<>();
-					for (ImportStore.FileRow row : store.rows(id, fromRow - 1, limit)) {
-						done.add(rows.apply(settings, row));
-					}
-					return done;
+					// as the run does it: numbers in blocks
+					return numbers.inBlocks(() -> {
+						List<Outcome> done = new ArrayList<>();
+						for (ImportStore.FileRow row : store.rows(id, fromRow - 1, limit)) {
+							done.add(rows.apply(settings, row));
+						}
+						return done;
+					});
 				}));
 		return outcomes == null ? List.of() : outcomes;
 	}

@@ -178,7 +178,8 @@ class RowImport {
 					contact.get("version").asLong()));
 			companyNo = "COMPANY".equals(contact.get("type").asString()) ? contactNo : null;
 		}
-		ObjectNode stored = targets.get(kind, no);
+		// The service answers with the record as stored, after its creation's listeners.
+		ObjectNode stored = created;
 		touched.add(new Outcome.Touched(kind.recordType(), no, true, Map.of(), stored.get("version").asLong()));
 		List<String> alike = companyNo == null ? List.of()
 				: duplicates.of(companyNo, false).stream().map(DuplicateSearch.Duplicate::duplicateContactNo).toList();

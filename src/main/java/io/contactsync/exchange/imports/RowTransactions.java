@@ -2,6 +2,7 @@ package io.contactsync.exchange.imports;
 
 import java.util.List;
 
+import io.contactsync.numbering.NumberSeries;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Message;
 import io.contactsync.platform.ProblemException;
@@ -15,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Each row in a savepoint of its own inside the caller's transaction (the dry run's, or a
  * job's page): a row the rules refuse fails alone, with its reason, and nothing of it is
- * written; the rows before and after it go on.
+ * written; the rows before and after it go on. The numbers a row drew from a page's
+ * blocks (docs/import.md, "Run") go back to them when it is rolled back.
  */
 @Component
 class RowTransactions {
@@ -24,8 +26,11 @@ class RowTransactions {
 
 	private final TransactionTemplate savepoint;
 
-	RowTransactions(RowImport rows, PlatformTransactionManager transactions) {
+	private final NumberSeries numbers;
+
+	RowTransactions(RowImport rows, PlatformTransactionManager transactions, NumberSeries numbers) {
 		this.rows = rows;
+		this.numbers = numbers;
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
@@ -33,7 +38,9 @@ class RowTransactions {
 	Outcome apply(ImportSettings settings, ImportStore.FileRow row) {
 		String name = RowImport.name(settings, row.cells());
 		try {
-			Outcome outcome = savepoint.execute(status -> rows.apply(settings, row.rowNo(), row.cells()));
+			// A row rolled back gives its numbers back to the page's blocks.
+			Outcome outcome = numbers
+				.givingBackOnFailure(() -> savepoint.execute(status -> rows.apply(settings, row.rowNo(), row.cells())));
 			if (outcome == null) {
 				throw new IllegalStateException("A row answered nothing");
 			}
