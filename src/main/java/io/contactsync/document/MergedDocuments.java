@@ -1,5 +1,6 @@
 package io.contactsync.document;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,14 +59,17 @@ class MergedDocuments {
 				.params(survivorNo, mergedNo)
 				.query((rs, n) -> new Moved(DocumentKind.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3)))
 				.list();
+			List<DocumentEvents.Updated> updated = new ArrayList<>(moved.size());
+			Map<String, String> before = Map.of("contactNo", mergedNo);
 			for (Moved document : moved) {
-				events.publish(document.kind(), document.no(), RecordChange.Kind.UPDATED,
+				updated.add(new DocumentEvents.Updated(document.kind(), document.no(),
 						List.of(new FieldChange(document.kind().contactField(), mergedNo, survivorNo)),
-						document.version());
+						document.version()));
 				merging.ledger()
 					.moved(MergeLedger.DOCUMENT, document.kind().name() + "/" + document.no(), mergedNo,
-							document.version(), Map.of("contactNo", mergedNo));
+							document.version(), before);
 			}
+			events.publishUpdated(updated);
 		}
 	}
 
@@ -94,14 +98,17 @@ class MergedDocuments {
 			.params(merging.intoNo(), merging.goneNo())
 			.query((rs, n) -> new Moved(DocumentKind.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3)))
 			.list();
+		List<DocumentEvents.Updated> updated = new ArrayList<>(moved.size());
+		Map<String, String> before = before(merging.type(), merging);
 		for (Moved document : moved) {
-			events.publish(document.kind(), document.no(), RecordChange.Kind.UPDATED,
+			updated.add(new DocumentEvents.Updated(document.kind(), document.no(),
 					List.of(new FieldChange(document.kind().recordField(), merging.goneNo(), merging.intoNo())),
-					document.version());
+					document.version()));
 			merging.ledger()
 				.moved(MergeLedger.DOCUMENT_PARTY, document.kind().name() + "/" + document.no(), merging.goneNo(),
-						document.version(), before(merging.type(), merging));
+						document.version(), before);
 		}
+		events.publishUpdated(updated);
 	}
 
 	private static Map<String, String> before(LinkedRecordType type, LinkedRecordMerging merging) {
