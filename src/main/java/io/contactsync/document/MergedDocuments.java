@@ -39,6 +39,9 @@ class MergedDocuments {
 
 	@EventListener
 	void on(ContactMerging merging) {
+		if (merging.conflictsOnly()) {
+			return;
+		}
 		String survivorNo = merging.survivorNo();
 		for (Row merged : merging.merged()) {
 			String mergedNo = merged.text("no");

@@ -45,6 +45,9 @@ class MergedInteractions {
 
 	@EventListener
 	void on(ContactMerging merging) {
+		if (merging.conflictsOnly()) {
+			return;
+		}
 		String survivorNo = merging.survivorNo();
 		List<RecordEvent> changed = new ArrayList<>();
 		for (Row merged : merging.merged()) {
