@@ -9,7 +9,6 @@ import io.contactsync.contact.ContactUnmerging;
 import io.contactsync.contact.MergeLedger;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.RowVersions;
-import io.contactsync.platform.table.RecordChange;
 import io.contactsync.platform.table.Row;
 import io.contactsync.relation.LinkedRecordMerging;
 import io.contactsync.setup.LinkedRecordType;
@@ -136,6 +135,9 @@ class MergedDocuments {
 
 	@EventListener
 	void on(ContactUnmerging unmerging) {
+		// Published together, as the merge publishes them
+		// (DocumentEvents.publishUpdated).
+		List<DocumentEvents.Updated> updated = new ArrayList<>();
 		for (MergeLedger.Move move : unmerging.of(MergeLedger.DOCUMENT_PARTY)) {
 			String[] key = move.key().split("/", 2);
 			DocumentKind kind = DocumentKind.valueOf(key[0]);
@@ -155,9 +157,9 @@ class MergedDocuments {
 				unmerging.ledger().notRestored(MergeLedger.DOCUMENT_PARTY, move.key(), "CHANGED");
 				continue;
 			}
-			events.publish(kind, key[1], RecordChange.Kind.UPDATED,
+			updated.add(new DocumentEvents.Updated(kind, key[1],
 					List.of(new FieldChange(kind.recordField(), move.before().get("into"), move.from())),
-					version.get(0));
+					version.get(0)));
 		}
 		for (MergeLedger.Move move : unmerging.of(MergeLedger.DOCUMENT)) {
 			String[] key = move.key().split("/", 2);
@@ -177,9 +179,11 @@ class MergedDocuments {
 				unmerging.ledger().notRestored(MergeLedger.DOCUMENT, move.key(), "CHANGED");
 				continue;
 			}
-			events.publish(kind, key[1], RecordChange.Kind.UPDATED,
-					List.of(new FieldChange(kind.contactField(), unmerging.survivorNo(), move.from())), version.get(0));
+			updated.add(new DocumentEvents.Updated(kind, key[1],
+					List.of(new FieldChange(kind.contactField(), unmerging.survivorNo(), move.from())),
+					version.get(0)));
 		}
+		events.publishUpdated(updated);
 	}
 
 }

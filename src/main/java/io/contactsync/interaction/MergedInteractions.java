@@ -102,6 +102,7 @@ class MergedInteractions {
 
 	@EventListener
 	void on(ContactUnmerging unmerging) {
+		List<RecordEvent> changed = new ArrayList<>();
 		for (MergeLedger.Move move : unmerging.of(MergeLedger.INTERACTION)) {
 			long entryNo = Long.parseLong(move.key());
 			String contactNo = move.before().get("contactNo");
@@ -117,16 +118,15 @@ class MergedInteractions {
 				unmerging.ledger().notRestored(MergeLedger.INTERACTION, move.key(), "CHANGED");
 				continue;
 			}
-			publish(new Entry(entryNo, nowContact, nowCompany), contactNo, companyNo);
+			changed.add(event(new Entry(entryNo, nowContact, nowCompany), contactNo, companyNo));
+		}
+		if (!changed.isEmpty()) {
+			events.publishEvent(new RecordChange.Batch("INTERACTION", RecordChange.Kind.UPDATED, changed));
 		}
 	}
 
 	private static @Nullable String moved(@Nullable String no, String mergedNo, String survivorNo) {
 		return mergedNo.equals(no) ? survivorNo : no;
-	}
-
-	private void publish(Entry was, @Nullable String contactNo, @Nullable String companyNo) {
-		events.publishEvent(event(was, contactNo, companyNo));
 	}
 
 	private static RecordEvent event(Entry was, @Nullable String contactNo, @Nullable String companyNo) {
