@@ -139,7 +139,18 @@ class ChangeLogWriter {
 	private record Entry(long id, AuditedChange change, FieldChange field) {
 	}
 
-	/** The entries of a bulk write: one statement for them all. */
+	/**
+	 * The key under which a transaction collects the rows of bulk writes, apart from the
+	 * numbered entries.
+	 */
+	private final Object unnumbered = new Object();
+
+	/**
+	 * The entries of a bulk write: one statement for them all, at the commit too, after
+	 * the numbered entries, since they may name one of those as their cause that is
+	 * published after them (the rows a merge moves name its {@code contact.merged}
+	 * entry). They take their numbers as they are written.
+	 */
 	@EventListener
 	void on(AuditedBatch batch) {
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
@@ -162,10 +173,23 @@ class ChangeLogWriter {
 		if (rows.isEmpty()) {
 			return;
 		}
+		List<Map<String, @Nullable Object>> pending = BeforeCommit.collect(unnumbered, Ordered.HIGHEST_PRECEDENCE + 1,
+				this::writeUnnumbered, () -> {
+				});
+		if (pending == null) {
+			writeUnnumbered(rows);
+		}
+		else {
+			pending.addAll(rows);
+		}
+	}
+
+	private void writeUnnumbered(List<Map<String, @Nullable Object>> rows) {
 		jdbc.sql("INSERT INTO change_log (" + String.join(", ", COLUMNS) + ") SELECT " + String.join(", ", COLUMNS)
 				+ " FROM jsonb_populate_recordset(NULL::change_log, CAST(:rows AS jsonb))")
 			.param("rows", JsonRows.of(COLUMNS, rows))
 			.update();
+		rows.clear();
 	}
 
 }

@@ -128,7 +128,7 @@ public class ContactMerges {
 		requireMerger();
 		List<Row> read = MergePlan.numbers(request).stream().map(contacts::get).toList();
 		MergePlan plan = MergePlan.of(records.table(), request, read);
-		MergeLedger ledger = rehearse(plan);
+		MergeLedger ledger = rehearse(plan, new MergeLedger());
 		return new Preview(plan.survivor().text("no"),
 				read.stream().map(c -> new Version(c.text("no"), c.text("type"), c.text("name"), c.version())).toList(),
 				plan.fields(), ledger.moves(), ledger.conflicts());
@@ -139,7 +139,7 @@ public class ContactMerges {
 		requireMerger();
 		List<String> nos = MergePlan.numbers(request);
 		MergePlan plan = MergePlan.of(records.table(), request, lockAll(nos));
-		List<MergeLedger.Conflict> conflicts = rehearse(plan).conflicts();
+		List<MergeLedger.Conflict> conflicts = rehearse(plan, MergeLedger.conflictsOnly()).conflicts();
 		if (!conflicts.isEmpty()) {
 			throw new MergeProblems.MergeConflict(
 					Message.of("detail.mergeConflict", Integer.toString(conflicts.size())), conflicts);
@@ -237,12 +237,16 @@ public class ContactMerges {
 		return new Undone(mergeId, merge.survivorNo(), restored, ledger.notRestored());
 	}
 
-	/** The conflicts of a merge and what it would move, written nowhere. */
-	private MergeLedger rehearse(MergePlan plan) {
-		MergeLedger ledger = new MergeLedger();
-		movePeople(plan.merged(), plan.survivor(), Actor.current(), ledger, true);
-		marks.move(plan.merged(), plan.survivor().text("no"), ledger, true);
-		roles.move(plan.merged(), plan.survivor().text("no"), ledger, true);
+	/**
+	 * The conflicts of a merge and, where the ledger lists them, what it would move,
+	 * written nowhere.
+	 */
+	private MergeLedger rehearse(MergePlan plan, MergeLedger ledger) {
+		if (ledger.listsMoves()) {
+			movePeople(plan.merged(), plan.survivor(), Actor.current(), ledger, true);
+			marks.move(plan.merged(), plan.survivor().text("no"), ledger, true);
+			roles.move(plan.merged(), plan.survivor().text("no"), ledger, true);
+		}
 		events.publishEvent(new ContactMerging(plan.survivor(), plan.merged(), plan.keepLinks(), plan.mergeRecords(),
 				true, ledger, Actor.current()));
 		return ledger;

@@ -30,4 +30,12 @@ public record ContactMerging(Row survivor, List<Row> merged, Map<String, String>
 		return survivor.text("no");
 	}
 
+	/**
+	 * A rehearsal that asks only for the conflicts (the check before the merge itself):
+	 * whoever only moves references has nothing to do.
+	 */
+	public boolean conflictsOnly() {
+		return rehearsal && !ledger.listsMoves();
+	}
+
 }

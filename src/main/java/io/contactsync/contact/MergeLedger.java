@@ -55,13 +55,41 @@ public final class MergeLedger {
 
 	private final List<Move> moves = new ArrayList<>();
 
+	private final boolean listsMoves;
+
+	public MergeLedger() {
+		this(true);
+	}
+
+	private MergeLedger(boolean listsMoves) {
+		this.listsMoves = listsMoves;
+	}
+
+	/**
+	 * The ledger of the check before a merge, which asks only what stands in the way: the
+	 * merge itself lists what it moves, so the check does not read it all twice.
+	 */
+	static MergeLedger conflictsOnly() {
+		return new MergeLedger(false);
+	}
+
+	/**
+	 * Whether what would move is wanted; a rehearsal with a ledger that does not want it
+	 * only looks for conflicts.
+	 */
+	public boolean listsMoves() {
+		return listsMoves;
+	}
+
 	private final List<Conflict> conflicts = new ArrayList<>();
 
 	private final List<NotRestored> notRestored = new ArrayList<>();
 
 	public void moved(String kind, String key, String from, @Nullable Long versionAfter,
 			Map<String, @Nullable String> before) {
-		moves.add(new Move(kind, key, from, versionAfter, before));
+		if (listsMoves) {
+			moves.add(new Move(kind, key, from, versionAfter, before));
+		}
 	}
 
 	public void conflict(Conflict conflict) {

@@ -1,5 +1,6 @@
 package io.contactsync.document;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,6 @@ import io.contactsync.contact.ContactUnmerging;
 import io.contactsync.contact.MergeLedger;
 import io.contactsync.platform.FieldChange;
 import io.contactsync.platform.RowVersions;
-import io.contactsync.platform.table.RecordChange;
 import io.contactsync.platform.table.Row;
 import io.contactsync.relation.LinkedRecordMerging;
 import io.contactsync.setup.LinkedRecordType;
@@ -38,6 +38,9 @@ class MergedDocuments {
 
 	@EventListener
 	void on(ContactMerging merging) {
+		if (merging.conflictsOnly()) {
+			return;
+		}
 		String survivorNo = merging.survivorNo();
 		for (Row merged : merging.merged()) {
 			String mergedNo = merged.text("no");
@@ -58,14 +61,17 @@ class MergedDocuments {
 				.params(survivorNo, mergedNo)
 				.query((rs, n) -> new Moved(DocumentKind.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3)))
 				.list();
+			List<DocumentEvents.Updated> updated = new ArrayList<>(moved.size());
+			Map<String, String> before = Map.of("contactNo", mergedNo);
 			for (Moved document : moved) {
-				events.publish(document.kind(), document.no(), RecordChange.Kind.UPDATED,
+				updated.add(new DocumentEvents.Updated(document.kind(), document.no(),
 						List.of(new FieldChange(document.kind().contactField(), mergedNo, survivorNo)),
-						document.version());
+						document.version()));
 				merging.ledger()
 					.moved(MergeLedger.DOCUMENT, document.kind().name() + "/" + document.no(), mergedNo,
-							document.version(), Map.of("contactNo", mergedNo));
+							document.version(), before);
 			}
+			events.publishUpdated(updated);
 		}
 	}
 
@@ -94,14 +100,17 @@ class MergedDocuments {
 			.params(merging.intoNo(), merging.goneNo())
 			.query((rs, n) -> new Moved(DocumentKind.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3)))
 			.list();
+		List<DocumentEvents.Updated> updated = new ArrayList<>(moved.size());
+		Map<String, String> before = before(merging.type(), merging);
 		for (Moved document : moved) {
-			events.publish(document.kind(), document.no(), RecordChange.Kind.UPDATED,
+			updated.add(new DocumentEvents.Updated(document.kind(), document.no(),
 					List.of(new FieldChange(document.kind().recordField(), merging.goneNo(), merging.intoNo())),
-					document.version());
+					document.version()));
 			merging.ledger()
 				.moved(MergeLedger.DOCUMENT_PARTY, document.kind().name() + "/" + document.no(), merging.goneNo(),
-						document.version(), before(merging.type(), merging));
+						document.version(), before);
 		}
+		events.publishUpdated(updated);
 	}
 
 	private static Map<String, String> before(LinkedRecordType type, LinkedRecordMerging merging) {
@@ -126,6 +135,9 @@ class MergedDocuments {
 
 	@EventListener
 	void on(ContactUnmerging unmerging) {
+		// Published together, as the merge publishes them
+		// (DocumentEvents.publishUpdated).
+		List<DocumentEvents.Updated> updated = new ArrayList<>();
 		for (MergeLedger.Move move : unmerging.of(MergeLedger.DOCUMENT_PARTY)) {
 			String[] key = move.key().split("/", 2);
 			DocumentKind kind = DocumentKind.valueOf(key[0]);
@@ -145,9 +157,9 @@ class MergedDocuments {
 				unmerging.ledger().notRestored(MergeLedger.DOCUMENT_PARTY, move.key(), "CHANGED");
 				continue;
 			}
-			events.publish(kind, key[1], RecordChange.Kind.UPDATED,
+			updated.add(new DocumentEvents.Updated(kind, key[1],
 					List.of(new FieldChange(kind.recordField(), move.before().get("into"), move.from())),
-					version.get(0));
+					version.get(0)));
 		}
 		for (MergeLedger.Move move : unmerging.of(MergeLedger.DOCUMENT)) {
 			String[] key = move.key().split("/", 2);
@@ -167,9 +179,11 @@ class MergedDocuments {
 				unmerging.ledger().notRestored(MergeLedger.DOCUMENT, move.key(), "CHANGED");
 				continue;
 			}
-			events.publish(kind, key[1], RecordChange.Kind.UPDATED,
-					List.of(new FieldChange(kind.contactField(), unmerging.survivorNo(), move.from())), version.get(0));
+			updated.add(new DocumentEvents.Updated(kind, key[1],
+					List.of(new FieldChange(kind.contactField(), unmerging.survivorNo(), move.from())),
+					version.get(0)));
 		}
+		events.publishUpdated(updated);
 	}
 
 }

@@ -1,11 +1,13 @@
 package io.contactsync.relation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import io.contactsync.contact.ContactMerging;
 import io.contactsync.contact.ContactUnmerging;
@@ -60,11 +62,13 @@ class MergedRelations {
 		List<Row> all = new ArrayList<>();
 		all.add(survivor);
 		all.addAll(merging.merged());
+		// Each contact's relations read once: the links of every type are among them.
+		Map<String, List<ContactBusinessRelation>> held = new LinkedHashMap<>();
+		all.forEach(contact -> held.put(contact.text("no"), relations.of(contact.text("no"))));
 		Map<LinkedRecordType, String> kept = new LinkedHashMap<>();
 		for (LinkedRecordType type : LinkedRecordType.values()) {
 			Map<String, String> links = new LinkedHashMap<>();
-			all.forEach(contact -> relations.linkOf(contact.text("no"), type)
-				.ifPresent(link -> links.put(contact.text("no"), link.linkedNo())));
+			held.forEach((contactNo, of) -> linkIn(of, type).ifPresent(link -> links.put(contactNo, link.linkedNo())));
 			if (links.size() < 2) {
 				continue;
 			}
@@ -80,38 +84,54 @@ class MergedRelations {
 				kept.put(type, keep);
 			}
 		}
-		unlinkOthers(merging, all, kept);
+		if (merging.conflictsOnly()) {
+			return;
+		}
+		Set<String> survivorCodes = new HashSet<>();
+		held.get(survivor.text("no")).forEach(relation -> survivorCodes.add(relation.businessRelationCode()));
+		unlinkOthers(merging, held, kept, survivorCodes);
 		for (Row merged : merging.merged()) {
-			moveRelations(merging, merged, survivor, kept);
+			moveRelations(merging, merged, survivor, kept, survivorCodes);
 		}
 		for (Row merged : merging.merged()) {
 			movePrimaryContacts(merging, merged.text("no"), survivor);
 		}
 	}
 
+	private static Optional<ContactBusinessRelation> linkIn(List<ContactBusinessRelation> relations,
+			LinkedRecordType type) {
+		return relations.stream().filter(r -> type.name().equals(r.linkToTable())).findFirst();
+	}
+
 	/**
 	 * The links of a type other than the one the request keeps go; both records stay, the
 	 * other one merged into the kept one where the request says so.
 	 */
-	private void unlinkOthers(ContactMerging merging, List<Row> all, Map<LinkedRecordType, String> kept) {
-		kept.forEach((type,
-				keep) -> all.forEach(contact -> relations.linkOf(contact.text("no"), type)
-					.filter(link -> !keep.equals(link.linkedNo()))
-					.ifPresent(link -> {
-						merging.ledger()
-							.moved(MergeLedger.LINK_REMOVED, type.name() + "/" + link.linkedNo(), contact.text("no"),
-									null, Map.of("businessRelationCode", link.businessRelationCode()));
-						if (!merging.rehearsal()) {
-							records.of(type).raiseVersion(link.linkedNo());
-							relations.remove(link);
+	private void unlinkOthers(ContactMerging merging, Map<String, List<ContactBusinessRelation>> held,
+			Map<LinkedRecordType, String> kept, Set<String> survivorCodes) {
+		kept.forEach((type, keep) -> held.forEach(
+				(contactNo, of) -> linkIn(of, type).filter(link -> !keep.equals(link.linkedNo())).ifPresent(link -> {
+					merging.ledger()
+						.moved(MergeLedger.LINK_REMOVED, type.name() + "/" + link.linkedNo(), contactNo, null,
+								Map.of("businessRelationCode", link.businessRelationCode()));
+					if (!merging.rehearsal()) {
+						records.of(type).raiseVersion(link.linkedNo());
+						relations.remove(link);
+						if (contactNo.equals(merging.survivorNo())) {
+							survivorCodes.remove(link.businessRelationCode());
 						}
-						if (merging.mergeRecords().contains(type.name())) {
-							mergedRecords.merge(merging, type, link.linkedNo(), keep, contact.text("no"));
-						}
-					})));
+					}
+					if (merging.mergeRecords().contains(type.name())) {
+						mergedRecords.merge(merging, type, link.linkedNo(), keep, contactNo);
+					}
+				})));
 	}
 
-	private void moveRelations(ContactMerging merging, Row merged, Row survivor, Map<LinkedRecordType, String> kept) {
+	/**
+	 * @param survivorCodes the relations the survivor holds: kept up as they move to it
+	 */
+	private void moveRelations(ContactMerging merging, Row merged, Row survivor, Map<LinkedRecordType, String> kept,
+			Set<String> survivorCodes) {
 		for (ContactBusinessRelation relation : relations.of(merged.text("no"))) {
 			if (merging.rehearsal() && relation.isLink()
 					&& kept.containsKey(LinkedRecordType.valueOf(relation.linkToTable()))
@@ -121,7 +141,7 @@ class MergedRelations {
 			Map<String, @Nullable String> before = new LinkedHashMap<>();
 			before.put("linkToTable", relation.linkToTable());
 			before.put("linkedNo", relation.linkedNo());
-			boolean held = relations.find(survivor.text("no"), relation.businessRelationCode()).isPresent()
+			boolean held = survivorCodes.contains(relation.businessRelationCode())
 					&& !(merging.rehearsal() && relation.isLink());
 			String kind = held ? MergeLedger.BUSINESS_RELATION_DROPPED : MergeLedger.BUSINESS_RELATION;
 			merging.ledger().moved(kind, relation.businessRelationCode(), merged.text("no"), null, before);
@@ -137,6 +157,7 @@ class MergedRelations {
 				continue;
 			}
 			relations.add(survivor, relation.businessRelationCode(), type, relation.linkedNo());
+			survivorCodes.add(relation.businessRelationCode());
 			if (type != null && relation.linkedNo() != null) {
 				// Linked to the survivor as a link with the contact's values would be.
 				records.of(type).apply(relation.linkedNo(), shared.toRecord(type, survivor.values()), merging.by());
