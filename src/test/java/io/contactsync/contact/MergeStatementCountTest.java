@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.contactsync.support.Api;
 import io.contactsync.support.DemoCompanyApiTest;
+import io.contactsync.support.StatementCounts;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +24,15 @@ class MergeStatementCountTest extends DemoCompanyApiTest {
 	@Autowired
 	private JdbcClient jdbc;
 
+	private StatementCounts statements;
+
+	@BeforeEach
+	void countStatements() {
+		statements = new StatementCounts(jdbc);
+	}
+
 	@Test
 	void aMergeCostsTheSameStatementsHoweverManyRowsItMoves() {
-		jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
 		statementsOfMerge(3); // warms the caches (change-log numbers, setup) out of the
 								// count
 		long few = statementsOfMerge(3);
@@ -55,32 +63,13 @@ class MergeStatementCountTest extends DemoCompanyApiTest {
 				.params(contact, contact, n)
 				.update();
 		}
-		jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+		statements.reset();
 		Api.Response done = admin().post("/api/v1/contacts/merge",
 				Map.of("contactNos", List.of(survivor, merged), "survivorNo", survivor));
 		assertThat(done.status()).as(done.toString()).isEqualTo(200);
 		assertThat(done.json().get("moves").size()).isEqualTo(2 * n);
-		jdbc.sql("SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements WHERE "
-				+ OURS + " ORDER BY calls DESC, query")
-			.query((rs, i) -> rs.getLong(1) + " x " + rs.getString(2))
-			.list()
-			.forEach(line -> System.out.println("  " + line));
-		return jdbc.sql("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE " + OURS)
-			.query(Long.class)
-			.single();
+		statements.print("A merge of two companies with " + n + " documents and " + n + " interactions each");
+		return statements.sum();
 	}
-
-	/**
-	 * This database's statements but those of the work on timers of its own (jobs, the
-	 * change feed's sequencer, webhooks, mail) and the draw of change-log numbers, a
-	 * hundred at a time, which falls into one measurement or another (as in
-	 * SyncStatementCountTest).
-	 */
-	private static final String OURS = "dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
-			+ " AND query NOT LIKE '%pg_stat_statements%' AND query NOT LIKE 'UPDATE job %'"
-			+ " AND query NOT LIKE '%FROM job %' AND query NOT LIKE '%nextval(pg_get_serial_sequence%'"
-			+ " AND query NOT LIKE '%change_feed%' AND query NOT LIKE 'UPDATE change_event e SET position%'"
-			+ " AND query NOT LIKE '%webhook_%' AND query NOT LIKE '%outbox_message%'"
-			+ " AND query NOT LIKE '%feed_reader%' AND query NOT IN ('BEGIN', 'BEGIN READ ONLY', 'COMMIT', 'ROLLBACK')";
 
 }

@@ -6,6 +6,8 @@ import io.contactsync.contact.Contacts;
 import io.contactsync.platform.ExpectedVersion;
 import io.contactsync.support.Api;
 import io.contactsync.support.DemoCompanyApiTest;
+import io.contactsync.support.StatementCounts;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +28,15 @@ class SyncStatementCountTest extends DemoCompanyApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	private StatementCounts statements;
+
+	@BeforeEach
+	void countStatements() {
+		statements = new StatementCounts(jdbc);
+	}
+
 	@Test
 	void aSyncedFieldChangeCostsTheSameStatementsWhateverTheTableSizes() {
-		jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
 		JsonNode customer = customer("Telling AS");
 		String contact = text(customer, "contactNo");
 		create("/api/v1/contacts/" + contact + "/create-vendor", Map.of());
@@ -57,15 +65,14 @@ class SyncStatementCountTest extends DemoCompanyApiTest {
 	 */
 	@Test
 	void aCustomerWithItsContactsCostsAtMostThreeTimesTheStatementsOfOneAlone() {
-		jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
 		customer("Oppvarming AS", "phoneNo", "33 00 00 00", "contact", "Ola Oppvarming");
-		long synced = statementsOf(
+		long synced = statements.of("POST /customers with company and person contacts",
 				() -> customer("Med kontakter AS", "phoneNo", "33 00 00 01", "contact", "Kari Kontakt"));
 		setMarketing("businessRelationCodeForCustomers", null);
 		long alone;
 		try {
 			customer("Oppvarming uten AS", "phoneNo", "33 00 00 02", "contact", "Per Oppvarming");
-			alone = statementsOf(
+			alone = statements.of("POST /customers alone",
 					() -> customer("Uten kontakter AS", "phoneNo", "33 00 00 03", "contact", "Kari Alene"));
 		}
 		finally {
@@ -78,36 +85,8 @@ class SyncStatementCountTest extends DemoCompanyApiTest {
 	}
 
 	private long statementsOfOnePhoneChange(String contactNo, String phone) {
-		return statementsOf(
+		return statements.of("One synced field change",
 				() -> contacts.patch(contactNo, ExpectedVersion.any(), Api.JSON.valueToTree(Map.of("phoneNo", phone))));
-	}
-
-	/**
-	 * The statements of this database but those of the work that runs on timers of its
-	 * own, whenever it likes: the job runner looking for work, the change feed's
-	 * sequencer numbering committed events, the webhook dispatcher and the mail sender
-	 * looking for what is due, and the transactions they open; and but the draw of
-	 * change-log numbers, a hundred at a time, which falls into one measurement or
-	 * another. The change's own outbox row (INSERT INTO change_event) is counted.
-	 */
-	private static final String OURS = "dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
-			+ " AND query NOT LIKE '%pg_stat_statements%' AND query NOT LIKE 'UPDATE job %'"
-			+ " AND query NOT LIKE '%FROM job %' AND query NOT LIKE '%nextval(pg_get_serial_sequence%'"
-			+ " AND query NOT LIKE '%change_feed%' AND query NOT LIKE 'UPDATE change_event e SET position%'"
-			+ " AND query NOT LIKE '%webhook_%' AND query NOT LIKE '%outbox_message%'"
-			+ " AND query NOT LIKE '%feed_reader%' AND query NOT IN ('BEGIN', 'BEGIN READ ONLY', 'COMMIT', 'ROLLBACK')";
-
-	private long statementsOf(Runnable work) {
-		jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
-		work.run();
-		jdbc.sql("SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements WHERE "
-				+ OURS + " ORDER BY calls DESC, query")
-			.query((rs, n) -> rs.getLong(1) + " x " + rs.getString(2))
-			.list()
-			.forEach(line -> System.out.println("  " + line));
-		return jdbc.sql("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE " + OURS)
-			.query(Long.class)
-			.single();
 	}
 
 	private void grow(int rows) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.contactsync.support.Api;
 import io.contactsync.support.DemoCompanyApiTest;
+import io.contactsync.support.StatementCounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,20 +25,12 @@ class ImportStatementCountTest extends DemoCompanyApiTest {
 
 	private static final int ROWS = 60;
 
-	/** As SyncStatementCountTest: the statements of this database but the timers' own. */
-	private static final String OURS = "dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
-			+ " AND query NOT LIKE '%pg_stat_statements%' AND query NOT LIKE 'UPDATE job %'"
-			+ " AND query NOT LIKE '%FROM job %' AND query NOT LIKE '%nextval(pg_get_serial_sequence%'"
-			+ " AND query NOT LIKE '%change_feed%' AND query NOT LIKE 'UPDATE change_event e SET position%'"
-			+ " AND query NOT LIKE '%webhook_%' AND query NOT LIKE '%outbox_message%'"
-			+ " AND query NOT LIKE '%feed_reader%' AND query NOT IN ('BEGIN', 'BEGIN READ ONLY', 'COMMIT', 'ROLLBACK')";
-
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
 	void aNewCustomerRowOfAnImportCostsAFewStatements() {
-		jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+		StatementCounts counts = new StatementCounts(jdbc);
 		String word = unique();
 		StringBuilder csv = new StringBuilder("Navn;Adresse;Postnr.;Poststed;Telefon;E-post;Kontaktperson\r\n");
 		for (int i = 1; i <= ROWS; i++) {
@@ -64,7 +57,7 @@ class ImportStatementCountTest extends DemoCompanyApiTest {
 		JsonNode chosen = admin().put("/api/v1/imports/" + id + "/settings", Map.of("mode", "CREATE_ONLY")).json();
 		assertThat(chosen.get("matchBy").asString()).isEqualTo("EMAIL");
 
-		jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+		counts.reset();
 		long jobId = admin().post("/api/v1/imports/" + id + "/run", null).json().get("id").asLong();
 		// Waited for in SQL, which the count leaves out, rather than through the API.
 		await().atMost(Duration.ofSeconds(60))
@@ -73,14 +66,8 @@ class ImportStatementCountTest extends DemoCompanyApiTest {
 				.param(jobId)
 				.query(Boolean.class)
 				.single());
-		jdbc.sql("SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements WHERE "
-				+ OURS + " ORDER BY calls DESC, query")
-			.query((rs, n) -> rs.getLong(1) + " x " + rs.getString(2))
-			.list()
-			.forEach(line -> System.out.println("  " + line));
-		long statements = jdbc.sql("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE " + OURS)
-			.query(Long.class)
-			.single();
+		counts.print("An import of " + ROWS + " new customers");
+		long statements = counts.sum();
 
 		JsonNode job = ImportFiles.finished(admin(), admin().get("/api/v1/jobs/" + jobId).json());
 		assertThat(job.get("created").asLong()).isEqualTo(ROWS);
