@@ -7,8 +7,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -119,6 +121,21 @@ final class LoopbackReceiver implements AutoCloseable {
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * The first request of each event, in order of arrival: what a receiver takes when it
+	 * drops a repeated delivery by its webhook-id.
+	 */
+	static List<Received> firstOfEach(List<Received> requests) {
+		Set<String> seen = new HashSet<>();
+		List<Received> first = new ArrayList<>();
+		for (Received request : requests) {
+			if (seen.add(request.id())) {
+				first.add(request);
+			}
+		}
+		return first;
 	}
 
 	/**
