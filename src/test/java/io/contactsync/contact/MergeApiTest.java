@@ -1,6 +1,5 @@
 package io.contactsync.contact;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import static io.contactsync.contact.MergeFixtures.MERGE;
+import static io.contactsync.contact.MergeFixtures.linkedCompanies;
+import static io.contactsync.contact.MergeFixtures.moves;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,8 +26,6 @@ class MergeApiTest extends DemoCompanyApiTest {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	private static final String MERGE = "/api/v1/contacts/merge";
 
 	/** Three companies, each holding references of every kind. */
 	private record World(String a, String b, String c, String customer, String vendor, String person, String quote,
@@ -63,16 +63,6 @@ class MergeApiTest extends DemoCompanyApiTest {
 			body.put((String) more[i], more[i + 1]);
 		}
 		return body;
-	}
-
-	private static List<String> moves(JsonNode answer, String kind) {
-		List<String> keys = new ArrayList<>();
-		answer.get("moves").forEach(move -> {
-			if (move.get("kind").asString().equals(kind)) {
-				keys.add(move.get("key").asString());
-			}
-		});
-		return keys;
 	}
 
 	@Test
@@ -217,11 +207,10 @@ class MergeApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void contactsLinkedToDifferentCustomersAreAConflictUntilTheRequestSaysWhichLinkStays() {
-		String tag = unique();
-		JsonNode first = customer("Dobbel " + tag + " AS");
-		JsonNode second = customer("Dobbel " + tag + " A/S");
-		String a = text(first, "contactNo");
-		String b = text(second, "contactNo");
+		MergeFixtures.LinkedCompanies linked = linkedCompanies(admin(), "/api/v1/customers", "Dobbel " + unique(),
+				Map.of(), Map.of());
+		String a = linked.a();
+		String b = linked.b();
 		long versionOfB = version("/api/v1/contacts/" + b);
 		Map<String, Object> body = new java.util.HashMap<>(Map.of("contactNos", List.of(a, b), "survivorNo", a));
 
@@ -230,22 +219,22 @@ class MergeApiTest extends DemoCompanyApiTest {
 		assertProblem(refused, 409, "MERGE_CONFLICT");
 		JsonNode conflict = refused.json().get("conflicts").get(0);
 		assertThat(text(conflict, "linkToTable")).isEqualTo("CUSTOMER");
-		assertThat(text(conflict.get("links"), a)).isEqualTo(no(first));
-		assertThat(text(conflict.get("links"), b)).isEqualTo(no(second));
+		assertThat(text(conflict.get("links"), a)).isEqualTo(linked.recordOfA());
+		assertThat(text(conflict.get("links"), b)).isEqualTo(linked.recordOfB());
 		assertThat(version("/api/v1/contacts/" + b)).as("nothing written").isEqualTo(versionOfB);
-		assertThat(text(read("/api/v1/customers/" + no(second)), "contactNo")).isEqualTo(b);
+		assertThat(text(read("/api/v1/customers/" + linked.recordOfB()), "contactNo")).isEqualTo(b);
 
 		body.put("keepLinks", Map.of("CUSTOMER", "NOSUCH"));
 		assertProblem(admin().post(MERGE, body), 422, "VALIDATION_FAILED");
 
-		body.put("keepLinks", Map.of("CUSTOMER", no(second)));
+		body.put("keepLinks", Map.of("CUSTOMER", linked.recordOfB()));
 		Api.Response merged = admin().post(MERGE, body);
 
 		assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
-		assertThat(text(read("/api/v1/customers/" + no(second)), "contactNo")).isEqualTo(a);
-		JsonNode unlinked = read("/api/v1/customers/" + no(first));
+		assertThat(text(read("/api/v1/customers/" + linked.recordOfB()), "contactNo")).isEqualTo(a);
+		JsonNode unlinked = read("/api/v1/customers/" + linked.recordOfA());
 		assertThat(unlinked.get("contactNo").isNull()).as("unlinked, and still there").isTrue();
-		assertThat(moves(merged.json(), "LINK_REMOVED")).containsExactly("CUSTOMER/" + no(first));
+		assertThat(moves(merged.json(), "LINK_REMOVED")).containsExactly("CUSTOMER/" + linked.recordOfA());
 	}
 
 	@Test

@@ -10,6 +10,9 @@ import io.contactsync.support.DemoCompanyApiTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static io.contactsync.contact.MergeFixtures.MERGE;
+import static io.contactsync.contact.MergeFixtures.linkedCompanies;
+import static io.contactsync.contact.MergeFixtures.moves;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it all back.
  */
 class MergeRecordsTooApiTest extends DemoCompanyApiTest {
-
-	private static final String MERGE = "/api/v1/contacts/merge";
 
 	/**
 	 * Two contacts, each linked to its own customer, with a quote, an order and a call.
@@ -42,17 +43,18 @@ class MergeRecordsTooApiTest extends DemoCompanyApiTest {
 
 	private Twins twins() {
 		String tag = unique();
-		JsonNode first = customer("Tvilling " + tag + " AS", "city", "Bodø");
-		JsonNode second = customer("Tvilling " + tag + " A/S", "city", "Tromsø");
-		String a = text(first, "contactNo");
-		String b = text(second, "contactNo");
+		MergeFixtures.LinkedCompanies linked = linkedCompanies(admin(), "/api/v1/customers", "Tvilling " + tag,
+				Map.of("city", "Bodø"), Map.of("city", "Tromsø"));
+		String a = linked.a();
+		String b = linked.b();
 		String quoteOfA = no(create("/api/v1/sales-quotes", Map.of("sellToContactNo", a)));
 		String quoteOfB = no(create("/api/v1/sales-quotes", Map.of("sellToContactNo", b)));
-		String order = no(create("/api/v1/sales-orders", Map.of("sellToCustomerNo", no(second))));
+		String order = no(create("/api/v1/sales-orders", Map.of("sellToCustomerNo", linked.recordOfB())));
 		Api.Response logged = admin().post("/api/v1/contacts/" + b + "/interactions",
 				Map.of("interactionTemplateCode", "TELEFON", "description", "Ringte " + tag));
 		assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
-		return new Twins(a, b, no(first), no(second), quoteOfA, quoteOfB, order, logged.json().get("entryNo").asLong());
+		return new Twins(a, b, linked.recordOfA(), linked.recordOfB(), quoteOfA, quoteOfB, order,
+				logged.json().get("entryNo").asLong());
 	}
 
 	@Test
@@ -169,21 +171,18 @@ class MergeRecordsTooApiTest extends DemoCompanyApiTest {
 
 	@Test
 	void vendorsMergeTheSameWay() {
-		String tag = unique();
-		JsonNode first = vendor("Leverandør " + tag + " AS");
-		JsonNode second = vendor("Leverandør " + tag + " A/S");
-		String quote = no(create("/api/v1/purchase-quotes", Map.of("buyFromContactNo", text(second, "contactNo"))));
+		MergeFixtures.LinkedCompanies linked = linkedCompanies(admin(), "/api/v1/vendors", "Leverandør " + unique(),
+				Map.of(), Map.of());
+		String quote = no(create("/api/v1/purchase-quotes", Map.of("buyFromContactNo", linked.b())));
 
-		Api.Response merged = admin().post(MERGE,
-				Map.of("contactNos", List.of(text(first, "contactNo"), text(second, "contactNo")), "survivorNo",
-						text(first, "contactNo"), "keepLinks", Map.of("VENDOR", no(first)), "mergeRecords",
-						List.of("VENDOR")));
+		Api.Response merged = admin().post(MERGE, Map.of("contactNos", List.of(linked.a(), linked.b()), "survivorNo",
+				linked.a(), "keepLinks", Map.of("VENDOR", linked.recordOfA()), "mergeRecords", List.of("VENDOR")));
 
 		assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
-		assertThat(text(read("/api/v1/purchase-quotes/" + quote), "buyFromVendorNo")).isEqualTo(no(first));
-		JsonNode gone = read("/api/v1/vendors/" + no(second));
+		assertThat(text(read("/api/v1/purchase-quotes/" + quote), "buyFromVendorNo")).isEqualTo(linked.recordOfA());
+		JsonNode gone = read("/api/v1/vendors/" + linked.recordOfB());
 		assertThat(text(gone, "blocked")).isEqualTo("ALL");
-		assertThat(text(gone, "mergedInto")).isEqualTo(no(first));
+		assertThat(text(gone, "mergedInto")).isEqualTo(linked.recordOfA());
 	}
 
 	/**
@@ -213,16 +212,6 @@ class MergeRecordsTooApiTest extends DemoCompanyApiTest {
 		}
 		assertThat(causes).as(items.toString()).hasSizeGreaterThanOrEqualTo(fields.length);
 		return causes;
-	}
-
-	private static List<String> moves(JsonNode answer, String kind) {
-		List<String> keys = new ArrayList<>();
-		answer.get("moves").forEach(move -> {
-			if (move.get("kind").asString().equals(kind)) {
-				keys.add(move.get("key").asString());
-			}
-		});
-		return keys;
 	}
 
 	private long version(String path) {
