@@ -2,6 +2,7 @@ package io.contactsync.contact;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,6 +97,12 @@ public class Contacts {
 	@Transactional(readOnly = true)
 	public Optional<Row> find(String no) {
 		return records.find(no);
+	}
+
+	/** The contacts with these numbers that exist, by number, read in one query. */
+	@Transactional(readOnly = true)
+	public Map<String, Row> getAll(Collection<String> nos) {
+		return records.getAll(nos);
 	}
 
 	/**

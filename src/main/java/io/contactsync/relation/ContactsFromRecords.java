@@ -1,6 +1,7 @@
 package io.contactsync.relation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 
 import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Actor;
+import io.contactsync.platform.table.RecordChange;
 import io.contactsync.platform.table.Row;
 import io.contactsync.relation.RelationProblems.BusinessRelationCodeMissing;
 import io.contactsync.setup.ContactType;
@@ -17,6 +19,7 @@ import io.contactsync.setup.LinkedRecordType;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -113,6 +116,17 @@ class ContactsFromRecords {
 		if (unlinked.isEmpty()) {
 			return List.of();
 		}
+		return createContactsFor(type, unlinked, code, true);
+	}
+
+	/**
+	 * {@link #createContactFor} for many records at once, a few statements for them all:
+	 * the contacts of a batch job's page, and of records created together (an import's
+	 * page).
+	 * @return the numbers of the company contacts made, one per record, in their order
+	 */
+	List<String> createContactsFor(LinkedRecordType type, List<Row> unlinked, String code, boolean companyIsPrimary) {
+		LinkedRecordService service = records.of(type);
 		List<Row> companies = contacts.insertAll(unlinked.stream().map(record -> contactValues(type, record)).toList());
 		List<String> linkedNos = unlinked.stream().map(record -> record.text("no")).toList();
 		relations.addNewLinks(type, code, companies, linkedNos);
@@ -130,7 +144,9 @@ class ContactsFromRecords {
 			}
 			Map<String, Row> primaryOf = new HashMap<>();
 			for (int i = 0; i < unlinked.size(); i++) {
-				primaryOf.put(linkedNos.get(i), companies.get(i));
+				if (companyIsPrimary || ContactType.PERSON.is(companies.get(i).text("type"))) {
+					primaryOf.put(linkedNos.get(i), companies.get(i));
+				}
 			}
 			List<Row> madePeople = contacts.insertAll(people);
 			for (int i = 0; i < madePeople.size(); i++) {
@@ -147,10 +163,40 @@ class ContactsFromRecords {
 				change.put("contact", primary.text("name"));
 				chosen.put(recordNo, change);
 			});
-			service.applyAll(chosen);
+			if (!chosen.isEmpty()) {
+				service.applyAll(chosen);
+			}
 		}
 		contacts.showBusinessRelation(summaries, type.name());
 		return made;
+	}
+
+	/**
+	 * (docs/rules.md, "Create contacts from records") records created together with the
+	 * sync switched on for their type (an import's page) get their contacts together, as
+	 * one created alone gets its own ({@code Linking}).
+	 */
+	@EventListener
+	void on(RecordChange.Batch created) {
+		if (created.kind() != RecordChange.Kind.CREATED) {
+			return;
+		}
+		LinkedRecordType type = Arrays.stream(LinkedRecordType.values())
+			.filter(linked -> linked.name().equals(created.recordType()))
+			.findFirst()
+			.orElse(null);
+		Optional<String> code = type == null ? Optional.empty() : setup.businessRelationCodeFor(type);
+		if (type == null || code.isEmpty()) {
+			return;
+		}
+		List<Row> made = created.entries()
+			.stream()
+			.map(entry -> entry.change().written())
+			.filter(record -> record.get("contactNo") == null)
+			.toList();
+		if (!made.isEmpty()) {
+			createContactsFor(type, made, code.get(), false);
+		}
 	}
 
 	/**

@@ -115,13 +115,42 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	@Transactional
 	public Row create(JsonNode body) {
 		// A type without templates takes templateCode for the unknown field it is.
+		Requested request = requested(body);
+		// Its creation's listeners may have linked it to a new contact: answer with that.
+		return records.get(insert(request.values(), request.typed()).text("no"));
+	}
+
+	/**
+	 * A request body's values, with what its template fills.
+	 *
+	 * @param typed the fields of the body itself: the ones the data checks may refuse
+	 */
+	private record Requested(Map<String, @Nullable Object> values, Set<String> typed) {
+	}
+
+	private Requested requested(JsonNode body) {
+		// A type without templates takes templateCode for the unknown field it is.
 		Templates.Request request = type() == LinkedRecordType.BANK_ACCOUNT
 				? new Templates.Request(body, Optional.empty()) : Templates.of(body);
 		Map<String, @Nullable Object> values = records.read(request.body(), TableJson.Mode.CREATE);
 		Set<String> typed = Set.copyOf(values.keySet());
 		request.templateCode().map(this::template).ifPresent(template -> fillFromTemplate(values, template));
-		// Its creation's listeners may have linked it to a new contact: answer with that.
-		return records.get(insert(values, typed).text("no"));
+		return new Requested(values, typed);
+	}
+
+	@Override
+	@Transactional
+	public List<Row> createAll(List<JsonNode> bodies) {
+		List<Map<String, @Nullable Object>> all = new ArrayList<>(bodies.size());
+		for (JsonNode body : bodies) {
+			Requested request = requested(body);
+			all.add(prepared(request.values(), request.typed()));
+		}
+		List<String> nos = records.insertAll(all).stream().map(row -> row.text("no")).toList();
+		// Their creation's listeners may have linked them to new contacts: answer with
+		// those.
+		Map<String, Row> stored = records.getAll(nos);
+		return nos.stream().map(stored::get).toList();
 	}
 
 	/**
@@ -139,11 +168,16 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	 * @param typed the fields whose values the data checks may refuse
 	 */
 	private Row insert(Map<String, @Nullable Object> given, Set<String> typed) {
+		return records.insert(prepared(given, typed), Actor.current());
+	}
+
+	/** A new record's values numbered, filled and checked, ready to store. */
+	private Map<String, @Nullable Object> prepared(Map<String, @Nullable Object> given, Set<String> typed) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>(given);
 		values.put("no", numberFor((String) values.get("no")));
 		postCodes.fillNew(values);
 		checks.check(values, null, typed, () -> records.brokenRules(values));
-		return records.insert(values, Actor.current());
+		return values;
 	}
 
 	@Override

@@ -42,6 +42,13 @@ public interface LinkedRecordService {
 	 */
 	Row create(JsonNode body);
 
+	/**
+	 * {@link #create} for many records at once, with the same rules, a few statements for
+	 * them all (an import's page): one that the rules refuse fails the whole call.
+	 * @return the records as stored after their creation's listeners, in the given order
+	 */
+	List<Row> createAll(List<JsonNode> bodies);
+
 	/** Creates a record from typed values, numbered from its series unless given one. */
 	Row insert(Map<String, @Nullable Object> values);
 

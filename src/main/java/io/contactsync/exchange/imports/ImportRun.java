@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The run of an import, as a job (docs/import.md, "Run"): a page of rows per transaction,
- * each row in a savepoint of its own, written by the user who started it with origin
- * IMPORT and the import's id. What each row did is kept with the row in the page's
- * transaction (for the whole page at its end, in two statements), so a run that resumes
- * after a crash goes on after its last whole page and does no row twice.
+ * each row, or each run of rows creating records together, in a savepoint of its own,
+ * written by the user who started it with origin IMPORT and the import's id. What each
+ * row did is kept with the row in the page's transaction (for the whole page at its end,
+ * in two statements), so a run that resumes after a crash goes on after its last whole
+ * page and does no row twice.
  */
 @Component
 class ImportRun implements JobWork {
@@ -58,7 +59,7 @@ class ImportRun implements JobWork {
 		// The rows' numbers drawn in blocks for the page, what is left given back at its
 		// end.
 		List<Outcome> outcomes = Actor.runAs(Actor.importing(Actor.current().user(), subject),
-				() -> numbers.inBlocks(() -> page.stream().map(row -> rows.apply(settings, row)).toList()));
+				() -> numbers.inBlocks(() -> rows.applyPage(settings, page)));
 		for (Outcome outcome : outcomes) {
 			int rowNo = outcome.row();
 			switch (outcome.action()) {

@@ -79,7 +79,45 @@ class RowImport {
 		return "";
 	}
 
+	/** What a row is to do, decided from its cells and the match before any write. */
+	sealed interface Decision permits Decided, Update, Creation {
+
+	}
+
+	/** A row whose outcome is known without a write: it is skipped. */
+	record Decided(Outcome outcome) implements Decision {
+	}
+
+	/** A row that changes the record it matched. */
+	record Update(int rowNo, String name, String no, Map<String, JsonNode> given,
+			Set<String> blank) implements Decision {
+	}
+
+	/**
+	 * A row that creates a record.
+	 *
+	 * @param body the new record's request body
+	 * @param externalId the id in the external system to couple it with, if matched so
+	 */
+	record Creation(int rowNo, String name, ObjectNode body, @Nullable String externalId) implements Decision {
+	}
+
 	Outcome apply(ImportSettings settings, int rowNo, List<String> cells) {
+		Decision decision = decide(settings, rowNo, cells);
+		if (decision instanceof Creation creation) {
+			return create(settings, creation);
+		}
+		if (decision instanceof Update update) {
+			return update(settings, update.rowNo(), update.name(), update.no(), update.given(), update.blank());
+		}
+		return ((Decided) decision).outcome();
+	}
+
+	/**
+	 * What a row is to do: reads its cells and finds its match, writing nothing. A cell
+	 * or a match the rules refuse throws the problem.
+	 */
+	Decision decide(ImportSettings settings, int rowNo, List<String> cells) {
 		ImportKind kind = settings.kind();
 		Table table = targets.table(kind);
 		String name = name(settings, cells);
@@ -96,15 +134,20 @@ class RowImport {
 				: matching.find(kind, settings.matchBy(), key.asString(), settings.matchBy().field(), settings);
 		if (existing.isPresent()) {
 			if (!settings.mode().updates()) {
-				return Outcome.skipped(rowNo, existing.get(), name, Message.of("import.skip.exists", existing.get()),
-						List.of());
+				return new Decided(Outcome.skipped(rowNo, existing.get(), name,
+						Message.of("import.skip.exists", existing.get()), List.of()));
 			}
-			return update(settings, rowNo, name, existing.get(), given, values.blank());
+			return new Update(rowNo, name, existing.get(), given, values.blank());
 		}
 		if (!settings.mode().creates()) {
-			return Outcome.skipped(rowNo, null, name, Message.of("import.skip.noMatch"), List.of());
+			return new Decided(Outcome.skipped(rowNo, null, name, Message.of("import.skip.noMatch"), List.of()));
 		}
-		return create(settings, rowNo, name, given,
+		ObjectNode body = JSON.objectNode();
+		if (kind == ImportKind.CONTACT && !given.containsKey("type")) {
+			body.put("type", "COMPANY");
+		}
+		given.forEach(body::set);
+		return new Creation(rowNo, name, body,
 				settings.matchBy() == MatchBy.EXTERNAL_ID && externalId != null ? externalId.asString() : null);
 	}
 
@@ -152,45 +195,65 @@ class RowImport {
 				List.of(touched));
 	}
 
-	private Outcome create(ImportSettings settings, int rowNo, String name, Map<String, JsonNode> given,
-			@Nullable String externalId) {
+	private Outcome create(ImportSettings settings, Creation creation) {
 		ImportKind kind = settings.kind();
-		ObjectNode body = JSON.objectNode();
-		if (kind == ImportKind.CONTACT && !given.containsKey("type")) {
-			body.put("type", "COMPANY");
-		}
-		given.forEach(body::set);
-		ObjectNode created = targets.create(kind, body);
+		ObjectNode created = targets.create(kind, creation.body());
 		String no = created.get("no").asString();
-		if (externalId != null) {
-			externalIds.couple(kind.recordType(), settings.externalSystem(), externalId, no, Actor.current());
+		coupled(settings, creation, no);
+		ObjectNode contact = null;
+		if (kind != ImportKind.CONTACT && created.hasNonNull("contactNo")
+				&& !created.get("contactNo").asString().isEmpty()) {
+			contact = targets.get(ImportKind.CONTACT, created.get("contactNo").asString());
 		}
-		List<Outcome.Touched> touched = new ArrayList<>();
-		String companyNo = null;
-		if (kind == ImportKind.CONTACT) {
-			companyNo = "COMPANY".equals(created.get("type").asString()) ? no : null;
-		}
-		else if (created.hasNonNull("contactNo") && !created.get("contactNo").asString().isEmpty()) {
-			// The contact the sync made with the record: the undo takes it away too.
-			String contactNo = created.get("contactNo").asString();
-			ObjectNode contact = targets.get(ImportKind.CONTACT, contactNo);
-			touched.add(new Outcome.Touched(ImportKind.CONTACT.recordType(), contactNo, true, Map.of(),
-					contact.get("version").asLong()));
-			companyNo = "COMPANY".equals(contact.get("type").asString()) ? contactNo : null;
-		}
-		// The service answers with the record as stored, after its creation's listeners.
-		ObjectNode stored = created;
-		touched.add(new Outcome.Touched(kind.recordType(), no, true, Map.of(), stored.get("version").asLong()));
+		String companyNo = companyMade(kind, created, contact);
 		List<String> alike = companyNo == null ? List.of()
 				: duplicates.of(companyNo, false).stream().map(DuplicateSearch.Duplicate::duplicateContactNo).toList();
 		if (!alike.isEmpty() && settings.duplicates() == ImportSettings.Duplicates.SKIP) {
-			throw new Skip(Outcome.skipped(rowNo, null, name,
+			throw new Skip(Outcome.skipped(creation.rowNo(), null, creation.name(),
 					Message.of("import.skip.duplicate", String.join(", ", alike)), alike));
 		}
+		return created(kind, creation, created, contact, alike);
+	}
+
+	/** Couples a new record with the row's id in the external system, if matched so. */
+	void coupled(ImportSettings settings, Creation creation, String no) {
+		if (creation.externalId() != null) {
+			externalIds.couple(settings.kind().recordType(), settings.externalSystem(), creation.externalId(), no,
+					Actor.current());
+		}
+	}
+
+	/**
+	 * The company contact a creation made: the record itself when it is one, else the
+	 * contact the sync made with the record if that is a company; null for none.
+	 */
+	static @Nullable String companyMade(ImportKind kind, ObjectNode created, @Nullable ObjectNode contact) {
+		if (kind == ImportKind.CONTACT) {
+			return "COMPANY".equals(created.get("type").asString()) ? created.get("no").asString() : null;
+		}
+		return contact != null && "COMPANY".equals(contact.get("type").asString()) ? contact.get("no").asString()
+				: null;
+	}
+
+	/**
+	 * The outcome of a creation, from the record as stored after its creation's listeners
+	 * and the contact the sync made with it (the undo takes that away too).
+	 */
+	static Outcome created(ImportKind kind, Creation creation, ObjectNode stored, @Nullable ObjectNode contact,
+			List<String> alike) {
+		String no = stored.get("no").asString();
+		List<Outcome.Touched> touched = new ArrayList<>();
+		if (contact != null) {
+			touched.add(new Outcome.Touched(ImportKind.CONTACT.recordType(), contact.get("no").asString(), true,
+					Map.of(), contact.get("version").asLong()));
+		}
+		touched.add(new Outcome.Touched(kind.recordType(), no, true, Map.of(), stored.get("version").asLong()));
 		List<Outcome.Change> changes = new ArrayList<>();
-		body.properties()
+		creation.body()
+			.properties()
 			.forEach(field -> changes.add(new Outcome.Change(field.getKey(), null, stored.get(field.getKey()))));
-		return new Outcome(rowNo, Outcome.Action.CREATE, no, name, changes, null, List.of(), alike, touched);
+		return new Outcome(creation.rowNo(), Outcome.Action.CREATE, no, creation.name(), changes, null, List.of(),
+				alike, touched);
 	}
 
 	private static Outcome unchanged(int rowNo, String no, String name) {

@@ -1,5 +1,6 @@
 package io.contactsync.exchange.imports;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.contactsync.numbering.NumberSeries;
@@ -28,11 +29,42 @@ class RowTransactions {
 
 	private final NumberSeries numbers;
 
-	RowTransactions(RowImport rows, PlatformTransactionManager transactions, NumberSeries numbers) {
+	private final PageCreations creations;
+
+	RowTransactions(RowImport rows, PlatformTransactionManager transactions, NumberSeries numbers,
+			PageCreations creations) {
 		this.rows = rows;
 		this.numbers = numbers;
+		this.creations = creations;
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	/**
+	 * The rows of a run's page in their order: runs of new records created together where
+	 * that does what one at a time would ({@link PageCreations}), every other row alone.
+	 */
+	List<Outcome> applyPage(ImportSettings settings, List<ImportStore.FileRow> page) {
+		List<Outcome> outcomes = new ArrayList<>(page.size());
+		int next = 0;
+		while (next < page.size()) {
+			PageCreations.Run run = PageCreations.together(settings) ? creations.createFrom(settings, page, next)
+					: new PageCreations.Run(0, null);
+			if (run.outcomes() != null) {
+				outcomes.addAll(run.outcomes());
+			}
+			else {
+				for (int i = next; i < next + run.rows(); i++) {
+					outcomes.add(apply(settings, page.get(i)));
+				}
+			}
+			next += run.rows();
+			if (next < page.size()) {
+				outcomes.add(apply(settings, page.get(next)));
+				next++;
+			}
+		}
+		return outcomes;
 	}
 
 	Outcome apply(ImportSettings settings, ImportStore.FileRow row) {

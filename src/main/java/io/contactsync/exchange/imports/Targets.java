@@ -1,6 +1,8 @@
 package io.contactsync.exchange.imports;
 
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +52,21 @@ class Targets {
 
 	ObjectNode create(ImportKind kind, JsonNode body) {
 		return json(kind, kind == ImportKind.CONTACT ? contacts.create(body) : service(kind).create(body));
+	}
+
+	/**
+	 * Creates many records of a kind that links with contacts at once (an import's page):
+	 * as stored after their creation's listeners, in the given order.
+	 */
+	List<ObjectNode> createAll(ImportKind kind, List<ObjectNode> bodies) {
+		return service(kind).createAll(List.copyOf(bodies)).stream().map(row -> json(kind, row)).toList();
+	}
+
+	/** The contacts with these numbers, in their API form, by number. */
+	Map<String, ObjectNode> contacts(Collection<String> nos) {
+		Map<String, ObjectNode> found = new HashMap<>();
+		contacts.getAll(nos).forEach((no, row) -> found.put(no, contacts.json(row)));
+		return found;
 	}
 
 	ObjectNode patch(ImportKind kind, String no, ExpectedVersion expected, JsonNode patch) {

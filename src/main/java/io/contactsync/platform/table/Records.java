@@ -60,6 +60,17 @@ public final class Records {
 		return store.find(table, List.of(no));
 	}
 
+	/** The records with these numbers that exist, by number, read in one query. */
+	public Map<String, Row> getAll(Collection<String> nos) {
+		Map<String, Row> found = new LinkedHashMap<>();
+		jdbc.sql(TableSql.select(table) + " WHERE " + table.keys().get(0).column() + " = ANY(?)")
+			.param(nos.toArray(String[]::new))
+			.query((rs, n) -> TableSql.toRow(table, rs))
+			.list()
+			.forEach(row -> found.put(row.text("no"), row));
+		return found;
+	}
+
 	/** The typed values of a request body, checked against the table's fields. */
 	public Map<String, @Nullable Object> read(JsonNode body, TableJson.Mode mode) {
 		return TableJson.read(table, body, mode);
