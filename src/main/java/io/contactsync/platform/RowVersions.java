@@ -7,8 +7,13 @@ package io.contactsync.platform;
  * contact's name); clients see one write, so they see one new version.
  *
  * A row created or already updated in the running transaction carries that transaction's
- * id as its {@code xmin}; a row lock ({@code FOR UPDATE}) does not change it. So the
- * version goes up only where the row's {@code xmin} is another transaction's.
+ * id as its {@code xmin}, or within a savepoint the savepoint's own id (an import's row,
+ * a job's record done alone); a row lock ({@code FOR UPDATE}) does not change it. So the
+ * version goes up only where the row's {@code xmin} is neither this transaction's nor
+ * that of a savepoint of it still open: the database function
+ * {@code written_in_this_transaction} tells (migration V23_0_0). A savepoint released is
+ * a step done: a later write of the same row in the same transaction (the next row of an
+ * import that changes the record again) raises it once more, as a write of its own.
  */
 public final class RowVersions {
 
@@ -20,7 +25,7 @@ public final class RowVersions {
 	 * {@code alias} (a table name or its alias in the statement).
 	 */
 	public static String next(String alias) {
-		return alias + ".version + CASE WHEN " + alias + ".xmin = pg_current_xact_id()::xid THEN 0 ELSE 1 END";
+		return alias + ".version + CASE WHEN written_in_this_transaction(" + alias + ".xmin) THEN 0 ELSE 1 END";
 	}
 
 }

@@ -67,6 +67,9 @@ class ImportPageCreationsTest extends DemoCompanyApiTest {
 		assertThat(admin().get("/api/v1/customers?q=Feil%20" + word).json().get("items"))
 			.as("nothing of the refused row")
 			.isEmpty();
+		JsonNode alone = read("/api/v1/customers/" + text(answers.get(1).get(2), "no"));
+		assertThat(text(alone, "contact")).isEqualTo("Per Krykkje");
+		assertThat(alone.get("version").asLong()).as("created alone in its savepoint: one version too").isEqualTo(1);
 	}
 
 	@Test
@@ -94,6 +97,9 @@ class ImportPageCreationsTest extends DemoCompanyApiTest {
 		assertSameExceptNumbers(read("/api/v1/contacts/" + text(imported, "primaryContactNo")),
 				read("/api/v1/contacts/" + text(single, "primaryContactNo")));
 		assertThat(text(imported, "contact")).isEqualTo("Kari Likt");
+		assertThat(imported.get("version").asLong()).as("created with its primary contact: one write, one version")
+			.isEqualTo(1)
+			.isEqualTo(read("/api/v1/customers/" + no(single)).get("version").asLong());
 		assertThat(read("/api/v1/contacts/" + text(imported, "contactNo")).get("version").asLong()).isEqualTo(1);
 		JsonNode other = read("/api/v1/customers/" + text(rows(id).get(1), "no"));
 		assertThat(text(other, "contactNo")).as("a company's contact").isNotNull();
