@@ -81,13 +81,13 @@ class ExportSources {
 	 */
 	ExportedList codeList(String resource, @Nullable Integer limit, @Nullable String cursor) {
 		int size = pageSize(limit);
-		Table table = codeLists.orderedStream()
-			.filter(list -> list.path().equals("/api/v1/" + resource))
-			.map(CodeTableController::table)
+		CodeTableController list = codeLists.orderedStream()
+			.filter(served -> served.path().equals("/api/v1/" + resource))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No code list is served at /api/v1/" + resource));
+		Table table = list.table();
 		return new ExportedList(resource, columns(table),
-				from -> store.list(table, size, from).map(row -> (JsonNode) TableJson.write(table, row)), cursor);
+				from -> store.list(table, size, from).map(row -> list.shown(TableJson.write(table, row))), cursor);
 	}
 
 	/** The API's fields of a record, in the API's order, then its version. */

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The number series as a setup table, with one thing of their own: a series that allows
  * gaps shows as {@code lastNoUsed} the number its sequence handed out last, which no draw
- * writes to the row ({@link NumberSeries#lastNoDrawn}).
+ * writes to the row ({@link NumberSeries#lastNoDrawn}), in the API and in the list's
+ * exports.
  */
 @RestController
 @RequestMapping("/api/v1/number-series")
@@ -43,7 +44,7 @@ class NumberSeriesController extends CodeTableController {
 			@RequestParam(required = false) @Nullable String cursor) {
 		ResponseEntity<Map<String, @Nullable Object>> answer = super.list(limit, cursor);
 		if (answer.getBody() != null && answer.getBody().get("items") instanceof List<?> items) {
-			items.forEach(item -> showLastNoDrawn((JsonNode) item));
+			items.forEach(item -> shown((JsonNode) item));
 		}
 		return answer;
 	}
@@ -68,15 +69,17 @@ class NumberSeriesController extends CodeTableController {
 
 	private ResponseEntity<JsonNode> shown(ResponseEntity<JsonNode> answer) {
 		if (answer.getBody() != null) {
-			showLastNoDrawn(answer.getBody());
+			shown(answer.getBody());
 		}
 		return answer;
 	}
 
-	private void showLastNoDrawn(JsonNode series) {
+	@Override
+	public JsonNode shown(JsonNode series) {
 		if (series instanceof ObjectNode row && row.path("allowGaps").asBoolean(false)) {
 			numberSeries.lastNoDrawn(row.path("code").asString()).ifPresent(drawn -> row.put("lastNoUsed", drawn));
 		}
+		return series;
 	}
 
 }

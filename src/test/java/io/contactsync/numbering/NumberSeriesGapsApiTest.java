@@ -1,5 +1,6 @@
 package io.contactsync.numbering;
 
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,6 +71,13 @@ class NumberSeriesGapsApiTest extends DemoCompanyApiTest {
 
 		assertThat(draw(code, 2)).containsExactly("H0001", "H0002");
 		assertThat(text(read("/api/v1/number-series/" + code), "lastNoUsed")).isEqualTo("H0002");
+		String exported = new String(
+				admin().header("Accept", "text/csv").download("/api/v1/number-series?limit=1000").body(),
+				StandardCharsets.UTF_8);
+		assertThat(exported.lines().filter(line -> line.startsWith(code + ",")))
+			.as("the export shows what the API shows")
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains(",H0002,");
 		JsonNode gapless = patched("/api/v1/number-series/" + code, "allowGaps", false);
 		assertThat(text(gapless, "lastNoUsed")).as("carried over, and answered").isEqualTo("H0002");
 		assertThat(gapless.get("version").asLong()).isEqualTo(3);

@@ -42,6 +42,14 @@ public abstract class CodeTableController implements TableResource {
 		return TableResource.mappedPath(getClass());
 	}
 
+	/**
+	 * A row as this list shows it, in the API and in its exports: as stored, unless the
+	 * table shows a value that no write stores (the number series' last number drawn).
+	 */
+	public JsonNode shown(JsonNode row) {
+		return row;
+	}
+
 	// JSON by name: the same path may answer files by Accept (the exports), and a client
 	// that accepts JSON among other types gets JSON.
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
