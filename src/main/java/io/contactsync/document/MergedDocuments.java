@@ -130,8 +130,8 @@ class MergedDocuments {
 	 * one above it where this undo has moved it already (its contact, then its customer),
 	 * since a transaction raises a row's version once.
 	 */
-	private static final String STILL_AT_MERGE = " AND (version = :version OR (version = :version + 1"
-			+ " AND xmin = pg_current_xact_id()::xid))";
+	private static final String STILL_AT_MERGE = " AND (version = :version OR (version = :version + 1 AND "
+			+ RowVersions.writtenInThisTransaction("d") + "))";
 
 	@EventListener
 	void on(ContactUnmerging unmerging) {

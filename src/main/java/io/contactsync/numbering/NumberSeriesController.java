@@ -1,8 +1,6 @@
 package io.contactsync.numbering;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import io.contactsync.platform.table.CodeTableController;
 import io.contactsync.platform.table.TableStore;
@@ -12,13 +10,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,23 +35,6 @@ class NumberSeriesController extends CodeTableController {
 	}
 
 	@Override
-	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-	public ResponseEntity<Map<String, @Nullable Object>> list(@RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(required = false) @Nullable String cursor) {
-		ResponseEntity<Map<String, @Nullable Object>> answer = super.list(limit, cursor);
-		if (answer.getBody() != null && answer.getBody().get("items") instanceof List<?> items) {
-			items.forEach(item -> shown((JsonNode) item));
-		}
-		return answer;
-	}
-
-	@Override
-	@GetMapping("/{code}")
-	public ResponseEntity<JsonNode> get(@PathVariable String code) {
-		return shown(super.get(code));
-	}
-
-	@Override
 	@PatchMapping(path = "/{code}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	public ResponseEntity<JsonNode> patch(@PathVariable String code,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, @RequestBody JsonNode patch) {
@@ -65,13 +44,6 @@ class NumberSeriesController extends CodeTableController {
 		// the
 		// row the store answers with.
 		return get(code);
-	}
-
-	private ResponseEntity<JsonNode> shown(ResponseEntity<JsonNode> answer) {
-		if (answer.getBody() != null) {
-			shown(answer.getBody());
-		}
-		return answer;
 	}
 
 	@Override

@@ -1,7 +1,9 @@
 package io.contactsync.platform;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -13,7 +15,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * What a transaction collects as it goes and writes at once just before it commits: the
  * change log's entries, the outbox's events. One statement at the commit instead of one
  * per change keeps the locks of a change held that much shorter, and what is written
- * still commits or rolls back with the change.
+ * still commits or rolls back with the change, a savepoint's part with the savepoint (an
+ * import's row or run taken back leaves nothing in the change log or the outbox).
  */
 public final class BeforeCommit {
 
@@ -58,11 +61,29 @@ public final class BeforeCommit {
 
 		private final List<T> items = new ArrayList<>();
 
+		/** How many items there were when each savepoint made since was set. */
+		private final Map<Object, Integer> atSavepoint = new IdentityHashMap<>();
+
 		private Collected(Object writer, int order, Consumer<List<T>> write, Runnable committed) {
 			this.writer = writer;
 			this.order = order;
 			this.write = write;
 			this.committed = committed;
+		}
+
+		@Override
+		public void savepoint(Object savepoint) {
+			atSavepoint.put(savepoint, items.size());
+		}
+
+		/**
+		 * Drops what was collected since the savepoint; a savepoint set before the first
+		 * item was collected (so unknown here) holds them all.
+		 */
+		@Override
+		public void savepointRollback(Object savepoint) {
+			Integer size = atSavepoint.get(savepoint);
+			items.subList(size == null ? 0 : size, items.size()).clear();
 		}
 
 		@Override

@@ -1,7 +1,6 @@
 package io.contactsync.relation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Optional;
 
 import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Actor;
-import io.contactsync.platform.table.RecordChange;
 import io.contactsync.platform.table.Row;
 import io.contactsync.relation.RelationProblems.BusinessRelationCodeMissing;
 import io.contactsync.setup.ContactType;
@@ -19,16 +17,15 @@ import io.contactsync.setup.LinkedRecordType;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Contacts made from customers, vendors and bank accounts (docs/rules.md, "Create
- * contacts from records"): for one record as it is created with the sync on, and for the
- * records without a contact that a batch job goes through, one at a time or a page at
- * once, with the same values either way.
+ * contacts from records"): for one record as it is created with the sync on, for records
+ * created together (an import's page), and for the records without a contact that a batch
+ * job goes through, one at a time or a page at once, with the same values either way.
  */
 @Component
 class ContactsFromRecords {
@@ -169,34 +166,6 @@ class ContactsFromRecords {
 		}
 		contacts.showBusinessRelation(summaries, type.name());
 		return made;
-	}
-
-	/**
-	 * (docs/rules.md, "Create contacts from records") records created together with the
-	 * sync switched on for their type (an import's page) get their contacts together, as
-	 * one created alone gets its own ({@code Linking}).
-	 */
-	@EventListener
-	void on(RecordChange.Batch created) {
-		if (created.kind() != RecordChange.Kind.CREATED) {
-			return;
-		}
-		LinkedRecordType type = Arrays.stream(LinkedRecordType.values())
-			.filter(linked -> linked.name().equals(created.recordType()))
-			.findFirst()
-			.orElse(null);
-		Optional<String> code = type == null ? Optional.empty() : setup.businessRelationCodeFor(type);
-		if (type == null || code.isEmpty()) {
-			return;
-		}
-		List<Row> made = created.entries()
-			.stream()
-			.map(entry -> entry.change().written())
-			.filter(record -> record.get("contactNo") == null)
-			.toList();
-		if (!made.isEmpty()) {
-			createContactsFor(type, made, code.get(), false);
-		}
 	}
 
 	/**

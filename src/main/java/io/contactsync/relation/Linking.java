@@ -26,6 +26,7 @@ import io.contactsync.setup.ContactType;
 import io.contactsync.setup.LinkedRecordDeleting;
 import io.contactsync.setup.LinkedRecordService;
 import io.contactsync.setup.LinkedRecordType;
+import io.contactsync.setup.LinkedRecordsCreated;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
 
@@ -219,16 +220,29 @@ public class Linking {
 		onRecordCreated(LinkedRecordType.BANK_ACCOUNT, created.change());
 	}
 
+	/** Records created together (an import's page) get their contacts together. */
+	@EventListener
+	void on(LinkedRecordsCreated created) {
+		List<Row> unlinked = created.records().stream().filter(Linking::withoutContact).toList();
+		if (!unlinked.isEmpty()) {
+			setup.businessRelationCodeFor(created.type())
+				.ifPresent(code -> fromRecords.createContactsFor(created.type(), unlinked, code, false));
+		}
+	}
+
 	private void onRecordCreated(LinkedRecordType type, RecordChange change) {
-		if (change.written().get("contactNo") != null) {
-			// Not a new record, or made from a contact and so showing it already.
-			return;
+		if (withoutContact(change.written())) {
+			setup.businessRelationCodeFor(type)
+				.ifPresent(code -> fromRecords.createContactFor(type, change.written(), code, false));
 		}
-		Optional<String> code = setup.businessRelationCodeFor(type);
-		if (code.isEmpty()) {
-			return;
-		}
-		fromRecords.createContactFor(type, change.written(), code.get(), false);
+	}
+
+	/**
+	 * A new record shows no contact, unless made from a contact and so showing it
+	 * already.
+	 */
+	private static boolean withoutContact(Row record) {
+		return record.get("contactNo") == null;
 	}
 
 	/**

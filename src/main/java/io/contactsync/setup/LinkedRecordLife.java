@@ -114,7 +114,6 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	@Override
 	@Transactional
 	public Row create(JsonNode body) {
-		// A type without templates takes templateCode for the unknown field it is.
 		Requested request = requested(body);
 		// Its creation's listeners may have linked it to a new contact: answer with that.
 		return records.get(insert(request.values(), request.typed()).text("no"));
@@ -146,7 +145,9 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 			Requested request = requested(body);
 			all.add(prepared(request.values(), request.typed()));
 		}
-		List<String> nos = records.insertAll(all).stream().map(row -> row.text("no")).toList();
+		List<Row> inserted = records.insertAll(all);
+		events.publishEvent(new LinkedRecordsCreated(type(), inserted));
+		List<String> nos = inserted.stream().map(row -> row.text("no")).toList();
 		// Their creation's listeners may have linked them to new contacts: answer with
 		// those.
 		Map<String, Row> stored = records.getAll(nos);

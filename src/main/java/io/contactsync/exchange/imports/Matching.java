@@ -1,12 +1,18 @@
 package io.contactsync.exchange.imports;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.contactsync.integration.ExternalIds;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Table;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,8 +30,11 @@ class Matching {
 	 * Norwegian number's {@code NO} and {@code MVA} taken off ("NO 923 609 016 MVA" is
 	 * "923609016").
 	 */
-	private static final String NORMALISED_VAT = "regexp_replace(regexp_replace(upper(%s), '[^A-Z0-9]', '', 'g'),"
+	static final String NORMALISED_VAT = "regexp_replace(regexp_replace(upper(%s), '[^A-Z0-9]', '', 'g'),"
 			+ " '^(NO){0,1}(\\d{9})(MVA){0,1}$', '\\2')";
+
+	/** {@link #NORMALISED_VAT}'s Norwegian number inside {@code NO … MVA}, in Java. */
+	private static final Pattern NORWEGIAN_VAT = Pattern.compile("^(NO)?(\\d{9})(MVA)?$");
 
 	private final JdbcClient jdbc;
 
@@ -136,6 +145,35 @@ class Matching {
 		return table.field(field)
 			.orElseThrow(() -> new IllegalStateException(table.table() + " has no " + field))
 			.column();
+	}
+
+	/**
+	 * What of a value a row's key could match, compared as the lookups above compare: a
+	 * number in upper case, an external id as it is, an organisation number as
+	 * {@link #NORMALISED_VAT} has it, each of an e-mail cell's addresses. Rows created
+	 * together must not hold a key a later row of theirs could match
+	 * ({@code PageCreations}).
+	 */
+	static Set<String> comparedKeys(MatchBy by, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return Set.of();
+		}
+		return switch (by) {
+			case NUMBER -> Set.of(value.toUpperCase(Locale.ROOT));
+			case EXTERNAL_ID -> Set.of(value);
+			case VAT_REGISTRATION_NO -> Set.of(comparedVat(value));
+			case EMAIL -> Arrays.stream(value.split(";"))
+				.map(email -> email.strip().replace(" ", "").toLowerCase(Locale.ROOT))
+				.filter(email -> !email.isEmpty())
+				.collect(Collectors.toSet());
+		};
+	}
+
+	/** An organisation or VAT number as {@link #NORMALISED_VAT} compares it. */
+	static String comparedVat(String vat) {
+		String compared = vat.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+		Matcher norwegian = NORWEGIAN_VAT.matcher(compared);
+		return norwegian.matches() ? norwegian.group(2) : compared;
 	}
 
 	/** The first of several addresses in an e-mail cell. */

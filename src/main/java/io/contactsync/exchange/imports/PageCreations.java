@@ -4,11 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.contactsync.contact.DuplicateSearch;
 import io.contactsync.numbering.NumberSeries;
@@ -17,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -30,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instead whenever together might differ:
  * <ul>
  * <li>a run of creations ends before a row that does anything else (an update, a skip, an
- * error), so that every row is decided on what the rows before it wrote;</li>
+ * error), so that every row is decided on what the rows before it wrote (the rows are
+ * decided outside the run's savepoint, which they write nothing in; the row ending a run
+ * is decided again after it);</li>
  * <li>and before a row whose key could match one of the run's new records, which it would
  * find had they been written one at a time;</li>
  * <li>a run one of whose rows the rules refuse is rolled back and done one row at a time,
@@ -38,16 +38,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>so is a run with a new company that has duplicates when the import skips
  * those.</li>
  * </ul>
+ * One difference stays, in the change log only: together, the name a new record takes
+ * from its primary contact is logged in the same change as the primary contact, with the
+ * import's origin, as a batch job logs it; alone, as a change of its own that the sync
+ * carried (origin SYNC). The records, their versions and the rows' outcomes are the same.
  * Contacts are imported one row at a time: a person row may name a company made by a row
  * before it.
  */
 @Component
 class PageCreations {
-
-	/**
-	 * A Norwegian organisation number inside {@code NO … MVA}, as matching compares it.
-	 */
-	private static final Pattern NORWEGIAN_VAT = Pattern.compile("^(NO)?(\\d{9})(MVA)?$");
 
 	private final RowImport rows;
 
@@ -72,10 +71,12 @@ class PageCreations {
 	/**
 	 * What {@link #createFrom} did.
 	 *
-	 * @param rows how many rows from the first it took
+	 * @param rows how many rows from the first it created together, or tried to
 	 * @param outcomes their outcomes; null when they are to be done one at a time
+	 * @param next the decision of the row after them, if nothing was written since it was
+	 * made (none were taken), so that it holds still; else null, to be decided anew
 	 */
-	record Run(int rows, @Nullable List<Outcome> outcomes) {
+	record Run(int rows, @Nullable List<Outcome> outcomes, RowImport.@Nullable Decision next) {
 	}
 
 	/** Whether an import's rows may be created together at all. */
@@ -84,30 +85,35 @@ class PageCreations {
 	}
 
 	/**
-	 * Creates the records of the run of creations that starts at {@code from}, in a
-	 * savepoint: all of them, or (rolled back) none.
+	 * Decides the rows from {@code from} on, which write nothing, and creates the records
+	 * of those that start the rest with a run of creations, in a savepoint: all of them,
+	 * or (rolled back) none.
 	 */
 	Run createFrom(ImportSettings settings, List<ImportStore.FileRow> page, int from) {
 		List<RowImport.Creation> run = new ArrayList<>();
-		try {
-			List<Outcome> outcomes = numbers.givingBackOnFailure(() -> savepoint.execute(status -> {
-				decideRun(settings, page, from, run);
-				return run.isEmpty() ? List.<Outcome>of() : create(settings, run);
-			}));
-			return new Run(run.size(), outcomes);
+		RowImport.Decision next = decideRun(settings, page, from, run);
+		if (run.isEmpty()) {
+			return new Run(0, List.of(), next);
 		}
-		catch (RuntimeException ex) {
-			// A row the rules refuse, or a case where together differs from one at a
-			// time: the savepoint took it all back.
-			return new Run(run.size(), null);
+		try {
+			List<Outcome> outcomes = numbers
+				.givingBackOnFailure(() -> savepoint.execute(status -> create(settings, run)));
+			return new Run(run.size(), outcomes, null);
+		}
+		catch (ProblemException | DataIntegrityViolationException | OneAtATime ex) {
+			// A row the rules refuse, or a new company with duplicates when the import
+			// skips those: the savepoint took it all back, and each row says alone.
+			return new Run(run.size(), null, null);
 		}
 	}
 
 	/**
-	 * The rows from {@code from} on that create a record and may be created together,
-	 * decided before anything of them is written.
+	 * Collects the rows from {@code from} on that create a record and may be created
+	 * together.
+	 * @return the decision of the row that ends them, if it holds once they are written
+	 * (it is not a creation, and the run is empty); else null
 	 */
-	private void decideRun(ImportSettings settings, List<ImportStore.FileRow> page, int from,
+	private RowImport.@Nullable Decision decideRun(ImportSettings settings, List<ImportStore.FileRow> page, int from,
 			List<RowImport.Creation> run) {
 		Set<String> keys = new HashSet<>();
 		for (int i = from; i < page.size(); i++) {
@@ -117,18 +123,20 @@ class PageCreations {
 				decision = rows.decide(settings, row.rowNo(), row.cells());
 			}
 			catch (ProblemException ex) {
-				return;
+				// said again, with its reason, when the row is done alone
+				return null;
 			}
 			if (!(decision instanceof RowImport.Creation creation)) {
-				return;
+				return run.isEmpty() ? decision : null;
 			}
 			Set<String> own = keys(settings.matchBy(), creation);
 			if (own.stream().anyMatch(keys::contains)) {
-				return;
+				return null;
 			}
 			keys.addAll(own);
 			run.add(creation);
 		}
+		return null;
 	}
 
 	private List<Outcome> create(ImportSettings settings, List<RowImport.Creation> run) {
@@ -178,39 +186,16 @@ class PageCreations {
 	}
 
 	/**
-	 * What of a new record a later row's key could match (docs/import.md, "Matching"),
-	 * compared as matching compares it; generous, since a false alarm only ends the run.
+	 * What of a new record a later row's key could match (docs/import.md, "Matching");
+	 * generous, since a false alarm only ends the run.
 	 */
 	static Set<String> keys(MatchBy by, RowImport.Creation creation) {
-		Set<String> keys = new HashSet<>();
-		switch (by) {
-			case NUMBER -> text(creation.body(), "no").ifPresent(no -> keys.add(no.toUpperCase(Locale.ROOT)));
-			case EXTERNAL_ID -> {
-				if (creation.externalId() != null) {
-					keys.add(creation.externalId());
-				}
-			}
-			case VAT_REGISTRATION_NO -> text(creation.body(), "vatRegistrationNo").ifPresent(vat -> {
-				String compared = vat.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
-				Matcher norwegian = NORWEGIAN_VAT.matcher(compared);
-				keys.add(norwegian.matches() ? norwegian.group(2) : compared);
-			});
-			case EMAIL -> text(creation.body(), "email").ifPresent(emails -> {
-				for (String email : emails.split(";")) {
-					String compared = email.strip().replace(" ", "").toLowerCase(Locale.ROOT);
-					if (!compared.isEmpty()) {
-						keys.add(compared);
-					}
-				}
-			});
+		if (by == MatchBy.EXTERNAL_ID) {
+			return Matching.comparedKeys(by, creation.externalId());
 		}
-		return keys;
-	}
-
-	private static java.util.Optional<String> text(ObjectNode body, String field) {
-		JsonNode value = body.get(field);
-		return value == null || value.isNull() ? java.util.Optional.empty()
-				: java.util.Optional.of(value.isNumber() ? value.decimalValue().toPlainString() : value.asString());
+		JsonNode value = creation.body().get(by.field());
+		return value == null || value.isNull() ? Set.of()
+				: Matching.comparedKeys(by, value.isNumber() ? value.decimalValue().toPlainString() : value.asString());
 	}
 
 	/** The run is to be done one row at a time after all. */

@@ -103,7 +103,11 @@ class RowImport {
 	}
 
 	Outcome apply(ImportSettings settings, int rowNo, List<String> cells) {
-		Decision decision = decide(settings, rowNo, cells);
+		return apply(settings, decide(settings, rowNo, cells));
+	}
+
+	/** Does what was decided for a row, on the data it was decided on. */
+	Outcome apply(ImportSettings settings, Decision decision) {
 		if (decision instanceof Creation creation) {
 			return create(settings, creation);
 		}

@@ -2,6 +2,7 @@ package io.contactsync.exchange.imports;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.contactsync.numbering.NumberSeries;
 import io.contactsync.platform.FieldError;
@@ -45,34 +46,47 @@ class RowTransactions {
 	 * that does what one at a time would ({@link PageCreations}), every other row alone.
 	 */
 	List<Outcome> applyPage(ImportSettings settings, List<ImportStore.FileRow> page) {
+		if (!PageCreations.together(settings)) {
+			return page.stream().map(row -> apply(settings, row)).toList();
+		}
 		List<Outcome> outcomes = new ArrayList<>(page.size());
 		int next = 0;
 		while (next < page.size()) {
-			PageCreations.Run run = PageCreations.together(settings) ? creations.createFrom(settings, page, next)
-					: new PageCreations.Run(0, null);
+			PageCreations.Run run = creations.createFrom(settings, page, next);
 			if (run.outcomes() != null) {
 				outcomes.addAll(run.outcomes());
 			}
 			else {
-				for (int i = next; i < next + run.rows(); i++) {
-					outcomes.add(apply(settings, page.get(i)));
-				}
+				page.subList(next, next + run.rows()).forEach(row -> outcomes.add(apply(settings, row)));
 			}
 			next += run.rows();
 			if (next < page.size()) {
-				outcomes.add(apply(settings, page.get(next)));
+				ImportStore.FileRow row = page.get(next);
+				RowImport.Decision decided = run.next();
+				outcomes.add(decided == null ? apply(settings, row) : apply(settings, row, decided));
 				next++;
 			}
 		}
 		return outcomes;
 	}
 
+	/** A row decided already, on the data as it still is, done in its savepoint. */
+	private Outcome apply(ImportSettings settings, ImportStore.FileRow row, RowImport.Decision decided) {
+		if (decided instanceof RowImport.Decided skipped) {
+			return skipped.outcome();
+		}
+		return inSavepoint(settings, row, () -> rows.apply(settings, decided));
+	}
+
 	Outcome apply(ImportSettings settings, ImportStore.FileRow row) {
+		return inSavepoint(settings, row, () -> rows.apply(settings, row.rowNo(), row.cells()));
+	}
+
+	private Outcome inSavepoint(ImportSettings settings, ImportStore.FileRow row, Supplier<Outcome> work) {
 		String name = RowImport.name(settings, row.cells());
 		try {
 			// A row rolled back gives its numbers back to the page's blocks.
-			Outcome outcome = numbers
-				.givingBackOnFailure(() -> savepoint.execute(status -> rows.apply(settings, row.rowNo(), row.cells())));
+			Outcome outcome = numbers.givingBackOnFailure(() -> savepoint.execute(status -> work.get()));
 			if (outcome == null) {
 				throw new IllegalStateException("A row answered nothing");
 			}

@@ -45,9 +45,17 @@ public abstract class CodeTableController implements TableResource {
 	/**
 	 * A row as this list shows it, in the API and in its exports: as stored, unless the
 	 * table shows a value that no write stores (the number series' last number drawn).
+	 * May change the row it is given.
 	 */
 	public JsonNode shown(JsonNode row) {
 		return row;
+	}
+
+	private ResponseEntity<JsonNode> shownIn(ResponseEntity<JsonNode> answer) {
+		if (answer.getBody() != null) {
+			shown(answer.getBody());
+		}
+		return answer;
 	}
 
 	// JSON by name: the same path may answer files by Accept (the exports), and a client
@@ -55,23 +63,27 @@ public abstract class CodeTableController implements TableResource {
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<Map<String, @Nullable Object>> list(@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
-		return endpoints.list(limit, cursor);
+		ResponseEntity<Map<String, @Nullable Object>> answer = endpoints.list(limit, cursor);
+		if (answer.getBody() != null && answer.getBody().get("items") instanceof List<?> items) {
+			items.forEach(item -> shown((JsonNode) item));
+		}
+		return answer;
 	}
 
 	@GetMapping("/{code}")
 	public ResponseEntity<JsonNode> get(@PathVariable String code) {
-		return endpoints.get(List.of(code));
+		return shownIn(endpoints.get(List.of(code)));
 	}
 
 	@PostMapping
 	public ResponseEntity<JsonNode> create(@RequestBody JsonNode body) {
-		return endpoints.create(body);
+		return shownIn(endpoints.create(body));
 	}
 
 	@PatchMapping(path = "/{code}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	public ResponseEntity<JsonNode> patch(@PathVariable String code,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, @RequestBody JsonNode patch) {
-		return endpoints.patch(List.of(code), ifMatch, patch);
+		return shownIn(endpoints.patch(List.of(code), ifMatch, patch));
 	}
 
 	@DeleteMapping("/{code}")

@@ -73,7 +73,8 @@ public record RecordChange(String recordType, String no, Kind kind, List<FieldCh
 	 * The events of one bulk write: rows of one table, all created or all updated at
 	 * once. Its listeners are the change log and those that keep derived data (search
 	 * strings); a bulk path does itself, in bulk, what the other listeners of single
-	 * changes would do (links, summaries, primary contacts).
+	 * changes would do (links, summaries, primary contacts), or publishes its module's
+	 * typed event for them ({@code setup.LinkedRecordsCreated}).
 	 */
 	public record Batch(String recordType, Kind kind, List<RecordEvent> entries) implements AuditedBatch {
 

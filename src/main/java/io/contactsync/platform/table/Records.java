@@ -2,6 +2,7 @@ package io.contactsync.platform.table;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class Records {
 
 	/** The records with these numbers that exist, by number, read in one query. */
 	public Map<String, Row> getAll(Collection<String> nos) {
-		Map<String, Row> found = new LinkedHashMap<>();
+		Map<String, Row> found = new HashMap<>();
 		jdbc.sql(TableSql.select(table) + " WHERE " + table.keys().get(0).column() + " = ANY(?)")
 			.param(nos.toArray(String[]::new))
 			.query((rs, n) -> TableSql.toRow(table, rs))
