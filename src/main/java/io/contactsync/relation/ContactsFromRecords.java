@@ -86,7 +86,9 @@ class ContactsFromRecords {
 				primary = contact.text("no");
 			}
 			if (primary != null) {
-				records.of(type).apply(record.text("no"), Map.of("primaryContactNo", primary), Actor.current());
+				// The record's contact was made in this transaction, which so holds it.
+				records.of(type)
+					.applyFromItsContact(record.text("no"), Map.of("primaryContactNo", primary), Actor.current());
 			}
 		}
 		return contact;

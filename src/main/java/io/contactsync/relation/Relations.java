@@ -208,10 +208,14 @@ class Relations {
 	}
 
 	private String summary(String contactNo, @Nullable String companyNo) {
-		List<ContactBusinessRelation> relations = new ArrayList<>(of(contactNo));
-		if (companyNo != null && !companyNo.equals(contactNo)) {
-			relations.addAll(of(companyNo));
-		}
+		// A person's and its company's relations, read together.
+		String[] whose = companyNo == null || companyNo.equals(contactNo) ? new String[] { contactNo }
+				: new String[] { contactNo, companyNo };
+		List<ContactBusinessRelation> relations = jdbc.sql(SELECT + " WHERE r.contact_no = ANY(?)")
+			.param(whose)
+			.query((rs, n) -> new ContactBusinessRelation(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6)))
+			.list();
 		if (relations.isEmpty()) {
 			return "NONE";
 		}
