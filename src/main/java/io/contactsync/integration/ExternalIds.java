@@ -66,6 +66,26 @@ public class ExternalIds {
 				List.of(new FieldChange(field, null, externalId)), Map.of(field, externalId), by)));
 	}
 
+	/**
+	 * {@link #couple} for many records of one type with their ids in one system, in one
+	 * statement (an import's page).
+	 * @param externalIds the id of each record, by record number
+	 */
+	public void coupleAll(String recordType, String system, Map<String, String> externalIds, Actor by) {
+		if (externalIds.isEmpty()) {
+			return;
+		}
+		jdbc.sql("INSERT INTO external_id (record_type, system, external_id, no)"
+				+ " SELECT ?, ?, v.external_id, v.no FROM unnest(?, ?) AS v(no, external_id)")
+			.params(recordType, system, externalIds.keySet().toArray(String[]::new),
+					externalIds.values().toArray(String[]::new))
+			.update();
+		String field = "externalIds." + system;
+		externalIds.forEach((no, externalId) -> events
+			.publishEvent(new ExternalIdAdded(new RecordChange(recordType, no, RecordChange.Kind.UPDATED,
+					List.of(new FieldChange(field, null, externalId)), Map.of(field, externalId), by))));
+	}
+
 	/** A record's ids in other systems, by system: what its card shows. */
 	public Map<String, String> of(String recordType, String no) {
 		return of(recordType, List.of(no)).getOrDefault(no, Map.of());

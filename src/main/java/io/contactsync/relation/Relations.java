@@ -20,6 +20,7 @@ import io.contactsync.setup.LinkedRecordType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,9 @@ class Relations {
 			+ " coalesce(r.customer_no, r.vendor_no, r.bank_account_no) AS linked_no, c.name"
 			+ " FROM contact_business_relation r JOIN business_relation b ON b.code = r.business_relation_code"
 			+ " JOIN contact c ON c.no = r.contact_no";
+
+	private static final RowMapper<ContactBusinessRelation> ROWS = (rs, n) -> new ContactBusinessRelation(
+			rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
 
 	private final JdbcClient jdbc;
 
@@ -61,8 +65,7 @@ class Relations {
 	List<ContactBusinessRelation> of(String contactNo) {
 		return jdbc.sql(SELECT + " WHERE r.contact_no = ? ORDER BY r.business_relation_code")
 			.param(contactNo)
-			.query((rs, n) -> new ContactBusinessRelation(rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6)))
+			.query(ROWS)
 			.list();
 	}
 
@@ -213,8 +216,7 @@ class Relations {
 				: new String[] { contactNo, companyNo };
 		List<ContactBusinessRelation> relations = jdbc.sql(SELECT + " WHERE r.contact_no = ANY(?)")
 			.param(whose)
-			.query((rs, n) -> new ContactBusinessRelation(rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6)))
+			.query(ROWS)
 			.list();
 		if (relations.isEmpty()) {
 			return "NONE";

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -166,16 +165,6 @@ class JobApiTest extends DemoCompanyApiTest {
 			.params(recordType, no)
 			.query(String.class)
 			.list();
-	}
-
-	private static void assertSameExceptNumbers(JsonNode actual, JsonNode expected) {
-		ObjectNode left = ((ObjectNode) actual).deepCopy();
-		ObjectNode right = ((ObjectNode) expected).deepCopy();
-		for (String field : List.of("no", "companyNo", "version", "lastModifiedAt")) {
-			left.remove(field);
-			right.remove(field);
-		}
-		assertThat(left).isEqualTo(right);
 	}
 
 	@Test

@@ -3,12 +3,15 @@ package io.contactsync.exchange.imports;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.contactsync.contact.DuplicateSearch;
+import io.contactsync.integration.ExternalIds;
 import io.contactsync.numbering.NumberSeries;
+import io.contactsync.platform.Actor;
 import io.contactsync.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -54,15 +57,18 @@ class PageCreations {
 
 	private final DuplicateSearch duplicates;
 
+	private final ExternalIds externalIds;
+
 	private final NumberSeries numbers;
 
 	private final TransactionTemplate savepoint;
 
-	PageCreations(RowImport rows, Targets targets, DuplicateSearch duplicates, NumberSeries numbers,
-			PlatformTransactionManager transactions) {
+	PageCreations(RowImport rows, Targets targets, DuplicateSearch duplicates, ExternalIds externalIds,
+			NumberSeries numbers, PlatformTransactionManager transactions) {
 		this.rows = rows;
 		this.targets = targets;
 		this.duplicates = duplicates;
+		this.externalIds = externalIds;
 		this.numbers = numbers;
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -142,29 +148,37 @@ class PageCreations {
 	private List<Outcome> create(ImportSettings settings, List<RowImport.Creation> run) {
 		ImportKind kind = settings.kind();
 		List<ObjectNode> stored = targets.createAll(kind, run.stream().map(RowImport.Creation::body).toList());
+		Map<String, String> coupled = new LinkedHashMap<>();
 		List<String> contactNos = new ArrayList<>();
 		for (int i = 0; i < run.size(); i++) {
-			rows.coupled(settings, run.get(i), stored.get(i).get("no").asString());
+			String externalId = run.get(i).externalId();
+			if (externalId != null) {
+				coupled.put(stored.get(i).get("no").asString(), externalId);
+			}
 			JsonNode contactNo = stored.get(i).get("contactNo");
 			if (contactNo != null && !contactNo.isNull() && !contactNo.asString().isEmpty()) {
 				contactNos.add(contactNo.asString());
 			}
 		}
+		externalIds.coupleAll(kind.recordType(), settings.externalSystem(), coupled, Actor.current());
 		Map<String, ObjectNode> contacts = targets.contacts(contactNos);
-		List<String> companies = new ArrayList<>();
+		List<@Nullable ObjectNode> contactOfRow = new ArrayList<>(run.size());
+		List<@Nullable String> companyOfRow = new ArrayList<>(run.size());
 		Map<String, Integer> madeFor = new HashMap<>();
 		for (int i = 0; i < run.size(); i++) {
-			String company = RowImport.companyMade(kind, stored.get(i), contactOf(stored.get(i), contacts));
+			JsonNode contactNo = stored.get(i).get("contactNo");
+			ObjectNode contact = contactNo == null || contactNo.isNull() ? null : contacts.get(contactNo.asString());
+			String company = RowImport.companyMade(kind, stored.get(i), contact);
+			contactOfRow.add(contact);
+			companyOfRow.add(company);
 			if (company != null) {
-				companies.add(company);
 				madeFor.put(company, i);
 			}
 		}
-		Map<String, List<String>> alikeOf = duplicates.duplicateNosOf(companies);
+		Map<String, List<String>> alikeOf = duplicates.duplicateNosOf(madeFor.keySet());
 		List<Outcome> outcomes = new ArrayList<>(run.size());
 		for (int i = 0; i < run.size(); i++) {
-			ObjectNode contact = contactOf(stored.get(i), contacts);
-			String company = RowImport.companyMade(kind, stored.get(i), contact);
+			String company = companyOfRow.get(i);
 			int row = i;
 			// Alone, a row finds the companies of the rows before it, not those after.
 			List<String> alike = company == null ? List.of()
@@ -175,14 +189,9 @@ class PageCreations {
 			if (!alike.isEmpty() && settings.duplicates() == ImportSettings.Duplicates.SKIP) {
 				throw new OneAtATime();
 			}
-			outcomes.add(RowImport.created(kind, run.get(i), stored.get(i), contact, alike));
+			outcomes.add(RowImport.created(kind, run.get(i), stored.get(i), contactOfRow.get(i), alike));
 		}
 		return outcomes;
-	}
-
-	private static @Nullable ObjectNode contactOf(ObjectNode record, Map<String, ObjectNode> contacts) {
-		JsonNode contactNo = record.get("contactNo");
-		return contactNo == null || contactNo.isNull() ? null : contacts.get(contactNo.asString());
 	}
 
 	/**

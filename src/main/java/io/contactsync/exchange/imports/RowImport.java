@@ -220,7 +220,7 @@ class RowImport {
 	}
 
 	/** Couples a new record with the row's id in the external system, if matched so. */
-	void coupled(ImportSettings settings, Creation creation, String no) {
+	private void coupled(ImportSettings settings, Creation creation, String no) {
 		if (creation.externalId() != null) {
 			externalIds.couple(settings.kind().recordType(), settings.externalSystem(), creation.externalId(), no,
 					Actor.current());

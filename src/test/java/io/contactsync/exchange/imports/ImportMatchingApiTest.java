@@ -110,13 +110,23 @@ class ImportMatchingApiTest extends DemoCompanyApiTest {
 	void anExternalIdCreatesAndCouplesTheFirstTimeAndUpdatesTheNext() {
 		String word = unique();
 		String system = "erp" + word.toLowerCase();
-		long first = uploaded("kind=CUSTOMER", "Ekstern ID;Navn\r\nK-" + word + ";Koblet " + word + " AS\r\n");
+		long first = uploaded("kind=CUSTOMER", "Ekstern ID;Navn\r\nK-" + word + ";Koblet " + word + " AS\r\nL-" + word
+				+ ";Også koblet " + word + " AS\r\n");
 		Map<String, Object> choices = Map.of("matchBy", "EXTERNAL_ID", "externalSystem", system);
 		assertThat(admin().put("/api/v1/imports/" + first + "/settings", choices).status()).isEqualTo(200);
 		ImportFiles.finished(admin(), admin().post("/api/v1/imports/" + first + "/run", null).json());
 		Api.Response coupled = admin().get("/api/v1/customers?q=Koblet%20" + word);
 		String no = coupled.json().get("items").get(0).get("no").asString();
 		assertThat(read("/api/v1/customers/" + no).get("externalIds").get(system).asString()).isEqualTo("K-" + word);
+		String other = admin().get("/api/v1/customers?q=Også%20koblet%20" + word)
+			.json()
+			.get("items")
+			.get(0)
+			.get("no")
+			.asString();
+		assertThat(read("/api/v1/customers/" + other).get("externalIds").get(system).asString())
+			.as("the rows created together, each coupled with its own id")
+			.isEqualTo("L-" + word);
 
 		long second = uploaded("kind=CUSTOMER", "Ekstern ID;Navn\r\nK-" + word + ";Koblet " + word + " ASA\r\n");
 		assertThat(admin().put("/api/v1/imports/" + second + "/settings", choices).status()).isEqualTo(200);

@@ -273,16 +273,4 @@ class ImportPageCreationsTest extends DemoCompanyApiTest {
 		return text(read("/api/v1/customers/" + text(row, "no")), "contactNo");
 	}
 
-	private static void assertSameExceptNumbers(JsonNode actual, JsonNode expected, String... alsoNumbers) {
-		ObjectNode left = ((ObjectNode) actual).deepCopy();
-		ObjectNode right = ((ObjectNode) expected).deepCopy();
-		List<String> numbers = new ArrayList<>(List.of("no", "companyNo", "version", "lastModifiedAt"));
-		numbers.addAll(List.of(alsoNumbers));
-		for (String field : numbers) {
-			left.remove(field);
-			right.remove(field);
-		}
-		assertThat(left).isEqualTo(right);
-	}
-
 }
