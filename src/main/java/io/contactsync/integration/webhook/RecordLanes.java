@@ -97,10 +97,11 @@ class RecordLanes {
 		}
 		catch (InterruptedException ex) {
 			// The service stops: the lanes are interrupted, and what they delivered
-			// before
-			// is committed by the caller.
+			// before is committed by the caller.
 			stopping.set(true);
 			running.forEach(lane -> lane.cancel(true));
+			// (a lane waiting on its receiver does not see the interrupt)
+			sender.cutOffAll();
 			awaitUninterruptibly(done);
 			Thread.currentThread().interrupt();
 		}

@@ -1,20 +1,25 @@
 package io.contactsync.integration.webhook;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.contactsync.integration.FeedEvent;
+import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.io.JsonStringEncoder;
 
 import org.springframework.stereotype.Component;
 
@@ -23,26 +28,57 @@ import org.springframework.stereotype.Component;
  * followed (a receiver must not send the delivery on to an address nobody checked), and a
  * receiver gets a few seconds to connect and to answer in full: one that hangs costs its
  * own endpoint time, never a user's write, which committed long before.
+ * <p>
+ * A delivery is a blocking exchange on the sending lane's own thread, over a connection
+ * kept alive for the next one ({@link HttpURLConnection}). Java's asynchronous client
+ * hands each step of an exchange between threads, which made a delivery cost several
+ * times the machine's time; what a delivery costs is what a subscriber takes from the
+ * users' writes on the same machine (bench/README.md, P7).
  */
 @Component
 class WebhookSender {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final HttpClient http;
+	private static final JsonStringEncoder JSON_STRINGS = JsonStringEncoder.getInstance();
 
 	private final ReceiverAddresses addresses;
 
+	private final Duration connectTimeout;
+
 	private final Duration readTimeout;
+
+	/**
+	 * Cuts off an exchange that outlasts its time, however slowly its answer trickles.
+	 */
+	private final ScheduledThreadPoolExecutor deadlines;
+
+	/** The exchanges under way, cut off at once when the service stops. */
+	private final Set<HttpURLConnection> underWay = ConcurrentHashMap.newKeySet();
 
 	WebhookSender(WebhookSettings settings, ReceiverAddresses addresses) {
 		this.addresses = addresses;
+		this.connectTimeout = settings.connectTimeout();
 		this.readTimeout = settings.readTimeout();
-		this.http = HttpClient.newBuilder()
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(settings.connectTimeout())
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
+		this.deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
+			Thread thread = new Thread(runnable, "contactsync-webhook-deadlines");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.deadlines.setRemoveOnCancelPolicy(true);
+	}
+
+	/**
+	 * Ends the exchanges under way: the service stops, and a lane must not wait out a
+	 * receiver.
+	 */
+	@PreDestroy
+	void stop() {
+		deadlines.shutdownNow();
+		cutOffAll();
+	}
+
+	/** Cuts off every exchange under way; their lanes see a failure and stop. */
+	void cutOffAll() {
+		underWay.forEach(HttpURLConnection::disconnect);
 	}
 
 	/**
@@ -59,8 +95,16 @@ class WebhookSender {
 	 * shows it.
 	 */
 	static String body(FeedEvent event) {
-		return "{\"type\":" + JSON.writeValueAsString(event.type()) + ",\"timestamp\":"
-				+ JSON.writeValueAsString(event.at().toInstant().toString()) + ",\"data\":" + event.json() + "}";
+		StringBuilder body = new StringBuilder(event.json().length() + 80).append("{\"type\":\"");
+		// (quoted by hand: a mapper's call cost a tenth of a delivery; an instant's text
+		// needs no escaping)
+		JSON_STRINGS.quoteAsString(event.type(), body);
+		return body.append("\",\"timestamp\":\"")
+			.append(event.at().toInstant())
+			.append("\",\"data\":")
+			.append(event.json())
+			.append('}')
+			.toString();
 	}
 
 	Outcome send(String url, String secret, FeedEvent event) {
@@ -72,41 +116,71 @@ class WebhookSender {
 		catch (ReceiverAddresses.Refused refused) {
 			return new Outcome(false, null, elapsed(started), "The URL " + refused.getMessage());
 		}
-		String body = body(event);
+		byte[] body = body(event).getBytes(StandardCharsets.UTF_8);
 		long timestamp = Instant.now().getEpochSecond();
-		HttpRequest request = HttpRequest.newBuilder(uri)
-			.timeout(readTimeout)
-			.header("Content-Type", "application/json")
-			.header("User-Agent", "ContactSync-Webhooks")
-			.header("webhook-id", event.id())
-			.header("webhook-timestamp", Long.toString(timestamp))
-			.header("webhook-signature", WebhookSignature.sign(secret, event.id(), timestamp, body))
-			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-			.build();
-		CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+		HttpURLConnection connection;
 		try {
-			// The request's timeout covers the headers; this covers a body that trickles.
-			int status = answer.get(readTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS).statusCode();
+			connection = (HttpURLConnection) uri.toURL().openConnection();
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			return notDelivered(started, ex);
+		}
+		connection.setInstanceFollowRedirects(false);
+		connection.setUseCaches(false);
+		connection.setConnectTimeout((int) connectTimeout.toMillis());
+		connection.setReadTimeout((int) readTimeout.toMillis());
+		// Not streamed: a body held whole can be sent again at once when a kept-alive
+		// connection turns out to have been closed by the receiver meanwhile.
+		connection.setDoOutput(true);
+		connection.setRequestProperty("Content-Type", "application/json");
+		connection.setRequestProperty("User-Agent", "ContactSync-Webhooks");
+		connection.setRequestProperty("webhook-id", event.id());
+		connection.setRequestProperty("webhook-timestamp", Long.toString(timestamp));
+		connection.setRequestProperty("webhook-signature", WebhookSignature.sign(secret, event.id(), timestamp, body));
+		AtomicBoolean timedOut = new AtomicBoolean();
+		underWay.add(connection);
+		// The read timeout is per read; this covers an answer that trickles. (Again
+		// until the exchange ends: a connection cut off may be opened once more.)
+		ScheduledFuture<?> deadline = deadlines.scheduleWithFixedDelay(() -> {
+			timedOut.set(true);
+			connection.disconnect();
+		}, connectTimeout.plus(readTimeout).toMillis(), 100, TimeUnit.MILLISECONDS);
+		try {
+			try (OutputStream out = connection.getOutputStream()) {
+				out.write(body);
+			}
+			int status = connection.getResponseCode();
+			// Closed unread: the connection goes back to be kept alive, its rest skipped
+			// in the background, and a long answer is not waited for.
+			InputStream answer = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+			if (answer != null) {
+				answer.close();
+			}
 			boolean delivered = status >= 200 && status < 300;
 			return new Outcome(delivered, status, elapsed(started), delivered ? null
 					: "The receiver answered " + status + (status / 100 == 3 ? " (redirects are not followed)" : ""));
 		}
-		catch (TimeoutException ex) {
-			answer.cancel(true);
-			return new Outcome(false, null, elapsed(started),
-					"The receiver did not answer within " + readTimeout.toSeconds() + " s");
+		catch (IOException ex) {
+			connection.disconnect();
+			if (timedOut.get() || ex instanceof SocketTimeoutException) {
+				return new Outcome(false, null, elapsed(started),
+						"The receiver did not answer within " + readTimeout.toSeconds() + " s");
+			}
+			if (Thread.currentThread().isInterrupted()) {
+				return new Outcome(false, null, elapsed(started), "Not delivered: the service is stopping");
+			}
+			return notDelivered(started, ex);
 		}
-		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause() == null ? ex : ex.getCause();
-			String what = cause.getMessage() == null ? cause.getClass().getSimpleName()
-					: cause.getClass().getSimpleName() + ": " + cause.getMessage();
-			return new Outcome(false, null, elapsed(started), "Not delivered: " + abbreviated(what));
+		finally {
+			deadline.cancel(false);
+			underWay.remove(connection);
 		}
-		catch (InterruptedException ex) {
-			answer.cancel(true);
-			Thread.currentThread().interrupt();
-			return new Outcome(false, null, elapsed(started), "Not delivered: the service is stopping");
-		}
+	}
+
+	private static Outcome notDelivered(long started, Exception ex) {
+		String what = ex.getMessage() == null ? ex.getClass().getSimpleName()
+				: ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		return new Outcome(false, null, elapsed(started), "Not delivered: " + abbreviated(what));
 	}
 
 	private static long elapsed(long started) {

@@ -24,6 +24,14 @@ final class WebhookSignature {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/**
+	 * Each delivering thread's MAC, keyed with the secret it signed with last. Looking up
+	 * the algorithm's provider and keying a new MAC cost more than the signature itself;
+	 * {@code doFinal} leaves a MAC keyed as it was, and a thread mostly signs for one
+	 * endpoint after the other.
+	 */
+	private static final ThreadLocal<KeyedMac> KEYED = ThreadLocal.withInitial(KeyedMac::new);
+
 	private WebhookSignature() {
 	}
 
@@ -35,16 +43,48 @@ final class WebhookSignature {
 
 	/** The {@code webhook-signature} header of a delivery. */
 	static String sign(String secret, String id, long timestamp, String body) {
-		byte[] key = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			byte[] signed = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-			return "v1," + Base64.getEncoder().encodeToString(signed);
+		return sign(secret, id, timestamp, body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The {@code webhook-signature} header of a delivery whose body is these bytes. */
+	static String sign(String secret, String id, long timestamp, byte[] body) {
+		Mac mac = KEYED.get().of(secret);
+		mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+		return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+	}
+
+	private static final class KeyedMac {
+
+		private final Mac mac;
+
+		private String secret = "";
+
+		private KeyedMac() {
+			try {
+				this.mac = Mac.getInstance("HmacSHA256");
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("HMAC-SHA256 is part of every JDK", ex);
+			}
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is part of every JDK", ex);
+
+		Mac of(String secret) {
+			if (!secret.equals(this.secret)) {
+				byte[] key = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
+				try {
+					mac.init(new SecretKeySpec(key, "HmacSHA256"));
+				}
+				catch (GeneralSecurityException ex) {
+					this.secret = "";
+					throw new IllegalStateException("An HMAC-SHA256 key of any length is valid", ex);
+				}
+				this.secret = secret;
+			}
+			// (what a signing cut short by an exception left in it is dropped)
+			mac.reset();
+			return mac;
 		}
+
 	}
 
 }
