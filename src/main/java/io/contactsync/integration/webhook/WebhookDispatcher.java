@@ -145,6 +145,10 @@ class WebhookDispatcher {
 			}
 			try {
 				if (wakeups.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+					// Changes commit one by one: gathered for a moment, their events go
+					// in one round, where a round for each would cost its claim, commit
+					// and release every time (P7a, docs/webhooks.md).
+					Thread.sleep(settings.gather().toMillis());
 					wakeups.drainPermits();
 				}
 			}

@@ -29,6 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lanes how many records' events one endpoint is sent at the same time (a record's
  * own events always one after the other)
  * @param logRetention how long the delivery log keeps an attempt
+ * @param gather how long an instance waits, once woken by a new event, for the events
+ * committed right after it, so that one round delivers them together: each round costs an
+ * endpoint's claim, its batch's commit and its release, whatever its size (0: none)
  */
 @ConfigurationProperties("contactsync.webhooks")
 record WebhookSettings(@DefaultValue("false") boolean allowPrivateAddresses, @DefaultValue("10s") Duration firstRetry,
@@ -36,7 +39,7 @@ record WebhookSettings(@DefaultValue("false") boolean allowPrivateAddresses, @De
 		@DefaultValue("30s") Duration lease, @DefaultValue("5s") Duration pollInterval,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout,
 		@DefaultValue("100") int batchSize, @DefaultValue("4") int workers, @DefaultValue("8") int lanes,
-		@DefaultValue("30d") Duration logRetention) {
+		@DefaultValue("30d") Duration logRetention, @DefaultValue("50ms") Duration gather) {
 
 	WebhookSettings {
 		for (Duration duration : new Duration[] { firstRetry, maxRetryWait, patience, lease, pollInterval,
@@ -44,6 +47,9 @@ record WebhookSettings(@DefaultValue("false") boolean allowPrivateAddresses, @De
 			if (duration.isNegative() || duration.isZero()) {
 				throw new IllegalArgumentException("contactsync.webhooks durations must be longer than 0");
 			}
+		}
+		if (gather.isNegative()) {
+			throw new IllegalArgumentException("contactsync.webhooks.gather must not be negative");
 		}
 		if (batchSize < 1 || workers < 1 || lanes < 1) {
 			throw new IllegalArgumentException("contactsync.webhooks.batch-size, workers and lanes must be at least 1");

@@ -30,7 +30,7 @@ class WebhookSenderTest {
 
 	private final WebhookSettings settings = new WebhookSettings(true, Duration.ofSeconds(10), Duration.ofHours(1),
 			Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(1),
-			Duration.ofSeconds(1), 100, 4, 8, Duration.ofDays(30));
+			Duration.ofSeconds(1), 100, 4, 8, Duration.ofDays(30), Duration.ofMillis(50));
 
 	private final WebhookSender sender = new WebhookSender(settings,
 			new ReceiverAddresses(true, InetAddress::getAllByName));
@@ -110,9 +110,10 @@ class WebhookSenderTest {
 	@Test
 	void stoppingCutsOffAnExchangeWaitingOnItsReceiver() throws Exception {
 		CountDownLatch arrived = new CountDownLatch(1);
-		WebhookSender patient = new WebhookSender(new WebhookSettings(true, Duration.ofSeconds(10), Duration.ofHours(1),
-				Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(5),
-				Duration.ofMinutes(5), 100, 4, 8, Duration.ofDays(30)),
+		WebhookSender patient = new WebhookSender(
+				new WebhookSettings(true, Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofHours(24),
+						Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(5),
+						100, 4, 8, Duration.ofDays(30), Duration.ofMillis(50)),
 				new ReceiverAddresses(true, InetAddress::getAllByName));
 		String url = receiver(socket -> {
 			readRequest(socket.getInputStream());
