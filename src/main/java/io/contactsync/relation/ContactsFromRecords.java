@@ -77,7 +77,7 @@ class ContactsFromRecords {
 		Row contact = contacts.insert(contactValues(type, record));
 		relations.addToNew(contact, code, type, record.text("no"));
 		if (type.hasPrimaryContact()) {
-			Map<String, @Nullable Object> person = personValues(record, contact);
+			Map<String, @Nullable Object> person = personValues(type, record, contact);
 			String primary = null;
 			if (person != null) {
 				primary = contacts.insert(person).text("no");
@@ -135,7 +135,7 @@ class ContactsFromRecords {
 			List<Map<String, @Nullable Object>> people = new ArrayList<>();
 			List<String> recordsOfPeople = new ArrayList<>();
 			for (int i = 0; i < unlinked.size(); i++) {
-				Map<String, @Nullable Object> person = personValues(unlinked.get(i), companies.get(i));
+				Map<String, @Nullable Object> person = personValues(type, unlinked.get(i), companies.get(i));
 				if (person != null) {
 					people.add(person);
 					recordsOfPeople.add(linkedNos.get(i));
@@ -184,14 +184,26 @@ class ContactsFromRecords {
 			case BANK_ACCOUNT -> record.text("ourContactCode");
 		};
 		values.put("salespersonCode", salesperson);
+		values.put("contactBusinessRelation", summaryOfNew(type));
 		return values;
+	}
+
+	/**
+	 * The business relation summary of a contact made for a record, and of the person
+	 * made with it (docs/rules.md, "Business relation summary"): its one relation, the
+	 * link to the record. Written with the contact, since setting it afterwards would
+	 * write the new row a second time, with every one of its indexes.
+	 */
+	private static String summaryOfNew(LinkedRecordType type) {
+		return type.name();
 	}
 
 	/**
 	 * The person a record's {@code contact} text names, of the record's new company
 	 * contact; null when it names none or the contact is a person itself.
 	 */
-	private static @Nullable Map<String, @Nullable Object> personValues(Row record, Row contact) {
+	private static @Nullable Map<String, @Nullable Object> personValues(LinkedRecordType type, Row record,
+			Row contact) {
 		String person = record.text("contact");
 		if (person == null || person.isBlank() || !ContactType.COMPANY.is(contact.text("type"))) {
 			return null;
@@ -200,6 +212,7 @@ class ContactsFromRecords {
 		values.put("type", ContactType.PERSON.name());
 		values.put("name", person);
 		values.put("companyNo", contact.text("no"));
+		values.put("contactBusinessRelation", summaryOfNew(type));
 		return values;
 	}
 

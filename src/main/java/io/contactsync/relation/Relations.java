@@ -107,7 +107,11 @@ class Relations {
 	 */
 	void addToNew(Row contact, String code, @Nullable LinkedRecordType type, @Nullable String recordNo) {
 		write(contact, code, type, recordNo);
-		contacts.showBusinessRelation(contact.text("no"), type == null ? "OTHER" : type.name());
+		String summary = type == null ? "OTHER" : type.name();
+		// (a contact made for a record was written showing it already)
+		if (!summary.equals(contact.text("contactBusinessRelation"))) {
+			contacts.showBusinessRelation(contact.text("no"), summary);
+		}
 	}
 
 	private long write(Row contact, String code, @Nullable LinkedRecordType type, @Nullable String recordNo) {

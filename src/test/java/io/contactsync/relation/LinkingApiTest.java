@@ -38,6 +38,12 @@ class LinkingApiTest extends DemoCompanyApiTest {
 		assertThat(text(contact, "phoneNo")).isEqualTo("+47 55 00 11 22");
 		assertThat(text(contact, "salespersonCode")).isEqualTo("KH");
 		assertThat(text(contact, "contactBusinessRelation")).isEqualTo("CUSTOMER");
+		assertThat(
+				admin().get("/api/v1/change-log?recordType=CONTACT&no=" + contactNo + "&limit=100").json().get("items"))
+			.filteredOn(entry -> entry.get("field").asString().equals("contactBusinessRelation"))
+			.extracting(entry -> entry.get("newValue").asString())
+			.as("the contact is created showing its relation, not created and then updated")
+			.containsExactly("CUSTOMER");
 		assertThat(text(contact, "languageCode")).as("no marketing defaults for contacts made from records").isNull();
 		JsonNode stored = read("/api/v1/customers/" + no(customer));
 		assertThat(stored.get("primaryContactNo").isNull())
