@@ -278,15 +278,6 @@ public class Contacts {
 		records.raiseVersion(no);
 	}
 
-	/** {@link #showBusinessRelation} for many contacts with the same summary. */
-	@Transactional
-	public void showBusinessRelation(List<String> nos, String summary) {
-		jdbc.sql(
-				"UPDATE contact SET contact_business_relation = ? WHERE no = ANY(?) AND contact_business_relation <> ?")
-			.params(summary, nos.toArray(String[]::new), summary)
-			.update();
-	}
-
 	/**
 	 * @param typed the fields whose values the data checks may refuse: none for values
 	 * carried from a record that passed them already

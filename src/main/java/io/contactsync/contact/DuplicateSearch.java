@@ -153,7 +153,8 @@ public class DuplicateSearch {
 			return 0;
 		}
 		return jdbc
-			.sql("SELECT count(*) FROM unnest(:nos) AS n(no) WHERE contact_has_duplicates(n.no, :percent, :candidates)")
+			.sql("SELECT count(*) FROM unnest(:nos) AS n(no) WHERE EXISTS (SELECT 1"
+					+ " FROM contact_duplicates(n.no, :percent, :candidates) d WHERE NOT d.separate)")
 			.param("nos", contactNos.toArray(String[]::new))
 			.param("percent", setup.marketing().number("searchHitPercent").intValue())
 			.param("candidates", MAX_CANDIDATES)

@@ -130,7 +130,6 @@ class ContactsFromRecords {
 		List<String> linkedNos = unlinked.stream().map(record -> record.text("no")).toList();
 		relations.addNewLinks(type, code, companies, linkedNos);
 		List<String> made = new ArrayList<>(companies.stream().map(contact -> contact.text("no")).toList());
-		List<String> summaries = new ArrayList<>(made);
 		if (type.hasPrimaryContact()) {
 			List<Map<String, @Nullable Object>> people = new ArrayList<>();
 			List<String> recordsOfPeople = new ArrayList<>();
@@ -150,7 +149,6 @@ class ContactsFromRecords {
 			List<Row> madePeople = contacts.insertAll(people);
 			for (int i = 0; i < madePeople.size(); i++) {
 				primaryOf.put(recordsOfPeople.get(i), madePeople.get(i));
-				summaries.add(madePeople.get(i).text("no"));
 			}
 			// What choosing a primary contact does (PrimaryContacts): the record shows
 			// its name. Its phone and e-mail are the company's already, being where the
@@ -166,7 +164,7 @@ class ContactsFromRecords {
 				service.applyAll(chosen);
 			}
 		}
-		contacts.showBusinessRelation(summaries, type.name());
+		// (their business relation summary was written with them: contactValues)
 		return made;
 	}
 

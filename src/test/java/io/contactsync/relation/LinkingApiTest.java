@@ -42,7 +42,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 				admin().get("/api/v1/change-log?recordType=CONTACT&no=" + contactNo + "&limit=100").json().get("items"))
 			.filteredOn(entry -> entry.get("field").asString().equals("contactBusinessRelation"))
 			.extracting(entry -> entry.get("newValue").asString())
-			.as("the contact is created showing its relation, not created and then updated")
+			.as("the contact is created showing its relation")
 			.containsExactly("CUSTOMER");
 		assertThat(text(contact, "languageCode")).as("no marketing defaults for contacts made from records").isNull();
 		JsonNode stored = read("/api/v1/customers/" + no(customer));

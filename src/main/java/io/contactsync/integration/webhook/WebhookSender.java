@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -54,6 +55,8 @@ class WebhookSender {
 	/** The exchanges under way, cut off at once when the service stops. */
 	private final Set<HttpURLConnection> underWay = ConcurrentHashMap.newKeySet();
 
+	private volatile boolean stopped;
+
 	WebhookSender(WebhookSettings settings, ReceiverAddresses addresses) {
 		this.addresses = addresses;
 		this.connectTimeout = settings.connectTimeout();
@@ -72,12 +75,16 @@ class WebhookSender {
 	 */
 	@PreDestroy
 	void stop() {
-		deadlines.shutdownNow();
 		cutOffAll();
+		deadlines.shutdownNow();
 	}
 
-	/** Cuts off every exchange under way; their lanes see a failure and stop. */
+	/**
+	 * Stops sending: every exchange under way is cut off, their lanes see a failure and
+	 * stop, and none starts any more. Called once the service stops.
+	 */
 	void cutOffAll() {
+		stopped = true;
 		underWay.forEach(HttpURLConnection::disconnect);
 	}
 
@@ -121,31 +128,42 @@ class WebhookSender {
 		HttpURLConnection connection;
 		try {
 			connection = (HttpURLConnection) uri.toURL().openConnection();
+			connection.setRequestMethod("POST");
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			return notDelivered(started, ex);
 		}
 		connection.setInstanceFollowRedirects(false);
 		connection.setUseCaches(false);
-		connection.setConnectTimeout((int) connectTimeout.toMillis());
-		connection.setReadTimeout((int) readTimeout.toMillis());
+		connection.setConnectTimeout(millis(connectTimeout));
+		connection.setReadTimeout(millis(readTimeout));
 		// Not streamed: a body held whole can be sent again at once when a kept-alive
 		// connection turns out to have been closed by the receiver meanwhile.
 		connection.setDoOutput(true);
 		connection.setRequestProperty("Content-Type", "application/json");
+		connection.setRequestProperty("Accept", "*/*");
 		connection.setRequestProperty("User-Agent", "ContactSync-Webhooks");
 		connection.setRequestProperty("webhook-id", event.id());
 		connection.setRequestProperty("webhook-timestamp", Long.toString(timestamp));
 		connection.setRequestProperty("webhook-signature", WebhookSignature.sign(secret, event.id(), timestamp, body));
 		AtomicBoolean timedOut = new AtomicBoolean();
+		long endsBy = started + connectTimeout.plus(readTimeout).toNanos();
+		ScheduledFuture<?> watch = null;
 		underWay.add(connection);
-		// The read timeout is per read; this covers an answer that trickles. (Again
-		// until the exchange ends: a connection cut off may be opened once more.)
-		ScheduledFuture<?> deadline = deadlines.scheduleWithFixedDelay(() -> {
-			timedOut.set(true);
-			connection.disconnect();
-		}, connectTimeout.plus(readTimeout).toMillis(), 100, TimeUnit.MILLISECONDS);
 		try {
+			if (stopped) {
+				return new Outcome(false, null, elapsed(started), "Not delivered: the service is stopping");
+			}
+			// The read timeout is per read; this covers an answer that trickles, and a
+			// stop that came before the exchange had its connection. (Until the
+			// exchange ends: a connection cut off may be opened once more.)
+			watch = deadlines.scheduleWithFixedDelay(() -> {
+				boolean late = System.nanoTime() - endsBy > 0;
+				if (late || stopped) {
+					timedOut.compareAndSet(false, late);
+					connection.disconnect();
+				}
+			}, 100, 100, TimeUnit.MILLISECONDS);
 			try (OutputStream out = connection.getOutputStream()) {
 				out.write(body);
 			}
@@ -160,21 +178,40 @@ class WebhookSender {
 			return new Outcome(delivered, status, elapsed(started), delivered ? null
 					: "The receiver answered " + status + (status / 100 == 3 ? " (redirects are not followed)" : ""));
 		}
-		catch (IOException ex) {
+		// (a connection cut off from another thread may fail with other than an
+		// IOException; a stop may refuse the watch)
+		catch (IOException | RuntimeException ex) {
 			connection.disconnect();
-			if (timedOut.get() || ex instanceof SocketTimeoutException) {
-				return new Outcome(false, null, elapsed(started),
-						"The receiver did not answer within " + readTimeout.toSeconds() + " s");
-			}
-			if (Thread.currentThread().isInterrupted()) {
-				return new Outcome(false, null, elapsed(started), "Not delivered: the service is stopping");
-			}
-			return notDelivered(started, ex);
+			return failed(started, ex, timedOut.get());
 		}
 		finally {
-			deadline.cancel(false);
+			if (watch != null) {
+				watch.cancel(false);
+			}
 			underWay.remove(connection);
 		}
+	}
+
+	private Outcome failed(long started, Exception ex, boolean timedOut) {
+		if (timedOut) {
+			return new Outcome(false, null, elapsed(started), "The receiver did not answer in full within "
+					+ connectTimeout.plus(readTimeout).toSeconds() + " s");
+		}
+		if (stopped || Thread.currentThread().isInterrupted()) {
+			return new Outcome(false, null, elapsed(started), "Not delivered: the service is stopping");
+		}
+		if (ex instanceof SocketTimeoutException timeout) {
+			boolean connecting = timeout.getMessage() != null
+					&& timeout.getMessage().toLowerCase(Locale.ROOT).contains("connect");
+			return new Outcome(false, null, elapsed(started),
+					connecting ? "The receiver did not take the connection within " + connectTimeout.toSeconds() + " s"
+							: "The receiver did not answer within " + readTimeout.toSeconds() + " s");
+		}
+		return notDelivered(started, ex);
+	}
+
+	private static int millis(Duration duration) {
+		return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
 	}
 
 	private static Outcome notDelivered(long started, Exception ex) {

@@ -28,7 +28,9 @@ final class WebhookSignature {
 	 * Each delivering thread's MAC, keyed with the secret it signed with last. Looking up
 	 * the algorithm's provider and keying a new MAC cost more than the signature itself;
 	 * {@code doFinal} leaves a MAC keyed as it was, and a thread mostly signs for one
-	 * endpoint after the other.
+	 * endpoint after the other. (A delivering thread thus holds the last secret it signed
+	 * with in memory until it signs with another, also after that secret was replaced or
+	 * its endpoint deleted; the database holds every secret anyway.)
 	 */
 	private static final ThreadLocal<KeyedMac> KEYED = ThreadLocal.withInitial(KeyedMac::new);
 

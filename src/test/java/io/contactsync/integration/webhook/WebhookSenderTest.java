@@ -14,11 +14,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.contactsync.integration.FeedEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,11 +53,13 @@ class WebhookSenderTest {
 	@Test
 	void aConnectionTheReceiverClosedWhileIdleIsReplacedAndTheEventDelivered() throws Exception {
 		List<String> ids = new CopyOnWriteArrayList<>();
-		// answers, then closes the connection a moment later without saying so
+		Semaphore closed = new Semaphore(0);
+		// answers, then closes the connection without saying so
 		String url = receiver(socket -> {
-			ids.add(readRequest(socket.getInputStream()));
+			ids.add(readRequest(new BufferedInputStream(socket.getInputStream())));
 			answer(socket, "HTTP/1.1 204 No Content\r\n\r\n");
-			Thread.sleep(100);
+			socket.close();
+			closed.release();
 		});
 
 		for (int i = 1; i <= 3; i++) {
@@ -62,16 +67,38 @@ class WebhookSenderTest {
 
 			assertThat(outcome.delivered()).as("event %d: %s", i, outcome.error()).isTrue();
 			assertThat(outcome.status()).isEqualTo(204);
-			Thread.sleep(300);
+			assertThat(closed.tryAcquire(30, TimeUnit.SECONDS)).isTrue();
 		}
 		assertThat(ids).containsExactly("evt_1", "evt_2", "evt_3");
+	}
+
+	@Test
+	void aRefusalWithABodyLeavesTheConnectionFitForTheNextEvent() throws Exception {
+		List<String> ids = new CopyOnWriteArrayList<>();
+		String url = receiver(socket -> {
+			BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
+			ids.add(readRequest(in));
+			answer(socket, "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: 9\r\n\r\n"
+					+ "try later");
+			ids.add(readRequest(in));
+			answer(socket, "HTTP/1.1 204 No Content\r\n\r\n");
+		});
+
+		WebhookSender.Outcome refused = sender.send(url, secret, event(1));
+		WebhookSender.Outcome taken = sender.send(url, secret, event(2));
+
+		assertThat(refused.delivered()).isFalse();
+		assertThat(refused.status()).isEqualTo(503);
+		assertThat(refused.error()).isEqualTo("The receiver answered 503");
+		assertThat(taken.delivered()).as(taken.error()).isTrue();
+		assertThat(ids).as("both on the one connection").containsExactly("evt_1", "evt_2");
 	}
 
 	@Test
 	void anAnswerThatTricklesIsCutOffAtTheTimeout() throws Exception {
 		// each byte comes well within the read timeout, the whole answer never
 		String url = receiver(socket -> {
-			readRequest(socket.getInputStream());
+			readRequest(new BufferedInputStream(socket.getInputStream()));
 			OutputStream out = socket.getOutputStream();
 			for (byte b : "HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII)) {
 				out.write(b);
@@ -88,14 +115,14 @@ class WebhookSenderTest {
 
 		assertThat(outcome.delivered()).isFalse();
 		assertThat(outcome.status()).isNull();
-		assertThat(outcome.error()).isEqualTo("The receiver did not answer within 1 s");
+		assertThat(outcome.error()).isEqualTo("The receiver did not answer in full within 2 s");
 	}
 
 	@Test
 	void aRedirectIsNotFollowed() throws Exception {
 		List<String> ids = new CopyOnWriteArrayList<>();
 		String url = receiver(socket -> {
-			ids.add(readRequest(socket.getInputStream()));
+			ids.add(readRequest(new BufferedInputStream(socket.getInputStream())));
 			answer(socket, "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:1/elsewhere\r\nContent-Length: 0\r\n\r\n");
 		});
 
@@ -116,7 +143,7 @@ class WebhookSenderTest {
 						100, 4, 8, Duration.ofDays(30), Duration.ofMillis(50)),
 				new ReceiverAddresses(true, InetAddress::getAllByName));
 		String url = receiver(socket -> {
-			readRequest(socket.getInputStream());
+			readRequest(new BufferedInputStream(socket.getInputStream()));
 			arrived.countDown();
 			Thread.sleep(Duration.ofMinutes(5).toMillis());
 		});
@@ -129,6 +156,18 @@ class WebhookSenderTest {
 		WebhookSender.Outcome outcome = sending.get(30, TimeUnit.SECONDS);
 		assertThat(outcome.delivered()).isFalse();
 		assertThat(outcome.error()).startsWith("Not delivered: ");
+	}
+
+	@Test
+	void aDeliveryBodyIsTheEventUnderItsTypeAndTime() {
+		FeedEvent event = new FeedEvent(7, "evt_7", "contact.\"odd\"", "CONTACT", "K1", null,
+				OffsetDateTime.parse("2026-12-01T12:00:00+01:00"), "{\"id\":\"evt_7\"}");
+
+		JsonNode body = JsonMapper.builder().build().readTree(WebhookSender.body(event));
+
+		assertThat(body.get("type").asString()).isEqualTo("contact.\"odd\"");
+		assertThat(body.get("timestamp").asString()).isEqualTo("2026-12-01T11:00:00Z");
+		assertThat(body.get("data").get("id").asString()).isEqualTo("evt_7");
 	}
 
 	private interface Conversation {
@@ -166,9 +205,8 @@ class WebhookSenderTest {
 		return "http://127.0.0.1:" + server.getLocalPort() + "/hook";
 	}
 
-	/** Reads one request whole; its webhook-id. */
-	private static String readRequest(InputStream raw) throws IOException {
-		InputStream in = new BufferedInputStream(raw);
+	/** Reads one request whole from the connection's stream; its webhook-id. */
+	private static String readRequest(InputStream in) throws IOException {
 		int length = 0;
 		String id = null;
 		for (String line = line(in); !line.isEmpty(); line = line(in)) {
