@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * P7: webhooks. Two figures, each beside its baseline in the same run:
@@ -66,6 +67,7 @@ final class WebhookBench {
 		long withDone = 0;
 		double withSeconds = 0;
 		long delivered = 0;
+		long connections = 0;
 		long behind = 0;
 		double drainedInAll = 0;
 		for (int r = 0; r < ROUNDS; r++) {
@@ -76,9 +78,11 @@ final class WebhookBench {
 			withoutSeconds += without.seconds();
 			long endpoint = endpoint(service, receiver, "P7 outbox cost");
 			long before = receiver.count();
+			long connectionsBefore = receiver.connections.get();
 			Load.Result with = Load.run(PatchBench.CLIENTS, Duration.ZERO, round,
 					(client, i) -> PatchBench.patch(service, linked.get(client), offset + 1_000_000 + i));
 			delivered += receiver.count() - before;
+			connections += receiver.connections.get() - connectionsBefore;
 			// Deliveries put off are not deliveries saved: the figure's time runs on until
 			// the subscriber has every event of the PATCHes, so that falling behind
 			// cannot flatter it.
@@ -103,9 +107,9 @@ final class WebhookBench {
 		return new Figure("P7a", "P2's synced PATCH with one webhook subscriber, until delivered", rate, withoutRate,
 				"req/s", Figure.Goal.atLeast(0.85, ">= 85 % of no subscriber"),
 				String.format("%d rounds, each %.1f s without a subscriber, then %.1f s with one; with: %d PATCHes,"
-						+ " %d deliveries meanwhile, at most %d feed positions behind at a round's end, all delivered"
+						+ " %d deliveries over %d connections meanwhile, at most %d feed positions behind at a round's end, all delivered"
 						+ " %.2f s later in all (the figure counts those seconds); without: %d PATCHes", ROUNDS,
-						round.toMillis() / 1e3, round.toMillis() / 1e3, withDone, delivered, behind, drainedInAll,
+						round.toMillis() / 1e3, round.toMillis() / 1e3, withDone, delivered, connections, behind, drainedInAll,
 						withoutDone));
 	}
 
@@ -225,6 +229,9 @@ final class WebhookBench {
 
 		private final Set<String> ids = ConcurrentHashMap.newKeySet();
 
+		/** Connections taken: what the service's keep-alive spares it (and the receiver). */
+		private final AtomicLong connections = new AtomicLong();
+
 		private Receiver(ServerSocket server) {
 			this.server = server;
 		}
@@ -235,6 +242,7 @@ final class WebhookBench {
 				while (!receiver.server.isClosed()) {
 					try {
 						Socket socket = receiver.server.accept();
+						receiver.connections.incrementAndGet();
 						Thread connection = new Thread(() -> receiver.serve(socket), "bench-receiver");
 						connection.setDaemon(true);
 						connection.start();

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,12 +47,14 @@ class WebhookSender {
 	private final Duration readTimeout;
 
 	/**
-	 * Cuts off an exchange that outlasts its time, however slowly its answer trickles.
+	 * Cuts off an exchange that outlasts its time, however slowly its answer trickles:
+	 * one look over the exchanges under way every 100 ms. (A timer set and cancelled for
+	 * each exchange woke this thread at every delivery, a fifth of a lane's time.)
 	 */
 	private final ScheduledThreadPoolExecutor deadlines;
 
-	/** The exchanges under way, cut off at once when the service stops. */
-	private final Set<HttpURLConnection> underWay = ConcurrentHashMap.newKeySet();
+	/** The exchanges under way, cut off when late, and at once when the service stops. */
+	private final Set<Exchange> underWay = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean stopped;
 
@@ -66,7 +67,28 @@ class WebhookSender {
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.deadlines.setRemoveOnCancelPolicy(true);
+		this.deadlines.scheduleWithFixedDelay(this::cutOffLate, 100, 100, TimeUnit.MILLISECONDS);
+		// Java keeps at most http.maxConnections idle connections to one receiver (5
+		// unless set), read once, at its first use: with more lanes than that, each
+		// round of deliveries would open the others anew.
+		if (System.getProperty("http.maxConnections") == null) {
+			System.setProperty("http.maxConnections", Integer.toString(Math.max(5, settings.lanes())));
+		}
+	}
+
+	/** An exchange under way, and when it must have ended. */
+	private record Exchange(HttpURLConnection connection, long endsBy, AtomicBoolean timedOut) {
+	}
+
+	private void cutOffLate() {
+		long now = System.nanoTime();
+		for (Exchange exchange : underWay) {
+			boolean late = now - exchange.endsBy() > 0;
+			if (late || stopped) {
+				exchange.timedOut().compareAndSet(false, late);
+				exchange.connection().disconnect();
+			}
+		}
 	}
 
 	/**
@@ -85,7 +107,7 @@ class WebhookSender {
 	 */
 	void cutOffAll() {
 		stopped = true;
-		underWay.forEach(HttpURLConnection::disconnect);
+		underWay.forEach(exchange -> exchange.connection().disconnect());
 	}
 
 	/**
@@ -146,24 +168,17 @@ class WebhookSender {
 		connection.setRequestProperty("webhook-id", event.id());
 		connection.setRequestProperty("webhook-timestamp", Long.toString(timestamp));
 		connection.setRequestProperty("webhook-signature", WebhookSignature.sign(secret, event.id(), timestamp, body));
-		AtomicBoolean timedOut = new AtomicBoolean();
-		long endsBy = started + connectTimeout.plus(readTimeout).toNanos();
-		ScheduledFuture<?> watch = null;
-		underWay.add(connection);
+		// The read timeout is per read; the watch covers an answer that trickles, and a
+		// stop that came before the exchange had its connection. (Until the exchange
+		// ends:
+		// a connection cut off may be opened once more.)
+		Exchange exchange = new Exchange(connection, started + connectTimeout.plus(readTimeout).toNanos(),
+				new AtomicBoolean());
+		underWay.add(exchange);
 		try {
 			if (stopped) {
 				return new Outcome(false, null, elapsed(started), "Not delivered: the service is stopping");
 			}
-			// The read timeout is per read; this covers an answer that trickles, and a
-			// stop that came before the exchange had its connection. (Until the
-			// exchange ends: a connection cut off may be opened once more.)
-			watch = deadlines.scheduleWithFixedDelay(() -> {
-				boolean late = System.nanoTime() - endsBy > 0;
-				if (late || stopped) {
-					timedOut.compareAndSet(false, late);
-					connection.disconnect();
-				}
-			}, 100, 100, TimeUnit.MILLISECONDS);
 			try (OutputStream out = connection.getOutputStream()) {
 				out.write(body);
 			}
@@ -179,16 +194,13 @@ class WebhookSender {
 					: "The receiver answered " + status + (status / 100 == 3 ? " (redirects are not followed)" : ""));
 		}
 		// (a connection cut off from another thread may fail with other than an
-		// IOException; a stop may refuse the watch)
+		// IOException)
 		catch (IOException | RuntimeException ex) {
 			connection.disconnect();
-			return failed(started, ex, timedOut.get());
+			return failed(started, ex, exchange.timedOut().get());
 		}
 		finally {
-			if (watch != null) {
-				watch.cancel(false);
-			}
-			underWay.remove(connection);
+			underWay.remove(exchange);
 		}
 	}
 
