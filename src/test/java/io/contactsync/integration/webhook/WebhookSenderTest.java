@@ -10,12 +10,17 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.contactsync.integration.FeedEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -156,6 +161,51 @@ class WebhookSenderTest {
 		WebhookSender.Outcome outcome = sending.get(30, TimeUnit.SECONDS);
 		assertThat(outcome.delivered()).isFalse();
 		assertThat(outcome.error()).startsWith("Not delivered: ");
+	}
+
+	/**
+	 * Eight lanes delivering at once keep their eight connections for the next round:
+	 * Java would keep only five of them idle unless told otherwise, and open three anew
+	 * every round.
+	 */
+	@Test
+	void everyLaneKeepsItsConnectionForTheNextRound() throws Exception {
+		int lanes = settings.lanes();
+		AtomicInteger connections = new AtomicInteger();
+		AtomicInteger requests = new AtomicInteger();
+		CountDownLatch[] allInFlight = { new CountDownLatch(lanes), new CountDownLatch(lanes) };
+		// holds each answer until every lane of the round has sent, so that each needs a
+		// connection of its own
+		String url = receiver(socket -> {
+			connections.incrementAndGet();
+			BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
+			while (true) {
+				readRequest(in);
+				CountDownLatch round = allInFlight[Math.min(1, requests.getAndIncrement() / lanes)];
+				round.countDown();
+				round.await(30, TimeUnit.SECONDS);
+				answer(socket, "HTTP/1.1 204 No Content\r\n\r\n");
+			}
+		});
+		ExecutorService lanesPool = Executors.newFixedThreadPool(lanes);
+		try {
+			for (int round = 0; round < 2; round++) {
+				List<Future<WebhookSender.Outcome>> sent = new ArrayList<>();
+				for (int lane = 0; lane < lanes; lane++) {
+					int n = round * lanes + lane + 1;
+					sent.add(lanesPool.submit(() -> sender.send(url, secret, event(n))));
+				}
+				for (Future<WebhookSender.Outcome> outcome : sent) {
+					assertThat(outcome.get(30, TimeUnit.SECONDS).delivered()).isTrue();
+				}
+			}
+		}
+		finally {
+			lanesPool.shutdownNow();
+		}
+
+		assertThat(requests.get()).isEqualTo(2 * lanes);
+		assertThat(connections.get()).as("connections opened over two rounds").isEqualTo(lanes);
 	}
 
 	@Test
