@@ -45,7 +45,7 @@ public class ContactMerges {
 
 	private final MergeStore store;
 
-	private final DuplicateSearch duplicates;
+	private final SearchStrings searchStrings;
 
 	private final ApplicationEventPublisher events;
 
@@ -55,13 +55,13 @@ public class ContactMerges {
 
 	private final ContactRoles roles;
 
-	ContactMerges(Contacts contacts, MergeStore store, DuplicateSearch duplicates, ApplicationEventPublisher events,
+	ContactMerges(Contacts contacts, MergeStore store, SearchStrings searchStrings, ApplicationEventPublisher events,
 			ChangeNumbers numbers, MergeMarks marks, ContactRoles roles) {
 		this.roles = roles;
 		this.contacts = contacts;
 		this.records = contacts.records();
 		this.store = store;
-		this.duplicates = duplicates;
+		this.searchStrings = searchStrings;
 		this.events = events;
 		this.numbers = numbers;
 		this.marks = marks;
@@ -209,7 +209,7 @@ public class ContactMerges {
 		for (MergeStore.Tombstone tombstone : store.takeTombstones(mergeId)) {
 			Row back = records.restore(restorable(tombstone), tombstone.lastVersion() + 1, user, ContactUnmerged::new,
 					first ? cause : null);
-			duplicates.index(back);
+			searchStrings.index(back);
 			restored.add(back.text("no"));
 			first = false;
 		}

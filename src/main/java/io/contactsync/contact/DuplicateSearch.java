@@ -5,27 +5,20 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import io.contactsync.platform.JsonRows;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
-import io.contactsync.platform.table.RecordChange;
-import io.contactsync.platform.table.RecordEvent;
-import io.contactsync.setup.DataChecks;
 import io.contactsync.setup.SetupApi;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Duplicate company contacts (docs/rules.md, "Duplicate search"), found by search strings
- * kept for each company as it is made and changed: the first and last five characters of
- * its name, address, city, post code, phone and VAT number. People are never indexed.
+ * Duplicate company contacts (docs/rules.md, "Duplicate search"), found by the search
+ * strings {@link SearchStrings} keeps for each company as it is made and changed.
  */
 @Service
 public class DuplicateSearch {
@@ -36,23 +29,20 @@ public class DuplicateSearch {
 	 */
 	private static final int MAX_CANDIDATES = 1000;
 
-	static final List<String> FIELDS = List.of("name", "address", "city", "postCode", "phoneNo", "vatRegistrationNo");
-
 	private final JdbcClient jdbc;
 
 	private final SetupApi setup;
 
 	private final Contacts contacts;
 
-	DuplicateSearch(JdbcClient jdbc, SetupApi setup, Contacts contacts) {
+	private final SearchStrings searchStrings;
+
+	DuplicateSearch(JdbcClient jdbc, SetupApi setup, Contacts contacts, SearchStrings searchStrings) {
 		this.jdbc = jdbc;
 		this.setup = setup;
 		this.contacts = contacts;
+		this.searchStrings = searchStrings;
 	}
-
-	/** The fields whose change may change a company's strings. */
-	private static final List<String> INDEXED = List.of("name", "address", "city", "postCode", "phoneNo", "phoneNoE164",
-			"vatRegistrationNo", "countryRegionCode", "type");
 
 	/**
 	 * One possible duplicate of a contact, and why: the strings the two share, and their
@@ -74,75 +64,6 @@ public class DuplicateSearch {
 	public record SearchString(String field, String part, String value) {
 	}
 
-	/** Keeps the strings of a contact current whenever it is made or changed. */
-	@EventListener
-	void on(ContactCreated created) {
-		onWritten(created.change());
-	}
-
-	@EventListener
-	void on(ContactChanged changed) {
-		onWritten(changed.change());
-	}
-
-	private void onWritten(RecordChange change) {
-		if (!setup.marketing().flag("maintainDuplicateSearchStrings")) {
-			return;
-		}
-		if (change.kind() == RecordChange.Kind.UPDATED && INDEXED.stream().noneMatch(change::changed)) {
-			return;
-		}
-		boolean created = change.kind() == RecordChange.Kind.CREATED;
-		if (created && ContactType.PERSON.is(change.values().get("type"))) {
-			// a person has no strings, and a new one none to remove
-			return;
-		}
-		index(change.written(), !created);
-	}
-
-	/**
-	 * Keeps the strings of contacts made or changed in bulk current: one statement for
-	 * them all.
-	 */
-	@EventListener
-	void on(RecordChange.Batch batch) {
-		if (!batch.recordType().equals(Contacts.RECORD_TYPE) || batch.kind() == RecordChange.Kind.DELETED
-				|| !setup.marketing().flag("maintainDuplicateSearchStrings")) {
-			return;
-		}
-		List<RecordChange> relevant = batch.entries()
-			.stream()
-			.map(RecordEvent::change)
-			.filter(change -> change.kind() == RecordChange.Kind.CREATED || INDEXED.stream().anyMatch(change::changed))
-			.toList();
-		if (relevant.isEmpty()) {
-			return;
-		}
-		reindex(relevant.stream().map(RecordChange::no).toArray(String[]::new));
-	}
-
-	/**
-	 * Writes the strings of these contacts anew, with a statement or two for them all.
-	 */
-	private void reindex(String[] nos) {
-		jdbc.sql("DELETE FROM duplicate_search_string WHERE contact_no = ANY(?)").param(nos).update();
-		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
-		for (Row contact : jdbc.sql("SELECT * FROM contact WHERE no = ANY(?) AND type = 'COMPANY'")
-			.param(nos)
-			.query(contacts.rows())
-			.list()) {
-			strings(contact).forEach(string -> rows.add(Map.of("contact_no", contact.text("no"), "field", string[0],
-					"part", string[1], "value", string[2])));
-		}
-		if (!rows.isEmpty()) {
-			jdbc.sql("INSERT INTO duplicate_search_string (contact_no, field, part, value)"
-					+ " SELECT contact_no, field, part, value"
-					+ " FROM jsonb_populate_recordset(NULL::duplicate_search_string, CAST(:rows AS jsonb))")
-				.param("rows", JsonRows.of(List.of("contact_no", "field", "part", "value"), rows))
-				.update();
-		}
-	}
-
 	/**
 	 * How many of these contacts have duplicates (not marked separate), with one query:
 	 * what a batch job reports.
@@ -160,32 +81,6 @@ public class DuplicateSearch {
 			.param("candidates", MAX_CANDIDATES)
 			.query(Long.class)
 			.single();
-	}
-
-	/** Writes a contact's strings anew: a company's from its values, a person's none. */
-	@Transactional
-	public void index(Row contact) {
-		index(contact, true);
-	}
-
-	private void index(Row contact, boolean replacing) {
-		if (replacing) {
-			jdbc.sql("DELETE FROM duplicate_search_string WHERE contact_no = ?").param(contact.text("no")).update();
-		}
-		if (!ContactType.COMPANY.is(contact.text("type"))) {
-			return;
-		}
-		List<Object> params = new ArrayList<>();
-		StringBuilder values = new StringBuilder();
-		for (String[] string : strings(contact)) {
-			values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?)");
-			params.addAll(List.of(contact.text("no"), string[0], string[1], string[2]));
-		}
-		if (!params.isEmpty()) {
-			jdbc.sql("INSERT INTO duplicate_search_string (contact_no, field, part, value) VALUES " + values)
-				.params(params)
-				.update();
-		}
 	}
 
 	/**
@@ -302,42 +197,8 @@ public class DuplicateSearch {
 			.params(afterNo == null ? "" : afterNo, size)
 			.query(String.class)
 			.list();
-		reindex(nos.toArray(String[]::new));
+		searchStrings.reindex(nos.toArray(String[]::new));
 		return nos.isEmpty() ? null : nos.get(nos.size() - 1);
-	}
-
-	/**
-	 * A company's strings: field, FIRST or LAST, and the five characters. The phone is
-	 * taken in E.164 where it could be read and the VAT number as the organisation number
-	 * it names, so that "22 33 44 55" and "+47 22334455", "NO923609016MVA" and
-	 * "923609016" are the same (docs/rules.md, "Duplicate search").
-	 */
-	private static List<String[]> strings(Row contact) {
-		List<String[]> strings = new ArrayList<>();
-		for (String field : FIELDS) {
-			String key = searchKey(switch (field) {
-				case "phoneNo" -> contact.text("phoneNoE164") == null || contact.text("phoneNoE164").isEmpty()
-						? contact.text(field) : contact.text("phoneNoE164");
-				case "vatRegistrationNo" ->
-					DataChecks.organisationNumber(contact.text(field), contact.get("countryRegionCode"));
-				default -> contact.text(field);
-			});
-			if (!key.isEmpty()) {
-				strings.add(new String[] { field, "FIRST", key.substring(0, Math.min(5, key.length())) });
-				strings.add(new String[] { field, "LAST", key.substring(Math.max(0, key.length() - 5)) });
-			}
-		}
-		return strings;
-	}
-
-	/** The value with spaces and punctuation removed, upper-cased. */
-	static String searchKey(@Nullable String value) {
-		if (value == null) {
-			return "";
-		}
-		StringBuilder key = new StringBuilder();
-		value.codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
-		return key.toString().toUpperCase(Locale.ROOT);
 	}
 
 }

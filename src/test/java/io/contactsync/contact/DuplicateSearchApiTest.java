@@ -3,6 +3,7 @@ package io.contactsync.contact;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.contactsync.support.Api;
 import io.contactsync.support.DemoCompanyApiTest;
@@ -22,6 +23,9 @@ class DuplicateSearchApiTest extends DemoCompanyApiTest {
 
 	@Autowired
 	DuplicateSearch duplicates;
+
+	@Autowired
+	SearchStrings searchStrings;
 
 	/**
 	 * Five of the first company's six strings (name start, city, post code) are the
@@ -65,6 +69,43 @@ class DuplicateSearchApiTest extends DemoCompanyApiTest {
 		patched("/api/v1/contacts/" + no(company), "type", "PERSON");
 
 		assertThat(strings(no(company))).isZero();
+	}
+
+	@Test
+	void aChangeRewritesTheStringsOfTheFieldsItTouchedAsAFullRebuildWould() {
+		JsonNode company = company("Strengvent AS", "postCode", "8006", "address", "Storgata 1", "phoneNo",
+				"22 33 44 55");
+		Map<String, String> before = stringsOf(no(company));
+		Map<String, String> writtenBefore = writtenBy(no(company));
+
+		patched("/api/v1/contacts/" + no(company), "phoneNo", "22 33 99 88");
+		Map<String, String> writtenAfter = writtenBy(no(company));
+		writtenBefore.forEach((key, transaction) -> {
+			if (key.equals("phoneNo LAST")) {
+				assertThat(writtenAfter.get(key)).as(key).isNotEqualTo(transaction);
+			}
+			else {
+				assertThat(writtenAfter.get(key)).as(key + ", not written again").isEqualTo(transaction);
+			}
+		});
+		Map<String, String> phoneChanged = stringsOf(no(company));
+		assertThat(phoneChanged).containsEntry("phoneNo LAST", "39988")
+			.containsEntry("phoneNo FIRST", before.get("phoneNo FIRST"));
+		assertThat(phoneChanged).hasSameSizeAs(before);
+		before.forEach((key, value) -> {
+			if (!key.startsWith("phoneNo")) {
+				assertThat(phoneChanged).containsEntry(key, value);
+			}
+		});
+
+		patched("/api/v1/contacts/" + no(company), "address", "", "name", "Strengventil AS");
+		Map<String, String> addressEmptied = stringsOf(no(company));
+		assertThat(addressEmptied).doesNotContainKeys("address FIRST", "address LAST")
+			.containsEntry("name LAST", "TILAS")
+			.hasSize(before.size() - 2);
+
+		searchStrings.reindex(new String[] { no(company) });
+		assertThat(stringsOf(no(company))).as("as a full rebuild writes them").isEqualTo(addressEmptied);
 	}
 
 	@Test
@@ -173,6 +214,26 @@ class DuplicateSearchApiTest extends DemoCompanyApiTest {
 		Api.Response response = admin().get("/api/v1/contacts/" + no + "/duplicates");
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		return response.json().findValuesAsString("duplicateContactNo");
+	}
+
+	/** A contact's strings, "field PART" to the five characters. */
+	private Map<String, String> stringsOf(String contactNo) {
+		Map<String, String> strings = new TreeMap<>();
+		jdbc.sql("SELECT field, part, value FROM duplicate_search_string WHERE contact_no = ?")
+			.param(contactNo)
+			.query((rs, n) -> strings.put(rs.getString(1) + " " + rs.getString(2), rs.getString(3)))
+			.list();
+		return strings;
+	}
+
+	/** The transaction that wrote each of a contact's strings. */
+	private Map<String, String> writtenBy(String contactNo) {
+		Map<String, String> written = new TreeMap<>();
+		jdbc.sql("SELECT field, part, xmin::text FROM duplicate_search_string WHERE contact_no = ?")
+			.param(contactNo)
+			.query((rs, n) -> written.put(rs.getString(1) + " " + rs.getString(2), rs.getString(3)))
+			.list();
+		return written;
 	}
 
 	private long strings(String contactNo) {

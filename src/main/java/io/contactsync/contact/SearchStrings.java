@@ -1,0 +1,231 @@
+package io.contactsync.contact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.contactsync.platform.JsonRows;
+import io.contactsync.platform.table.RecordChange;
+import io.contactsync.platform.table.RecordEvent;
+import io.contactsync.platform.table.Row;
+import io.contactsync.setup.ContactType;
+import io.contactsync.setup.DataChecks;
+import io.contactsync.setup.SetupApi;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The search strings of company contacts, kept current as companies are made and changed,
+ * one by one or in bulk: the first and last five characters of the name, address, city,
+ * post code, phone and VAT number (docs/rules.md, "Duplicate search"). People have none.
+ * {@link DuplicateSearch} finds duplicates through them.
+ */
+@Component
+class SearchStrings {
+
+	static final List<String> FIELDS = List.of("name", "address", "city", "postCode", "phoneNo", "vatRegistrationNo");
+
+	/** The fields whose change may change a company's strings. */
+	private static final List<String> INDEXED = List.of("name", "address", "city", "postCode", "phoneNo", "phoneNoE164",
+			"vatRegistrationNo", "countryRegionCode", "type");
+
+	/**
+	 * For each field a string is read from (besides the type, which decides whether there
+	 * are any), the field whose strings it makes: the phone's from its E.164 form, the
+	 * VAT number's as the country reads it.
+	 */
+	private static final Map<String, String> STRING_FIELDS = Map.of("name", "name", "address", "address", "city",
+			"city", "postCode", "postCode", "phoneNo", "phoneNo", "phoneNoE164", "phoneNo", "vatRegistrationNo",
+			"vatRegistrationNo", "countryRegionCode", "vatRegistrationNo");
+
+	private final JdbcClient jdbc;
+
+	private final SetupApi setup;
+
+	private final Contacts contacts;
+
+	SearchStrings(JdbcClient jdbc, SetupApi setup, Contacts contacts) {
+		this.jdbc = jdbc;
+		this.setup = setup;
+		this.contacts = contacts;
+	}
+
+	/** Keeps the strings of a contact current whenever it is made or changed. */
+	@EventListener
+	void on(ContactCreated created) {
+		onWritten(created.change());
+	}
+
+	@EventListener
+	void on(ContactChanged changed) {
+		onWritten(changed.change());
+	}
+
+	private void onWritten(RecordChange change) {
+		if (!setup.marketing().flag("maintainDuplicateSearchStrings")) {
+			return;
+		}
+		if (change.kind() == RecordChange.Kind.UPDATED && INDEXED.stream().noneMatch(change::changed)) {
+			return;
+		}
+		boolean created = change.kind() == RecordChange.Kind.CREATED;
+		if (created && ContactType.PERSON.is(change.values().get("type"))) {
+			// a person has no strings, and a new one none to remove
+			return;
+		}
+		if (created || change.changed("type")) {
+			index(change.written(), !created);
+			return;
+		}
+		if (ContactType.COMPANY.is(change.written().text("type"))) {
+			refresh(change.written(),
+					STRING_FIELDS.keySet()
+						.stream()
+						.filter(source -> change.changed(source))
+						.map(STRING_FIELDS::get)
+						.collect(Collectors.toSet()));
+		}
+	}
+
+	/**
+	 * Rewrites the strings of the fields a change touched, and only those whose value
+	 * moved: a change of the phone writes its last five characters, not the ten strings
+	 * of the company again with their index entries and foreign-key checks. Every field
+	 * with a value has both its strings, so an upsert of the new ones leaves nothing
+	 * stale; a field emptied has its strings deleted.
+	 */
+	private void refresh(Row company, Set<String> fields) {
+		List<String[]> strings = strings(company).stream().filter(string -> fields.contains(string[0])).toList();
+		Set<String> filled = strings.stream().map(string -> string[0]).collect(Collectors.toSet());
+		String[] emptied = fields.stream().filter(field -> !filled.contains(field)).toArray(String[]::new);
+		String no = company.text("no");
+		if (emptied.length > 0) {
+			jdbc.sql("DELETE FROM duplicate_search_string WHERE contact_no = ? AND field = ANY(?)")
+				.params(no, emptied)
+				.update();
+		}
+		if (strings.isEmpty()) {
+			return;
+		}
+		List<Object> params = new ArrayList<>();
+		StringBuilder values = new StringBuilder();
+		for (String[] string : strings) {
+			values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?)");
+			params.addAll(List.of(no, string[0], string[1], string[2]));
+		}
+		jdbc.sql("INSERT INTO duplicate_search_string AS s (contact_no, field, part, value) VALUES " + values
+				+ " ON CONFLICT (contact_no, field, part) DO UPDATE SET value = EXCLUDED.value"
+				+ " WHERE s.value <> EXCLUDED.value")
+			.params(params)
+			.update();
+	}
+
+	/**
+	 * Keeps the strings of contacts made or changed in bulk current: one statement for
+	 * them all.
+	 */
+	@EventListener
+	void on(RecordChange.Batch batch) {
+		if (!batch.recordType().equals(Contacts.RECORD_TYPE) || batch.kind() == RecordChange.Kind.DELETED
+				|| !setup.marketing().flag("maintainDuplicateSearchStrings")) {
+			return;
+		}
+		List<RecordChange> relevant = batch.entries()
+			.stream()
+			.map(RecordEvent::change)
+			.filter(change -> change.kind() == RecordChange.Kind.CREATED || INDEXED.stream().anyMatch(change::changed))
+			.toList();
+		if (relevant.isEmpty()) {
+			return;
+		}
+		reindex(relevant.stream().map(RecordChange::no).toArray(String[]::new));
+	}
+
+	/**
+	 * Writes the strings of these contacts anew, with a statement or two for them all.
+	 */
+	void reindex(String[] nos) {
+		jdbc.sql("DELETE FROM duplicate_search_string WHERE contact_no = ANY(?)").param(nos).update();
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+		for (Row contact : jdbc.sql("SELECT * FROM contact WHERE no = ANY(?) AND type = 'COMPANY'")
+			.param(nos)
+			.query(contacts.rows())
+			.list()) {
+			strings(contact).forEach(string -> rows.add(Map.of("contact_no", contact.text("no"), "field", string[0],
+					"part", string[1], "value", string[2])));
+		}
+		if (!rows.isEmpty()) {
+			jdbc.sql("INSERT INTO duplicate_search_string (contact_no, field, part, value)"
+					+ " SELECT contact_no, field, part, value"
+					+ " FROM jsonb_populate_recordset(NULL::duplicate_search_string, CAST(:rows AS jsonb))")
+				.param("rows", JsonRows.of(List.of("contact_no", "field", "part", "value"), rows))
+				.update();
+		}
+	}
+
+	/** Writes a contact's strings anew: a company's from its values, a person's none. */
+	void index(Row contact) {
+		index(contact, true);
+	}
+
+	private void index(Row contact, boolean replacing) {
+		if (replacing) {
+			jdbc.sql("DELETE FROM duplicate_search_string WHERE contact_no = ?").param(contact.text("no")).update();
+		}
+		if (!ContactType.COMPANY.is(contact.text("type"))) {
+			return;
+		}
+		List<Object> params = new ArrayList<>();
+		StringBuilder values = new StringBuilder();
+		for (String[] string : strings(contact)) {
+			values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?)");
+			params.addAll(List.of(contact.text("no"), string[0], string[1], string[2]));
+		}
+		if (!params.isEmpty()) {
+			jdbc.sql("INSERT INTO duplicate_search_string (contact_no, field, part, value) VALUES " + values)
+				.params(params)
+				.update();
+		}
+	}
+
+	/**
+	 * A company's strings: field, FIRST or LAST, and the five characters. The phone is
+	 * taken in E.164 where it could be read and the VAT number as the organisation number
+	 * it names, so that "22 33 44 55" and "+47 22334455", "NO923609016MVA" and
+	 * "923609016" are the same (docs/rules.md, "Duplicate search").
+	 */
+	private static List<String[]> strings(Row contact) {
+		List<String[]> strings = new ArrayList<>();
+		for (String field : FIELDS) {
+			String key = searchKey(switch (field) {
+				case "phoneNo" -> contact.text("phoneNoE164") == null || contact.text("phoneNoE164").isEmpty()
+						? contact.text(field) : contact.text("phoneNoE164");
+				case "vatRegistrationNo" ->
+					DataChecks.organisationNumber(contact.text(field), contact.get("countryRegionCode"));
+				default -> contact.text(field);
+			});
+			if (!key.isEmpty()) {
+				strings.add(new String[] { field, "FIRST", key.substring(0, Math.min(5, key.length())) });
+				strings.add(new String[] { field, "LAST", key.substring(Math.max(0, key.length() - 5)) });
+			}
+		}
+		return strings;
+	}
+
+	/** The value with spaces and punctuation removed, upper-cased. */
+	static String searchKey(@Nullable String value) {
+		if (value == null) {
+			return "";
+		}
+		StringBuilder key = new StringBuilder();
+		value.codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
+		return key.toString().toUpperCase(Locale.ROOT);
+	}
+
+}
