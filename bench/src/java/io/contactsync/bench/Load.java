@@ -20,7 +20,22 @@ final class Load {
 	private Load() {
 	}
 
-	record Result(long done, long errors, double seconds, double perSecond, double p50Millis, double p99Millis) {
+	/**
+	 * @param sortedNanos every counted request's time, in order, so that runs taking turns
+	 * can be summed into one result
+	 */
+	record Result(long done, long errors, double seconds, double perSecond, double p50Millis, double p99Millis,
+			long[] sortedNanos) {
+
+		/** The runs as if they were one: their requests and seconds summed. */
+		static Result of(List<Result> runs) {
+			long done = runs.stream().mapToLong(Result::done).sum();
+			long errors = runs.stream().mapToLong(Result::errors).sum();
+			double seconds = runs.stream().mapToDouble(Result::seconds).sum();
+			long[] sorted = runs.stream().flatMapToLong(run -> Arrays.stream(run.sortedNanos())).sorted().toArray();
+			return new Result(done, errors, seconds, done / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
+					sorted);
+		}
 
 		@Override
 		public String toString() {
@@ -94,7 +109,7 @@ final class Load {
 		Arrays.sort(sorted);
 		double seconds = measured.toNanos() / 1e9;
 		return new Result(total, errors.get(), seconds, total / seconds, percentile(sorted, 0.50),
-				percentile(sorted, 0.99));
+				percentile(sorted, 0.99), sorted);
 	}
 
 	static double percentile(long[] sortedNanos, double p) {
