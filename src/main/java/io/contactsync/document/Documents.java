@@ -271,8 +271,7 @@ public class Documents {
 					.orElseThrow(() -> new Problems.UnknownCode(kind.contactField(), "invalid.unknownRecord",
 							Problems.kindName("CONTACT"), contactNo));
 				// A person with a current role at the customer's company may be its
-				// contact
-				// there (docs/rules.md, "Roles at other companies").
+				// contact there (docs/rules.md, "Roles at other companies").
 				if (linked == null || !(contact.equals(linked) || linked.equals(chosen.text("companyNo"))
 						|| roles.isCurrentAt(contact, linked))) {
 					throw new Problems.ValidationFailed(kind.contactField(), "invalid.contactNotRelated", contact,

@@ -320,8 +320,7 @@ class JobRunner {
 	private Optional<String> runPage(long id, LinkedRecordType type, String table, @Nullable String from,
 			@Nullable String to, @Nullable String after) {
 		// First in the page's transaction: the lock keeps every other instance off the
-		// job
-		// until the page commits, whatever its lease says meanwhile.
+		// job until the page commits, whatever its lease says meanwhile.
 		boolean cancelled = leases.lockForPage(id).orElseThrow(() -> new LeaseLost(id));
 		if (cancelled) {
 			return Optional.empty();

@@ -274,8 +274,7 @@ public class NumberSeries {
 				series = read(seriesCode);
 				if (!series.allowGaps()) {
 					// Switched off while this draw waited for the sequence: its values
-					// are
-					// void, and the number comes from the gapless series it is now.
+					// are void, and the number comes from the gapless series it is now.
 					return gapless(lock(seriesCode), count, taken).numbers();
 				}
 			}
@@ -331,8 +330,7 @@ public class NumberSeries {
 		Optional<Long> value = sequences.lastValue(seriesCode);
 		if (value.isPresent()) {
 			// Only if nothing restarted the sequence in between: the template must stay
-			// the
-			// number it counts on from.
+			// the number it counts on from.
 			jdbc.sql("UPDATE number_series SET last_no_used = ? WHERE code = ? AND allow_gaps"
 					+ " AND coalesce(last_no_used, starting_no) = ?")
 				.params(SeriesNumber.withValue(template, value.get()), seriesCode, template)

@@ -41,8 +41,7 @@ class NumberSeriesController extends CodeTableController {
 		numberSeries.settle(code.toUpperCase(Locale.ROOT));
 		super.patch(code, ifMatch, patch);
 		// Read back: switching gaps or restarting the sequence writes lastNoUsed after
-		// the
-		// row the store answers with.
+		// the row the store answers with.
 		return get(code);
 	}
 

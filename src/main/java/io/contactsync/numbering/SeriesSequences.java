@@ -95,10 +95,8 @@ class SeriesSequences {
 			countFrom(code, last, series);
 		}
 		// Switched off, the sequence stays (until the series is deleted): a draw that
-		// read
-		// the series before the switch and waited for the sequence gets a value, finds
-		// the
-		// series gapless and takes its number from there instead.
+		// read the series before the switch and waited for the sequence gets a value,
+		// finds the series gapless and takes its number from there instead.
 	}
 
 	/**

@@ -68,8 +68,7 @@ public record Page<T>(List<T> items, @Nullable String next) {
 		}
 		try {
 			// A cursor made here is the Base64 of a key, which is text: bytes that are
-			// not
-			// (a cursor made up, or cut short) would else page from a key nobody has.
+			// not (a cursor made up, or cut short) would else page from a key nobody has.
 			String key = StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)

@@ -190,8 +190,7 @@ public class Linking {
 		Row record = service.insert(values);
 		long linked = relations.add(contact, fromRecords.codeFor(type), type, record.text("no"));
 		// What the template filled in shared fields (a country, a currency) goes back to
-		// the
-		// contact, and from it to its other records, as any change of a linked record
+		// the contact, and from it to its other records, as any change of a linked record
 		// would.
 		contacts.apply(contact.text("no"), shared.toContact(type, record.values()), Actor.current().carrying(linked));
 		if (type.hasPrimaryContact()) {

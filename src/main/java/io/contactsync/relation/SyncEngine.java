@@ -171,12 +171,9 @@ class SyncEngine {
 		Carried from = carrying.get().peek();
 		if (from != null && from.target().equals(new Target(type, change.no()))) {
 			// The record changed because its contact did. Going back, the change finds
-			// the
-			// contact holding these values already, unless the record stored one other
-			// than
-			// it was sent: then it goes back as any change (and the hop limit stops a
-			// value
-			// that keeps changing on the way).
+			// the contact holding these values already, unless the record stored one
+			// other than it was sent: then it goes back as any change (and the hop limit
+			// stops a value that keeps changing on the way).
 			if (values.entrySet()
 				.stream()
 				.allMatch(v -> Objects.equals(v.getValue(), from.contact().get(v.getKey())))) {

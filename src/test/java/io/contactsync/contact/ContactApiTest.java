@@ -193,8 +193,7 @@ class ContactApiTest extends DemoCompanyApiTest {
 	void searchCanUseItsTrigramIndex() {
 		String plan = transaction.execute(status -> {
 			// Whether the planner may use the index for the search predicate; which plan
-			// it chooses
-			// at a million rows is measured by the benchmark (quality P3).
+			// it chooses at a million rows is measured by the benchmark (quality P3).
 			jdbc.sql("SET LOCAL enable_seqscan = off").update();
 			jdbc.sql("SET LOCAL enable_indexscan = off").update();
 			return String

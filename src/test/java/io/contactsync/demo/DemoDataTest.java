@@ -39,8 +39,7 @@ class DemoDataTest extends DemoCompanyApiTest {
 	@Test
 	void hasSomeTwentyContactsLinkedAsARealCompanysWouldBe() {
 		// Counted among the demo's own records: other tests of this context make
-		// contacts,
-		// customers and documents of the same series.
+		// contacts, customers and documents of the same series.
 		assertThat(madeByDemo("CONTACT")).hasSizeGreaterThanOrEqualTo(20);
 		assertThat(linked("customer", madeByDemo("CUSTOMER"))).isGreaterThanOrEqualTo(6);
 		assertThat(linked("vendor", madeByDemo("VENDOR"))).isGreaterThanOrEqualTo(3);

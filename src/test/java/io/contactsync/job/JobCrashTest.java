@@ -187,8 +187,7 @@ class JobCrashTest {
 		return ServiceProcess.start(dataDir, port, label, "contactsync.data-dir=" + dataDir, "contactsync.demo=true",
 				"contactsync.admin-password=" + PASSWORD,
 				// a job of a killed instance is taken over once its lease ran out:
-				// shorter
-				// here
+				// shorter here
 				"contactsync.jobs.lease=10s");
 	}
 

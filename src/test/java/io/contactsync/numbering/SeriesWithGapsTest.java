@@ -173,8 +173,7 @@ class SeriesWithGapsTest {
 			assertThat(switched.await(60, TimeUnit.SECONDS)).isTrue();
 			Future<List<String>> drawing = pool.submit(() -> draw(series, 1));
 			// The draw read the series as allowing gaps and waits for the switch's lock
-			// on
-			// the sequence.
+			// on the sequence.
 			while (jdbc
 				.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
 						+ " AND query LIKE '%nextval%'")

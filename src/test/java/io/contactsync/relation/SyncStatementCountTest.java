@@ -52,9 +52,8 @@ class SyncStatementCountTest extends DemoCompanyApiTest {
 		// 17 measured (transaction control not counted): the change with its lock, the
 		// settings and the map, its links, the people who inherit from it, three carried
 		// changes with their locks, the duplicate strings, the log and the outbox row.
-		// The
-		// carried changes do not come back to the contact that sent them (26 before); a
-		// statement more per change is a regression to look at, not to wave through.
+		// The carried changes do not come back to the contact that sent them (26 before);
+		// a statement more per change is a regression to look at, not to wave through.
 		assertThat(small).as("the change itself, its log and three carried changes").isBetween(10L, 18L);
 	}
 

@@ -41,9 +41,8 @@ public final class TestDatabase {
 				server = EmbeddedPostgresServer.start(dir, false,
 						Map.of("shared_preload_libraries", "pg_stat_statements"));
 				// Spring closes the cached test contexts in a shutdown hook of its own,
-				// at the
-				// same time: wait until their pools have let go, or they would wait for a
-				// server that is gone.
+				// at the same time: wait until their pools have let go, or they would
+				// wait for a server that is gone.
 				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 					waitForClientsToLeave();
 					server.close();

@@ -88,9 +88,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> handleConstraint(DataIntegrityViolationException ex) {
 		// The services check every rule first; a constraint met here is a race between
-		// two
-		// requests, or a rule only the database knows. Either way the client can act on
-		// it.
+		// two requests, or a rule only the database knows. Either way the client can act
+		// on it.
 		String state = sqlState(ex);
 		log.debug("Constraint violation {}", state, ex);
 		return switch (state == null ? "" : state) {

@@ -23,8 +23,7 @@ class ContainerErrorConfiguration {
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
 		// The context has its host, not yet started, when it is customized; the host
-		// makes
-		// its error report valve from this class name when it starts.
+		// makes its error report valve from this class name when it starts.
 		return factory -> factory.addContextCustomizers(context -> {
 			if (context.getParent() instanceof StandardHost host) {
 				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());

@@ -126,8 +126,8 @@ class DatabaseOutageTest {
 						kill(serverDir);
 					}
 					// After a kill this only lets go of the library's lock on the
-					// directory
-					// (stopping a dead server fails, and the library logs that).
+					// directory (stopping a dead server fails, and the library logs
+					// that).
 					database.close();
 					Thread.sleep(OUTAGE.toMillis());
 					database = startDatabase(serverDir, dbPort);

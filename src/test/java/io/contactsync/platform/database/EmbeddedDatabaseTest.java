@@ -104,8 +104,7 @@ class EmbeddedDatabaseTest {
 		String[] properties = { "contactsync.data-dir=" + dataDir, "server.port=0",
 				"contactsync.admin-password=" + PASSWORD, "spring.main.banner-mode=off" };
 		// the test's own settings as arguments, so that they win over
-		// application.properties
-		// (default properties would not)
+		// application.properties (default properties would not)
 		String[] arguments = java.util.Arrays.stream(more).map(setting -> "--" + setting).toArray(String[]::new);
 		return new SpringApplicationBuilder(ContactSyncApplication.class).properties(properties).run(arguments);
 	}

@@ -116,8 +116,7 @@ class HostileInputTest extends ApiTest {
 			}
 			else {
 				// Never a silent pass: either the generator was wrong to call it bad, or
-				// the
-				// service was wrong to take it.
+				// the service was wrong to take it.
 				if (request.meantBad()) {
 					wrong.add("accepted although bad: " + what);
 				}
