@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.contactsync.platform.JsonRows;
 import io.contactsync.platform.table.RecordChange;
@@ -29,11 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SearchStrings {
 
-	static final List<String> FIELDS = List.of("name", "address", "city", "postCode", "phoneNo", "vatRegistrationNo");
-
-	/** The fields whose change may change a company's strings. */
-	private static final List<String> INDEXED = List.of("name", "address", "city", "postCode", "phoneNo", "phoneNoE164",
-			"vatRegistrationNo", "countryRegionCode", "type");
+	private static final List<String> FIELDS = List.of("name", "address", "city", "postCode", "phoneNo",
+			"vatRegistrationNo");
 
 	/**
 	 * For each field a string is read from (besides the type, which decides whether there
@@ -43,6 +41,10 @@ class SearchStrings {
 	private static final Map<String, String> STRING_FIELDS = Map.of("name", "name", "address", "address", "city",
 			"city", "postCode", "postCode", "phoneNo", "phoneNo", "phoneNoE164", "phoneNo", "vatRegistrationNo",
 			"vatRegistrationNo", "countryRegionCode", "vatRegistrationNo");
+
+	/** The fields whose change may change a company's strings: those and the type. */
+	private static final List<String> INDEXED = Stream.concat(STRING_FIELDS.keySet().stream(), Stream.of("type"))
+		.toList();
 
 	private final JdbcClient jdbc;
 
@@ -87,7 +89,7 @@ class SearchStrings {
 			refresh(change.written(),
 					STRING_FIELDS.keySet()
 						.stream()
-						.filter(source -> change.changed(source))
+						.filter(change::changed)
 						.map(STRING_FIELDS::get)
 						.collect(Collectors.toSet()));
 		}
