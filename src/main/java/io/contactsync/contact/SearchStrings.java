@@ -112,6 +112,14 @@ class SearchStrings {
 				.params(no, emptied)
 				.update();
 		}
+		insert(no, strings, " ON CONFLICT (contact_no, field, part) DO UPDATE SET value = EXCLUDED.value"
+				+ " WHERE s.value <> EXCLUDED.value");
+	}
+
+	/**
+	 * One statement for a contact's strings, with what to do when one is there already.
+	 */
+	private void insert(String no, List<String[]> strings, String onConflict) {
 		if (strings.isEmpty()) {
 			return;
 		}
@@ -122,8 +130,7 @@ class SearchStrings {
 			params.addAll(List.of(no, string[0], string[1], string[2]));
 		}
 		jdbc.sql("INSERT INTO duplicate_search_string AS s (contact_no, field, part, value) VALUES " + values
-				+ " ON CONFLICT (contact_no, field, part) DO UPDATE SET value = EXCLUDED.value"
-				+ " WHERE s.value <> EXCLUDED.value")
+				+ onConflict)
 			.params(params)
 			.update();
 	}
@@ -183,17 +190,7 @@ class SearchStrings {
 		if (!ContactType.COMPANY.is(contact.text("type"))) {
 			return;
 		}
-		List<Object> params = new ArrayList<>();
-		StringBuilder values = new StringBuilder();
-		for (String[] string : strings(contact)) {
-			values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?)");
-			params.addAll(List.of(contact.text("no"), string[0], string[1], string[2]));
-		}
-		if (!params.isEmpty()) {
-			jdbc.sql("INSERT INTO duplicate_search_string (contact_no, field, part, value) VALUES " + values)
-				.params(params)
-				.update();
-		}
+		insert(contact.text("no"), strings(contact), "");
 	}
 
 	/**

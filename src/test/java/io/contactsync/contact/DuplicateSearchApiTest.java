@@ -218,22 +218,22 @@ class DuplicateSearchApiTest extends DemoCompanyApiTest {
 
 	/** A contact's strings, "field PART" to the five characters. */
 	private Map<String, String> stringsOf(String contactNo) {
-		Map<String, String> strings = new TreeMap<>();
-		jdbc.sql("SELECT field, part, value FROM duplicate_search_string WHERE contact_no = ?")
-			.param(contactNo)
-			.query((rs, n) -> strings.put(rs.getString(1) + " " + rs.getString(2), rs.getString(3)))
-			.list();
-		return strings;
+		return perString(contactNo, "value");
 	}
 
 	/** The transaction that wrote each of a contact's strings. */
 	private Map<String, String> writtenBy(String contactNo) {
-		Map<String, String> written = new TreeMap<>();
-		jdbc.sql("SELECT field, part, xmin::text FROM duplicate_search_string WHERE contact_no = ?")
+		return perString(contactNo, "xmin::text");
+	}
+
+	/** A column of each of a contact's strings, by "field PART". */
+	private Map<String, String> perString(String contactNo, String column) {
+		Map<String, String> found = new TreeMap<>();
+		jdbc.sql("SELECT field, part, " + column + " FROM duplicate_search_string WHERE contact_no = ?")
 			.param(contactNo)
-			.query((rs, n) -> written.put(rs.getString(1) + " " + rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> found.put(rs.getString(1) + " " + rs.getString(2), rs.getString(3)))
 			.list();
-		return written;
+		return found;
 	}
 
 	private long strings(String contactNo) {
