@@ -15,6 +15,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -180,8 +181,25 @@ final class Browser implements AutoCloseable {
 
 	<T> T waitFor(Function<WebDriver, T> condition) {
 		// htmx swaps parts of the page in: an element read mid-swap is read again.
-		return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-			.until(condition);
+		// Chromium reports such a read as a stale reference or, when the swap lands
+		// between finding the node and asking for its text, as an inspector error
+		// about a node that no longer belongs to the document; both mean "read again".
+		return new WebDriverWait(driver, Duration.ofSeconds(20)).until(page -> {
+			try {
+				return condition.apply(page);
+			}
+			catch (WebDriverException ex) {
+				if (ex instanceof StaleElementReferenceException || swappedAway(ex)) {
+					return null;
+				}
+				throw ex;
+			}
+		});
+	}
+
+	private static boolean swappedAway(WebDriverException ex) {
+		String message = ex.getMessage();
+		return message != null && message.contains("does not belong to the document");
 	}
 
 	void signIn(String user, String password) {
