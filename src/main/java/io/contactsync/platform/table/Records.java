@@ -1,6 +1,7 @@
 package io.contactsync.platform.table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,10 +39,13 @@ public final class Records {
 
 	private final JdbcClient jdbc;
 
+	private final WordSearch words;
+
 	public Records(TableStore store, Table table, JdbcClient jdbc) {
 		this.store = store;
 		this.table = table;
 		this.jdbc = jdbc;
+		this.words = new WordSearch(jdbc, table.table(), store.rows(table), WordSearch.WINDOW);
 	}
 
 	public Table table() {
@@ -247,11 +251,12 @@ public final class Records {
 			if (query.length() > 100) {
 				throw new Problems.ValidationFailed("q", "invalid.atMost", "100");
 			}
-			String[] words = query.trim().split("\\s+");
-			for (int i = 0; i < Math.min(words.length, 5); i++) {
-				where.add("search_text LIKE '%' || search_key(:q" + i + ") || '%'");
-				all.put("q" + i, words[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
-			}
+			List<String> escaped = Arrays.stream(query.trim().split("\\s+"))
+				.limit(5)
+				.map(word -> word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
+				.toList();
+			List<Row> rows = words.find(where, all, escaped, size + 1).rows();
+			return Page.of(rows, size, row -> String.valueOf(row.get("no")));
 		}
 		String sql = "SELECT * FROM " + table.table() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
 				+ " ORDER BY no LIMIT " + (size + 1);
