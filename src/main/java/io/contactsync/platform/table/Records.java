@@ -45,7 +45,7 @@ public final class Records {
 		this.store = store;
 		this.table = table;
 		this.jdbc = jdbc;
-		this.words = new WordSearch(jdbc, table.table(), store.rows(table), WordSearch.WINDOW);
+		this.words = new WordSearch(jdbc, table.table(), store.rows(table));
 	}
 
 	public Table table() {

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,17 +20,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>gathering every match from the trigram index and sorting them: quick for a word few
  * records hold, and slower the more hold it.</li>
  * </ul>
- * PostgreSQL chooses between them from the sample of the search text that {@code ANALYZE}
- * keeps, but for a word that one record in a thousand holds, that sample sees it about
- * once, and from one {@code ANALYZE} to the next its estimate swings across the point
- * where both ways cost the same. At a million contacts, walking when it should have
- * gathered took 18-26 ms instead of 4-5. So the search looks for itself: it walks the
- * first {@link #WINDOW} records, and when those do not fill the page, the share of them
- * that matched decides how to find the rest (docs/rules.md, "Search").
+ * PostgreSQL would choose between them from the sample of the search text that
+ * {@code ANALYZE} keeps, but for a word that one record in a thousand holds, that sample
+ * sees it about once, and from one {@code ANALYZE} to the next its estimate swings across
+ * the point where both ways cost the same. At a million contacts, walking when it should
+ * have gathered took 18-26 ms instead of 4-5. So the search looks for itself: it walks
+ * the first {@link #WINDOW} records, and when those do not fill the page, the share of
+ * them that matched decides how to find the rest (docs/rules.md, "Search"). Each
+ * statement's plan is fixed by its form, whatever PostgreSQL estimates.
  */
 final class WordSearch {
 
-	/** How many records the first walk reads, at most: about half a millisecond. */
+	/** How many records the first walk reads, at most: about a millisecond. */
 	static final int WINDOW = 1000;
 
 	/**
@@ -40,9 +43,7 @@ final class WordSearch {
 	 */
 	static final int WALK_FROM_ONE_IN = 200;
 
-	/**
-	 * How the rest of a page was found after the first walk, for tests and benchmarks.
-	 */
+	/** How the last of a page was found, for tests and benchmarks. */
 	enum Way {
 
 		/** The first walk filled the page, or reached the last record. */
@@ -65,11 +66,19 @@ final class WordSearch {
 
 	private final int window;
 
-	WordSearch(JdbcClient jdbc, String table, RowMapper<Row> rows, int window) {
+	private final int walkFromOneIn;
+
+	WordSearch(JdbcClient jdbc, String table, RowMapper<Row> rows) {
+		this(jdbc, table, rows, WINDOW, WALK_FROM_ONE_IN);
+	}
+
+	/** With a first walk and a share of its own, for tests on a few records. */
+	WordSearch(JdbcClient jdbc, String table, RowMapper<Row> rows, int window, int walkFromOneIn) {
 		this.jdbc = jdbc;
 		this.table = table;
 		this.rows = rows;
 		this.window = window;
+		this.walkFromOneIn = walkFromOneIn;
 	}
 
 	/**
@@ -82,53 +91,69 @@ final class WordSearch {
 		Map<String, Object> all = new LinkedHashMap<>(params);
 		List<String> holds = new ArrayList<>();
 		for (int i = 0; i < words.size(); i++) {
-			holds.add("search_text LIKE '%' || search_key(:q" + i + ") || '%'");
+			// The pattern as a sub-select is worked out once per statement: written in
+			// line, a statement PostgreSQL keeps prepared works out search_key (unaccent)
+			// again for every row it reads, some 4 microseconds each.
+			holds.add("search_text LIKE (SELECT '%' || search_key(:q" + i + ") || '%')");
 			all.put("q" + i, words.get(i));
 		}
 		String match = String.join(" AND ", holds);
-		List<Walked> walked = firstWalk(conditions, match, all, wanted);
-		List<Row> found = new ArrayList<>(walked.stream().filter(Walked::hit).map(Walked::row).toList());
-		Walked last = walked.isEmpty() ? null : walked.get(walked.size() - 1);
-		if (found.size() >= wanted || last == null || last.walked() < window) {
-			return new Found(List.copyOf(found.subList(0, Math.min(found.size(), wanted))), Way.WINDOW);
+		Walk first = walk(conditions, match, all, window, wanted);
+		List<Row> found = new ArrayList<>(first.matches());
+		if (found.size() >= wanted || first.walkedTo() == null) {
+			return new Found(List.copyOf(found), Way.WINDOW);
 		}
-		boolean walkOn = walkOn(found.size(), window);
-		List<String> rest = new ArrayList<>(conditions);
-		rest.add("no > :walkedTo");
-		rest.add(match);
-		all.put("walkedTo", String.valueOf(last.row().get("no")));
-		String where = " WHERE " + String.join(" AND ", rest);
-		String limit = " LIMIT " + (wanted - found.size());
-		// Walking on is left to PostgreSQL, which walks for a common word. Gathering must
-		// not walk, whatever the estimate: OFFSET 0 has the inner query planned on its
-		// own to fetch all its matches, which the trigram index does, and the outer one
-		// sorts.
-		String sql = walkOn ? "SELECT * FROM " + table + where + " ORDER BY no" + limit
-				: "SELECT * FROM (SELECT * FROM " + table + where + " OFFSET 0) m ORDER BY no" + limit;
-		found.addAll(jdbc.sql(sql).params(all).query(rows).list());
-		return new Found(List.copyOf(found), walkOn ? Way.WALKED_ON : Way.GATHERED);
+		List<String> after = new ArrayList<>(conditions);
+		after.add("no > :walkedTo");
+		all.put("walkedTo", first.walkedTo());
+		if ((long) found.size() * walkFromOneIn >= window) {
+			// At the least share of matches that walks on, this walk holds the rest of
+			// the page; if the matches thin out so that it does not, they are gathered.
+			Walk more = walk(after, match, all, walkFromOneIn * wanted, wanted - found.size());
+			found.addAll(more.matches());
+			if (found.size() >= wanted || more.walkedTo() == null) {
+				return new Found(List.copyOf(found), Way.WALKED_ON);
+			}
+			all.put("walkedTo", more.walkedTo());
+		}
+		// OFFSET 0 has the inner query planned on its own, to fetch all its matches,
+		// which the trigram index does; the outer one sorts them. Without it, the sort
+		// and the limit could have PostgreSQL walk the key instead.
+		after.add(match);
+		found.addAll(jdbc.sql("SELECT * FROM (SELECT * FROM " + table + " WHERE " + String.join(" AND ", after)
+				+ " OFFSET 0) m ORDER BY no LIMIT " + (wanted - found.size()))
+			.params(all)
+			.query(rows)
+			.list());
+		return new Found(List.copyOf(found), Way.GATHERED);
 	}
 
 	/**
-	 * The matches among the first records in number order, and the last of those records
-	 * whether it matches or not, for the rest to go on from; a common word stops the walk
-	 * as soon as the page is full.
+	 * Walks at most {@code bound} records in number order and takes up to {@code wanted}
+	 * matches among them, stopping as soon as it has them. The inner query's limit has it
+	 * read along the key whatever the estimate; numbering the records walked tells where
+	 * the walk ended, for the rest to go on from.
 	 */
-	private List<Walked> firstWalk(List<String> conditions, String match, Map<String, Object> params, int wanted) {
+	private Walk walk(List<String> conditions, String match, Map<String, Object> params, int bound, int wanted) {
 		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-		return jdbc
+		List<Walked> walked = jdbc
 			.sql("SELECT * FROM (SELECT w.*, " + match + " AS search_hit,"
 					+ " row_number() OVER (ORDER BY no) AS search_walked FROM (SELECT * FROM " + table + where
-					+ " ORDER BY no LIMIT " + window + ") w) p WHERE search_hit OR search_walked = " + window
+					+ " ORDER BY no LIMIT " + bound + ") w) p WHERE search_hit OR search_walked = " + bound
 					+ " ORDER BY no LIMIT " + (wanted + 1))
 			.params(params)
 			.query((rs, n) -> new Walked(rows.mapRow(rs, n), rs.getBoolean("search_hit"), rs.getLong("search_walked")))
 			.list();
+		List<Row> matches = walked.stream().filter(Walked::hit).map(Walked::row).limit(wanted).toList();
+		Walked last = walked.isEmpty() ? null : walked.get(walked.size() - 1);
+		// Fewer matches than wanted, and the last record read is the bound'th: the walk
+		// stopped at its bound, not at the end of the table.
+		boolean stoppedShort = matches.size() < wanted && last != null && last.walked() == bound;
+		return new Walk(matches, stoppedShort ? String.valueOf(last.row().get("no")) : null);
 	}
 
-	/** Whether {@code hits} matches in {@code walked} records make the words common. */
-	static boolean walkOn(int hits, int walked) {
-		return (long) hits * WALK_FROM_ONE_IN >= walked;
+	/** A walk's matches, and where it stopped short of the table's end, if it did. */
+	private record Walk(List<Row> matches, @Nullable String walkedTo) {
 	}
 
 	private record Walked(Row row, boolean hit, long walked) {

@@ -2,6 +2,7 @@ package io.contactsync.platform.table;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,13 +17,19 @@ import static io.contactsync.support.NewRecord.aCompany;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The search's three ways to a page, on 24 contacts of its own and a first walk of 8 of
- * them: each way taken where its words call for it, and each answering what reading every
- * record would.
+ * The search's ways to a page, on 24 contacts of its own, a first walk of 8 of them, and
+ * walking on from one match in 2 walked: each way taken where its words call for it, and
+ * each answering what reading every contact would.
  */
 class WordSearchTest extends DemoCompanyApiTest {
 
 	private static final int WINDOW = 8;
+
+	private static final int WALK_FROM_ONE_IN = 2;
+
+	/** Which of the 24 contacts hold which word. */
+	private static final Map<String, List<Integer>> HOLDERS = Map.of("Vanlig", List.of(0, 1, 2, 3), "Spredt",
+			List.of(1, 3, 5, 7, 9, 11), "Tynn", List.of(0, 2, 4, 6, 21), "Sjelden", List.of(11, 15, 22));
 
 	@Autowired
 	JdbcClient jdbc;
@@ -39,14 +46,10 @@ class WordSearchTest extends DemoCompanyApiTest {
 		tag = unique();
 		for (int i = 0; i < 24; i++) {
 			List<String> words = new ArrayList<>(List.of("Ord" + i));
-			if (i <= 3) {
-				words.add("Vanlig" + tag);
-			}
-			if (i == 2 || i == 10 || i == 20 || i == 22) {
-				words.add("Spredt" + tag);
-			}
-			if (i == 15 || i == 22) {
-				words.add("Sjelden" + tag);
+			for (Map.Entry<String, List<Integer>> holders : HOLDERS.entrySet()) {
+				if (holders.getValue().contains(i)) {
+					words.add(holders.getKey() + tag);
+				}
 			}
 			String name = String.join(" ", words) + " AS";
 			nos.add(no(create(aCompany().named(name))));
@@ -64,12 +67,23 @@ class WordSearchTest extends DemoCompanyApiTest {
 	}
 
 	@Test
-	void aWordTheFirstWalkFindsButCannotFillThePageWithIsWalkedOn() {
-		WordSearch.Found found = find(List.of("SPREDT" + tag), 3, null);
+	void aWordHalfTheFirstWalkHoldsIsWalkedOn() {
+		WordSearch.Found found = find(List.of("SPREDT" + tag), 6, null);
 
 		assertThat(found.way()).isEqualTo(WordSearch.Way.WALKED_ON);
-		assertThat(nos(found)).isEqualTo(everyMatch(List.of("spredt" + tag), 3, null))
-			.containsExactly(nos.get(2), nos.get(10), nos.get(20));
+		assertThat(nos(found)).isEqualTo(everyMatch(List.of("spredt" + tag), 6, null))
+			.containsExactly(nos.get(1), nos.get(3), nos.get(5), nos.get(7), nos.get(9), nos.get(11));
+	}
+
+	@Test
+	void whenTheMatchesThinOutBeyondTheWalkOnTheRestIsGathered() {
+		// Four in the first eight: walked on through the next 12 (2 x 6), which hold
+		// none.
+		WordSearch.Found found = find(List.of("tynn" + tag), 6, null);
+
+		assertThat(found.way()).isEqualTo(WordSearch.Way.GATHERED);
+		assertThat(nos(found)).isEqualTo(everyMatch(List.of("tynn" + tag), 6, null))
+			.containsExactly(nos.get(0), nos.get(2), nos.get(4), nos.get(6), nos.get(21));
 	}
 
 	@Test
@@ -78,36 +92,29 @@ class WordSearchTest extends DemoCompanyApiTest {
 
 		assertThat(found.way()).isEqualTo(WordSearch.Way.GATHERED);
 		assertThat(nos(found)).isEqualTo(everyMatch(List.of("sjelden" + tag), 3, null))
-			.containsExactly(nos.get(15), nos.get(22));
+			.containsExactly(nos.get(11), nos.get(15), nos.get(22));
 		assertThat(find(List.of("ingen" + tag), 3, null).rows()).isEmpty();
 	}
 
 	@Test
 	void everyWordMustBeHeldAndAPageGoesOnAfterItsCursor() {
-		assertThat(nos(find(List.of("spredt" + tag, "sjelden" + tag), 3, null))).containsExactly(nos.get(22));
+		assertThat(nos(find(List.of("spredt" + tag, "sjelden" + tag), 3, null))).containsExactly(nos.get(11));
 
-		// After the 19th only five are left: the first walk reads them all.
-		WordSearch.Found rest = find(List.of("spredt" + tag), 3, nos.get(19));
+		// After the 19th only four are left: the first walk reads them all.
+		WordSearch.Found rest = find(List.of("sjelden" + tag), 3, nos.get(19));
 		assertThat(rest.way()).isEqualTo(WordSearch.Way.WINDOW);
-		assertThat(nos(rest)).containsExactly(nos.get(20), nos.get(22));
-	}
-
-	@Test
-	void oneMatchInTwoHundredWalkedMakesAWordCommon() {
-		assertThat(WordSearch.walkOn(5, 1000)).isTrue();
-		assertThat(WordSearch.walkOn(4, 1000)).isFalse();
-		assertThat(WordSearch.walkOn(0, 1000)).isFalse();
+		assertThat(nos(rest)).containsExactly(nos.get(22));
 	}
 
 	private WordSearch.Found find(List<String> words, int wanted, String after) {
 		List<String> conditions = new ArrayList<>(List.of("no = ANY(:mine)"));
-		Map<String, Object> params = new java.util.HashMap<>(Map.of("mine", nos.toArray(String[]::new)));
+		Map<String, Object> params = new HashMap<>(Map.of("mine", nos.toArray(String[]::new)));
 		if (after != null) {
 			conditions.add("no > :after");
 			params.put("after", after);
 		}
 		return new WordSearch(jdbc, "contact",
-				(rs, n) -> new Row(Map.of("no", rs.getString("no")), rs.getLong("version")), WINDOW)
+				(rs, n) -> new Row(Map.of("no", rs.getString("no")), rs.getLong("version")), WINDOW, WALK_FROM_ONE_IN)
 			.find(conditions, params, words, wanted);
 	}
 
