@@ -124,9 +124,9 @@ final class GrowthBench {
 	private static String plan(Service service, String word) {
 		String match = "search_text LIKE (SELECT '%' || search_key(?) || '%')";
 		List<String> firstWalk = service.jdbc
-			.sql("EXPLAIN SELECT * FROM (SELECT w.*, " + match + " AS search_hit,"
-					+ " row_number() OVER (ORDER BY no) AS search_walked FROM (SELECT * FROM contact"
-					+ " ORDER BY no LIMIT 1000) w) p WHERE search_hit OR search_walked = 1000 ORDER BY no LIMIT 52")
+			.sql("EXPLAIN SELECT * FROM (SELECT no, " + match + " AS hit, row_number() OVER (ORDER BY no) AS walked"
+					+ " FROM (SELECT no, search_text FROM contact ORDER BY no LIMIT 1000) w) p"
+					+ " WHERE hit OR walked = 1000 ORDER BY no LIMIT 52")
 			.param(word)
 			.query(String.class)
 			.list();

@@ -99,9 +99,9 @@ final class WordSearch {
 		}
 		String match = String.join(" AND ", holds);
 		Walk first = walk(conditions, match, all, window, wanted);
-		List<Row> found = new ArrayList<>(first.matches());
+		List<String> found = new ArrayList<>(first.matches());
 		if (found.size() >= wanted || first.walkedTo() == null) {
-			return new Found(List.copyOf(found), Way.WINDOW);
+			return new Found(fetch(found, null, all, 0), Way.WINDOW);
 		}
 		List<String> after = new ArrayList<>(conditions);
 		after.add("no > :walkedTo");
@@ -112,51 +112,61 @@ final class WordSearch {
 			Walk more = walk(after, match, all, walkFromOneIn * wanted, wanted - found.size());
 			found.addAll(more.matches());
 			if (found.size() >= wanted || more.walkedTo() == null) {
-				return new Found(List.copyOf(found), Way.WALKED_ON);
+				return new Found(fetch(found, null, all, 0), Way.WALKED_ON);
 			}
 			all.put("walkedTo", more.walkedTo());
 		}
-		// OFFSET 0 has the inner query planned on its own, to fetch all its matches,
-		// which the trigram index does; the outer one sorts them. Without it, the sort
-		// and the limit could have PostgreSQL walk the key instead.
 		after.add(match);
-		found.addAll(jdbc.sql("SELECT * FROM (SELECT * FROM " + table + " WHERE " + String.join(" AND ", after)
-				+ " OFFSET 0) m ORDER BY no LIMIT " + (wanted - found.size()))
-			.params(all)
-			.query(rows)
-			.list());
-		return new Found(List.copyOf(found), Way.GATHERED);
+		return new Found(fetch(found, String.join(" AND ", after), all, wanted - found.size()), Way.GATHERED);
 	}
 
 	/**
 	 * Walks at most {@code bound} records in number order and takes up to {@code wanted}
 	 * matches among them, stopping as soon as it has them. The inner query's limit has it
 	 * read along the key whatever the estimate; numbering the records walked tells where
-	 * the walk ended, for the rest to go on from.
+	 * the walk ended, for the rest to go on from. It reads only the number and the search
+	 * text: carrying whole records through the numbering cost more than the walk itself.
 	 */
 	private Walk walk(List<String> conditions, String match, Map<String, Object> params, int bound, int wanted) {
 		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 		List<Walked> walked = jdbc
-			.sql("SELECT * FROM (SELECT w.*, " + match + " AS search_hit,"
-					+ " row_number() OVER (ORDER BY no) AS search_walked FROM (SELECT * FROM " + table + where
-					+ " ORDER BY no LIMIT " + bound + ") w) p WHERE search_hit OR search_walked = " + bound
-					+ " ORDER BY no LIMIT " + (wanted + 1))
+			.sql("SELECT * FROM (SELECT no, " + match + " AS hit, row_number() OVER (ORDER BY no) AS walked"
+					+ " FROM (SELECT no, search_text FROM " + table + where + " ORDER BY no LIMIT " + bound
+					+ ") w) p WHERE hit OR walked = " + bound + " ORDER BY no LIMIT " + (wanted + 1))
 			.params(params)
-			.query((rs, n) -> new Walked(rows.mapRow(rs, n), rs.getBoolean("search_hit"), rs.getLong("search_walked")))
+			.query((rs, n) -> new Walked(rs.getString("no"), rs.getBoolean("hit"), rs.getLong("walked")))
 			.list();
-		List<Row> matches = walked.stream().filter(Walked::hit).map(Walked::row).limit(wanted).toList();
+		List<String> matches = walked.stream().filter(Walked::hit).map(Walked::no).limit(wanted).toList();
 		Walked last = walked.isEmpty() ? null : walked.get(walked.size() - 1);
 		// Fewer matches than wanted, and the last record read is the bound'th: the walk
 		// stopped at its bound, not at the end of the table.
 		boolean stoppedShort = matches.size() < wanted && last != null && last.walked() == bound;
-		return new Walk(matches, stoppedShort ? String.valueOf(last.row().get("no")) : null);
+		return new Walk(matches, stoppedShort ? last.no() : null);
+	}
+
+	/**
+	 * The records the walks found, by number, and with a condition, up to {@code more} of
+	 * those after them that meet it, gathered: OFFSET 0 has the inner query planned on
+	 * its own, to fetch all its matches, which the trigram index does, and the outer one
+	 * sorts them; without it, the sort and the limit could have PostgreSQL walk the key
+	 * instead.
+	 */
+	private List<Row> fetch(List<String> nos, @Nullable String gather, Map<String, Object> params, int more) {
+		Map<String, Object> all = new LinkedHashMap<>(params);
+		all.put("found", nos.toArray(String[]::new));
+		String sql = "SELECT * FROM " + table + " WHERE no = ANY(:found)";
+		if (gather != null) {
+			sql = "(" + sql + ") UNION ALL (SELECT * FROM (SELECT * FROM " + table + " WHERE " + gather
+					+ " OFFSET 0) m ORDER BY no LIMIT " + more + ")";
+		}
+		return List.copyOf(jdbc.sql(sql + " ORDER BY no").params(all).query(rows).list());
 	}
 
 	/** A walk's matches, and where it stopped short of the table's end, if it did. */
-	private record Walk(List<Row> matches, @Nullable String walkedTo) {
+	private record Walk(List<String> matches, @Nullable String walkedTo) {
 	}
 
-	private record Walked(Row row, boolean hit, long walked) {
+	private record Walked(String no, boolean hit, long walked) {
 	}
 
 }
