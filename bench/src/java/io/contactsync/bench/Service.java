@@ -128,10 +128,6 @@ final class Service implements AutoCloseable {
 	}
 
 	/**
-	 * Where the database's time went since the last call: the statements that took most,
-	 * for the evidence behind a figure.
-	 */
-	/**
 	 * Leaves the database as it stands day to day ({@link Data#settle}) before the next
 	 * measurement, whose statements then count from here: the vacuum is not theirs.
 	 */
@@ -141,6 +137,10 @@ final class Service implements AutoCloseable {
 		jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
 	}
 
+	/**
+	 * Where the database's time went since the last call: the statements that took most,
+	 * for the evidence behind a figure.
+	 */
 	void printTopStatements(String title) {
 		jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
 		System.out.println(title + ", the statements that took most of the database's time ("
