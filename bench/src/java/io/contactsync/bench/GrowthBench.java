@@ -118,8 +118,10 @@ final class GrowthBench {
 
 	/**
 	 * The plans PostgreSQL chooses for the two statements the API's search sends for a word
-	 * that does not fill the page within the first 1,000 contacts, as the API sends them:
-	 * the first walk along the key, and the gathering of the rest (docs/rules.md, "Search").
+	 * that does not fill the page within the first 1,000 contacts: the first walk along
+	 * the key, and the gathering of the rest (docs/rules.md, "Search"). Both as WordSearch
+	 * sends them, but that the gathering is shown on its own, without the reading of the
+	 * walk's matches beside it, and from the 1,000th contact on.
 	 */
 	private static String plan(Service service, String word) {
 		String match = "search_text LIKE (SELECT '%' || search_key(?) || '%')";

@@ -255,8 +255,7 @@ public final class Records {
 				.limit(5)
 				.map(word -> word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
 				.toList();
-			List<Row> rows = words.find(where, all, escaped, size + 1).rows();
-			return Page.of(rows, size, row -> String.valueOf(row.get("no")));
+			return words.find(where, all, escaped, size + 1).page(size);
 		}
 		String sql = "SELECT * FROM " + table.table() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
 				+ " ORDER BY no LIMIT " + (size + 1);

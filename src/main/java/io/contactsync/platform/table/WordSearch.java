@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.contactsync.platform.Page;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -23,11 +25,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * PostgreSQL would choose between them from the sample of the search text that
  * {@code ANALYZE} keeps, but for a word that one record in a thousand holds, that sample
  * sees it about once, and from one {@code ANALYZE} to the next its estimate swings across
- * the point where both ways cost the same. At a million contacts, walking when it should
- * have gathered took 18-26 ms instead of 4-5. So the search looks for itself: it walks
- * the first {@link #WINDOW} records, and when those do not fill the page, the share of
- * them that matched decides how to find the rest (docs/rules.md, "Search"). Each
- * statement's plan is fixed by its form, whatever PostgreSQL estimates.
+ * the point where both ways cost the same: at a million contacts, two benchmark runs
+ * walked the key for 18.8 and 25.8 ms where gathering took 4.5-4.7. So the search looks
+ * for itself: it walks the first {@link #WINDOW} records, and when those do not fill the
+ * page, the share of them that matched decides how to find the rest (docs/rules.md,
+ * "Search"). Each statement's plan is fixed by its form, whatever PostgreSQL estimates.
  */
 final class WordSearch {
 
@@ -36,14 +38,15 @@ final class WordSearch {
 
 	/**
 	 * From one match in this many walked records on, walking on finds the rest of the
-	 * page sooner than gathering every match would. At a million records both cost the
-	 * same at about one in three hundred; the line is drawn further toward gathering
-	 * because gathering wrongly costs in proportion to the matches, and walking wrongly
-	 * without bound (a word nobody has is walked through the whole table).
+	 * page sooner than gathering every match would; walking on then reads at most this
+	 * many records for each one the page still wants. At a million records both ways cost
+	 * the same at about one match in three hundred; the line is drawn nearer to
+	 * gathering, whose cost grows with the matches only, while a walk that finds little
+	 * reads its whole bound before the matches are gathered anyway.
 	 */
 	static final int WALK_FROM_ONE_IN = 200;
 
-	/** How the last of a page was found, for tests and benchmarks. */
+	/** How the last of a page was found, for the tests. */
 	enum Way {
 
 		/** The first walk filled the page, or reached the last record. */
@@ -55,7 +58,26 @@ final class WordSearch {
 
 	}
 
-	record Found(List<Row> rows, Way way) {
+	/**
+	 * The numbers found, in number order, and the records read for them: a record
+	 * deleted, or changed so that it no longer matches, between finding and reading is
+	 * missing from the records but not from the numbers, which say where the next page
+	 * begins.
+	 */
+	record Found(List<String> nos, List<Row> rows, Way way) {
+
+		/**
+		 * A page of {@code size} records, from the {@code size + 1} numbers asked for.
+		 */
+		Page<Row> page(int size) {
+			if (nos.size() <= size) {
+				return new Page<>(rows, null);
+			}
+			Set<String> shown = Set.copyOf(nos.subList(0, size));
+			return new Page<>(rows.stream().filter(row -> shown.contains(String.valueOf(row.get("no")))).toList(),
+					Page.encode(nos.get(size - 1)));
+		}
+
 	}
 
 	private final JdbcClient jdbc;
@@ -83,25 +105,32 @@ final class WordSearch {
 
 	/**
 	 * Up to {@code wanted} records in number order that meet the conditions and hold
-	 * every word (each escaped for LIKE).
+	 * every word.
 	 * @param conditions SQL conditions on the table's columns, joined with AND
 	 * @param params their named parameters
+	 * @param words at least one, each escaped for LIKE
 	 */
 	Found find(List<String> conditions, Map<String, Object> params, List<String> words, int wanted) {
+		if (words.isEmpty()) {
+			throw new IllegalArgumentException("a search needs a word");
+		}
 		Map<String, Object> all = new LinkedHashMap<>(params);
 		List<String> holds = new ArrayList<>();
 		for (int i = 0; i < words.size(); i++) {
-			// The pattern as a sub-select is worked out once per statement: written in
-			// line, a statement PostgreSQL keeps prepared works out search_key (unaccent)
-			// again for every row it reads, some 4 microseconds each.
+			// The pattern as a sub-select is worked out once per statement, and leaves
+			// the plans the same whatever the word; written in line, a statement kept
+			// prepared with a generic plan works out search_key (unaccent) again for
+			// every row read.
 			holds.add("search_text LIKE (SELECT '%' || search_key(:q" + i + ") || '%')");
 			all.put("q" + i, words.get(i));
 		}
-		String match = String.join(" AND ", holds);
-		Walk first = walk(conditions, match, all, window, wanted);
+		String holdsAll = String.join(" AND ", holds);
+		List<String> match = new ArrayList<>(conditions);
+		match.add(holdsAll);
+		Walk first = walk(conditions, holdsAll, all, window, wanted);
 		List<String> found = new ArrayList<>(first.matches());
 		if (found.size() >= wanted || first.walkedTo() == null) {
-			return new Found(fetch(found, null, all, 0), Way.WINDOW);
+			return read(found, match, null, all, 0, Way.WINDOW);
 		}
 		List<String> after = new ArrayList<>(conditions);
 		after.add("no > :walkedTo");
@@ -109,15 +138,15 @@ final class WordSearch {
 		if ((long) found.size() * walkFromOneIn >= window) {
 			// At the least share of matches that walks on, this walk holds the rest of
 			// the page; if the matches thin out so that it does not, they are gathered.
-			Walk more = walk(after, match, all, walkFromOneIn * wanted, wanted - found.size());
+			Walk more = walk(after, holdsAll, all, walkFromOneIn * (wanted - found.size()), wanted - found.size());
 			found.addAll(more.matches());
 			if (found.size() >= wanted || more.walkedTo() == null) {
-				return new Found(fetch(found, null, all, 0), Way.WALKED_ON);
+				return read(found, match, null, all, 0, Way.WALKED_ON);
 			}
 			all.put("walkedTo", more.walkedTo());
 		}
-		after.add(match);
-		return new Found(fetch(found, String.join(" AND ", after), all, wanted - found.size()), Way.GATHERED);
+		after.add(holdsAll);
+		return read(found, match, String.join(" AND ", after), all, wanted - found.size(), Way.GATHERED);
 	}
 
 	/**
@@ -127,10 +156,10 @@ final class WordSearch {
 	 * the walk ended, for the rest to go on from. It reads only the number and the search
 	 * text: carrying whole records through the numbering cost more than the walk itself.
 	 */
-	private Walk walk(List<String> conditions, String match, Map<String, Object> params, int bound, int wanted) {
+	private Walk walk(List<String> conditions, String holds, Map<String, Object> params, int bound, int wanted) {
 		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 		List<Walked> walked = jdbc
-			.sql("SELECT * FROM (SELECT no, " + match + " AS hit, row_number() OVER (ORDER BY no) AS walked"
+			.sql("SELECT * FROM (SELECT no, " + holds + " AS hit, row_number() OVER (ORDER BY no) AS walked"
 					+ " FROM (SELECT no, search_text FROM " + table + where + " ORDER BY no LIMIT " + bound
 					+ ") w) p WHERE hit OR walked = " + bound + " ORDER BY no LIMIT " + (wanted + 1))
 			.params(params)
@@ -145,21 +174,30 @@ final class WordSearch {
 	}
 
 	/**
-	 * The records the walks found, by number, and with a condition, up to {@code more} of
-	 * those after them that meet it, gathered: OFFSET 0 has the inner query planned on
-	 * its own, to fetch all its matches, which the trigram index does, and the outer one
-	 * sorts them; without it, the sort and the limit could have PostgreSQL walk the key
-	 * instead.
+	 * Reads the records the walks found, by number, as they stand now (still meeting
+	 * {@code match}); with {@code gather}, also up to {@code more} of those after them
+	 * that meet it. OFFSET 0 has the gathering planned on its own, to fetch all its
+	 * matches, which the trigram index does, and the outer query sorts them; without it,
+	 * the sort and the limit could have PostgreSQL walk the key instead.
 	 */
-	private List<Row> fetch(List<String> nos, @Nullable String gather, Map<String, Object> params, int more) {
+	private Found read(List<String> found, List<String> match, @Nullable String gather, Map<String, Object> params,
+			int more, Way way) {
+		if (found.isEmpty() && gather == null) {
+			return new Found(List.of(), List.of(), way);
+		}
 		Map<String, Object> all = new LinkedHashMap<>(params);
-		all.put("found", nos.toArray(String[]::new));
-		String sql = "SELECT * FROM " + table + " WHERE no = ANY(:found)";
+		all.put("found", found.toArray(String[]::new));
+		String sql = "SELECT * FROM " + table + " WHERE no = ANY(:found) AND " + String.join(" AND ", match);
 		if (gather != null) {
 			sql = "(" + sql + ") UNION ALL (SELECT * FROM (SELECT * FROM " + table + " WHERE " + gather
 					+ " OFFSET 0) m ORDER BY no LIMIT " + more + ")";
 		}
-		return List.copyOf(jdbc.sql(sql + " ORDER BY no").params(all).query(rows).list());
+		List<Row> read = jdbc.sql(sql + " ORDER BY no").params(all).query(rows).list();
+		List<String> nos = new ArrayList<>(found);
+		Set<String> walked = Set.copyOf(found);
+		// What was gathered comes after all that was walked.
+		read.stream().map(row -> String.valueOf(row.get("no"))).filter(no -> !walked.contains(no)).forEach(nos::add);
+		return new Found(List.copyOf(nos), List.copyOf(read), way);
 	}
 
 	/** A walk's matches, and where it stopped short of the table's end, if it did. */

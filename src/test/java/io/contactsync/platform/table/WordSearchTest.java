@@ -6,9 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.contactsync.platform.Page;
 import io.contactsync.support.DemoCompanyApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,8 +79,8 @@ class WordSearchTest extends DemoCompanyApiTest {
 
 	@Test
 	void whenTheMatchesThinOutBeyondTheWalkOnTheRestIsGathered() {
-		// Four in the first eight: walked on through the next 12 (2 x 6), which hold
-		// none.
+		// Four in the first eight: walked on through the next four (two for each of the
+		// two still wanted), which hold none.
 		WordSearch.Found found = find(List.of("tynn" + tag), 6, null);
 
 		assertThat(found.way()).isEqualTo(WordSearch.Way.GATHERED);
@@ -104,6 +106,34 @@ class WordSearchTest extends DemoCompanyApiTest {
 		WordSearch.Found rest = find(List.of("sjelden" + tag), 3, nos.get(19));
 		assertThat(rest.way()).isEqualTo(WordSearch.Way.WINDOW);
 		assertThat(nos(rest)).containsExactly(nos.get(22));
+	}
+
+	@Test
+	void theApiPagesThroughASearchToItsEnd() {
+		List<String> paged = new ArrayList<>();
+		String next = null;
+		do {
+			JsonNode page = admin()
+				.get("/api/v1/contacts?limit=2&q=spredt" + tag + (next == null ? "" : "&cursor=" + next))
+				.json();
+			page.get("items").forEach(item -> paged.add(item.get("no").asString()));
+			next = page.get("next").isNull() ? null : page.get("next").asString();
+		}
+		while (next != null);
+
+		assertThat(paged).isEqualTo(everyMatch(List.of("spredt" + tag), 24, null)).hasSize(6);
+	}
+
+	@Test
+	void aRecordGoneBetweenFindingAndReadingLeavesTheNextPageWhereItWas() {
+		Row first = new Row(Map.of("no", "A1"), 1);
+		Row third = new Row(Map.of("no", "A3"), 1);
+
+		Page<Row> page = new WordSearch.Found(List.of("A1", "A2", "A3"), List.of(first, third), WordSearch.Way.WINDOW)
+			.page(2);
+
+		assertThat(page.items()).containsExactly(first);
+		assertThat(Page.decode(page.next())).isEqualTo("A2");
 	}
 
 	private WordSearch.Found find(List<String> words, int wanted, String after) {
