@@ -70,12 +70,10 @@ final class WordSearch {
 		 * A page of {@code size} records, from the {@code size + 1} numbers asked for.
 		 */
 		Page<Row> page(int size) {
-			if (nos.size() <= size) {
-				return new Page<>(rows, null);
-			}
-			Set<String> shown = Set.copyOf(nos.subList(0, size));
+			Page<String> numbers = Page.of(nos, size, no -> no);
+			Set<String> shown = Set.copyOf(numbers.items());
 			return new Page<>(rows.stream().filter(row -> shown.contains(String.valueOf(row.get("no")))).toList(),
-					Page.encode(nos.get(size - 1)));
+					numbers.next());
 		}
 
 	}
