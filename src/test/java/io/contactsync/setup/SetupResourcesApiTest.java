@@ -1,6 +1,7 @@
 package io.contactsync.setup;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -11,13 +12,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every keyed setup resource of docs/rest.md: its happy path, a validation error, and who
  * may use it.
  */
 class SetupResourcesApiTest extends ApiTest {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	/** Each resource with a valid body (without its code), and a field to patch. */
 	static Stream<Arguments> resources() {
@@ -102,6 +111,55 @@ class SetupResourcesApiTest extends ApiTest {
 		Api viewer = userWithRole("VIEWER");
 		assertProblem(viewer.ifMatch(1).patch(path + "/" + values.get("code"), Map.of(field, "x")), 403, "FORBIDDEN");
 		assertProblem(viewer.ifMatch(1).delete(path + "/" + values.get("code")), 403, "FORBIDDEN");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("resources")
+	void aCodeLosesTheSpacesAroundItAndABlankCodeIsRefused(String resource, Map<String, Object> body) {
+		String path = "/api/v1/" + resource;
+		Map<String, Object> blank = new HashMap<>(body);
+		blank.put("code", "  ");
+		Api.Response refused = admin().post(path, blank);
+		assertProblem(refused, 422, "VALIDATION_FAILED");
+		assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("code");
+		assertProblem(admin().get(path + "/%20%20"), 404, "NOT_FOUND");
+
+		String code = "S" + unique();
+		Map<String, Object> padded = new HashMap<>(body);
+		padded.put("code", " " + code.toLowerCase() + " ");
+		Api.Response created = admin().post(path, padded);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(created.json().get("code").asString()).isEqualTo(code);
+		assertThat(admin().get(path + "/" + code).status()).isEqualTo(200);
+	}
+
+	/**
+	 * Every table keyed by a code or number alone (one a request may type in) has the
+	 * check, so that a writer that does not strip the key, today's or a later one, is
+	 * refused by the database.
+	 */
+	@Test
+	void theDatabaseRefusesAKeyWithSpacesAroundItInEveryTableKeyedByCodeOrNumber() {
+		assertThatThrownBy(() -> jdbc.sql("INSERT INTO language (code, name) VALUES (' ', 'Blank')").update())
+			.isInstanceOf(DataIntegrityViolationException.class)
+			.hasMessageContaining("language_code_trimmed");
+		assertThatThrownBy(() -> jdbc.sql("INSERT INTO language (code, name) VALUES ('NO ', 'Padded')").update())
+			.isInstanceOf(DataIntegrityViolationException.class);
+
+		List<String> keyedTables = jdbc.sql("""
+				SELECT c.table_name FROM information_schema.table_constraints t
+				JOIN information_schema.key_column_usage c ON c.constraint_name = t.constraint_name
+				WHERE t.table_schema = 'public' AND t.constraint_type = 'PRIMARY KEY'
+				AND c.column_name IN ('code', 'no')
+				AND NOT EXISTS (SELECT FROM information_schema.key_column_usage o
+					WHERE o.constraint_name = t.constraint_name AND o.column_name <> c.column_name)
+				ORDER BY 1""").query(String.class).list();
+		List<String> checked = jdbc
+			.sql("SELECT conrelid::regclass::text FROM pg_constraint WHERE conname LIKE '%\\_trimmed' ORDER BY 1")
+			.query(String.class)
+			.list();
+		assertThat(keyedTables).hasSizeGreaterThanOrEqualTo(14);
+		assertThat(checked).containsAll(keyedTables);
 	}
 
 	@Test
