@@ -3,10 +3,12 @@ package io.contactsync.setup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.contactsync.platform.TransactionScoped;
 import org.apache.commons.validator.routines.EmailValidator;
 import org.iban4j.BicFormatException;
 import org.iban4j.BicUtil;
@@ -73,16 +75,28 @@ final class ValueChecks {
 		return null;
 	}
 
+	/**
+	 * The number as libphonenumber reads it, read once per transaction: a synced change
+	 * of a phone reads the same number for the contact's check, its E.164 form and the
+	 * E.164 form of each record the sync carries it to, up to six times. Nobody changes
+	 * what it answers; the parsed number is only read.
+	 */
 	private static @Nullable PhoneNumber parsed(String value, String region) {
 		if (value.isBlank()) {
 			return null;
 		}
-		try {
-			return PHONES.parse(value, region);
-		}
-		catch (NumberParseException unreadable) {
-			return null;
-		}
+		return TransactionScoped.get(new Reading(value, region), () -> {
+			try {
+				return Optional.of(PHONES.parse(value, region));
+			}
+			catch (NumberParseException unreadable) {
+				return Optional.<PhoneNumber>empty();
+			}
+		}).orElse(null);
+	}
+
+	/** A phone number as read in a region: what {@link #parsed} keeps per transaction. */
+	private record Reading(String value, String region) {
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package io.contactsync.setup;
 
+import io.contactsync.platform.TransactionScoped;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +42,30 @@ class ValueChecksTest {
 			.isEqualTo("check.phone.length");
 		assertThat(ValueChecks.phone("faxNo", "+", "NO").message()).isEqualTo("check.phone.unreadable");
 		assertThat(ValueChecks.phone("faxNo", "+", "NO").field()).isEqualTo("faxNo");
+	}
+
+	/**
+	 * Within a transaction a number is read once and the reading kept: the answers must
+	 * be those given outside one, a number read in another region is read anew, and an
+	 * unreadable number stays unreadable when asked again.
+	 */
+	@Test
+	void aNumberReadOnceInATransactionAnswersAsOutsideOne() {
+		String swedishInNorway = ValueChecks.e164("08-123 456 78", "NO");
+		String unreadable = ValueChecks.phone("faxNo", "+", "NO").message();
+		TransactionSynchronizationManager.initSynchronization();
+		try {
+			for (int asked = 0; asked < 2; asked++) {
+				assertThat(ValueChecks.e164("08-123 456 78", "SE")).isEqualTo("+46812345678");
+				assertThat(ValueChecks.e164("08-123 456 78", "NO")).isEqualTo(swedishInNorway);
+				assertThat(ValueChecks.phone("faxNo", "+", "NO").message()).isEqualTo(unreadable);
+				assertThat(ValueChecks.phone("phoneNo", "22 33 44 55", "NO")).isNull();
+			}
+		}
+		finally {
+			TransactionSynchronizationManager.clearSynchronization();
+			TransactionSynchronizationManager.unbindResourceIfPossible(TransactionScoped.class);
+		}
 	}
 
 	@Test
