@@ -39,13 +39,13 @@ class ContactController implements TableResource {
 
 	private final Contacts contacts;
 
-	private final DuplicateSearch duplicates;
+	private final ContactWrites writes;
 
 	private final DataChecks checks;
 
-	ContactController(Contacts contacts, DuplicateSearch duplicates, DataChecks checks) {
+	ContactController(Contacts contacts, ContactWrites writes, DataChecks checks) {
 		this.contacts = contacts;
-		this.duplicates = duplicates;
+		this.writes = writes;
 		this.checks = checks;
 	}
 
@@ -58,15 +58,15 @@ class ContactController implements TableResource {
 
 	@PostMapping
 	ResponseEntity<JsonNode> create(@RequestBody JsonNode body) {
-		Row contact = contacts.create(body);
-		return RecordResponses.created(this, contact, written(contact));
+		ContactWrites.Saved saved = writes.create(body);
+		return RecordResponses.created(this, saved.contact(), answer(saved));
 	}
 
 	@PatchMapping(path = "/{no}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	ResponseEntity<JsonNode> patch(@PathVariable String no,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, @RequestBody JsonNode patch) {
-		Row contact = contacts.patch(no, ExpectedVersion.required(ifMatch), patch);
-		return RecordResponses.ok(contact, written(contact));
+		ContactWrites.Saved saved = writes.patch(no, ExpectedVersion.required(ifMatch), patch);
+		return RecordResponses.ok(saved.contact(), answer(saved));
 	}
 
 	@DeleteMapping("/{no}")
@@ -90,9 +90,9 @@ class ContactController implements TableResource {
 	 * With autosearch on, a saved company answers with the duplicates found; it is saved
 	 * all the same. Values that fail a data check set to warn are in its warnings.
 	 */
-	private JsonNode written(Row contact) {
-		ObjectNode json = (ObjectNode) checks.withWarnings(json(contact), contact);
-		List<DuplicateSearch.Duplicate> found = duplicates.autosearch(contact);
+	private JsonNode answer(ContactWrites.Saved saved) {
+		ObjectNode json = (ObjectNode) saved.json();
+		List<DuplicateSearch.Duplicate> found = saved.duplicates();
 		if (found != null) {
 			ArrayNode list = json.putArray("duplicates");
 			found.forEach(duplicate -> {

@@ -58,6 +58,24 @@ class SyncStatementCountTest extends DemoCompanyApiTest {
 	}
 
 	/**
+	 * A change over the API and its answer (its warnings, autosearch's duplicates) share
+	 * one transaction: the marketing setup, which both consult, is read once. Worked out
+	 * after the commit, the answer read it again in a transaction of its own.
+	 */
+	@Test
+	void aChangeOverTheApiReadsTheMarketingSetupOnceWithItsAnswer() {
+		String contact = text(customer("Svar AS"), "contactNo");
+		String path = "/api/v1/contacts/" + contact;
+		long version = read(path).get("version").asLong();
+
+		statements.reset();
+		Api.Response changed = admin().ifMatch(version).patch(path, Map.of("phoneNo", "44 44 44 44"));
+
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		assertThat(statements.startingWith("SELECT business_relation_code_for_customers")).isEqualTo(1);
+	}
+
+	/**
 	 * P5 of docs/targets.md: creations wait on their number series, whose row stays
 	 * locked to the commit, so what a creation runs sets the rate. With its company and
 	 * person contacts a customer may cost at most three times what it costs alone.
