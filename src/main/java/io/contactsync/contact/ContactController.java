@@ -92,7 +92,7 @@ class ContactController implements TableResource {
 	 */
 	private JsonNode answer(ContactWrites.Saved saved) {
 		ObjectNode json = (ObjectNode) saved.json();
-		List<DuplicateSearch.Duplicate> found = saved.duplicates();
+		List<DuplicateSearch.Duplicate> found = writes.duplicates(saved);
 		if (found != null) {
 			ArrayNode list = json.putArray("duplicates");
 			found.forEach(duplicate -> {

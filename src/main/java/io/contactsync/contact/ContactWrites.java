@@ -12,12 +12,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A contact written through the API, with what its answer shows besides the record (the
- * warnings of its values, the duplicates autosearch finds), in the write's own
- * transaction. Worked out after the commit, the answer took a transaction of its own and
- * read the settings and the phone numbers again, a tenth of what a change of one field
- * costs. The duplicates are searched for while the contact stays locked, which keeps
- * another change of it waiting that much longer when autosearch is on.
+ * A contact written through the API, with what its answer shows besides the record: the
+ * warnings of its values, worked out in the write's transaction, where the settings and
+ * the phone numbers they need are read already; and the duplicates autosearch finds,
+ * searched for after the commit, so that neither the contact nor a gapless number series
+ * stays locked while they are. Worked out after the commit, the warnings and the question
+ * whether autosearch is on took a transaction of their own.
  */
 @Service
 class ContactWrites {
@@ -44,15 +44,19 @@ class ContactWrites {
 		return saved(contacts.patch(no, expected, patch));
 	}
 
-	private Saved saved(Row contact) {
-		return new Saved(contact, checks.withWarnings(contacts.json(contact), contact), duplicates.autosearch(contact));
+	// The duplicates autosearch finds for a saved contact; null when it looks for none.
+	@Nullable List<DuplicateSearch.Duplicate> duplicates(Saved saved) {
+		return saved.searchDuplicates() ? duplicates.of(saved.contact().text("no"), false) : null;
 	}
 
-	/**
-	 * A contact as saved, its answer with its warnings, and the duplicates found (null
-	 * when autosearch is off).
-	 */
-	record Saved(Row contact, JsonNode json, @Nullable List<DuplicateSearch.Duplicate> duplicates) {
+	private Saved saved(Row contact) {
+		return new Saved(contact, checks.withWarnings(contacts.json(contact), contact),
+				duplicates.searchesOnSave(contact));
+	}
+
+	// A contact as saved, its answer with its warnings, and whether autosearch looks for
+	// its duplicates.
+	record Saved(Row contact, JsonNode json, boolean searchDuplicates) {
 	}
 
 }

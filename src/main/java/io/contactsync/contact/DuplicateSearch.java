@@ -156,10 +156,15 @@ public class DuplicateSearch {
 	 */
 	@Transactional(readOnly = true)
 	public @Nullable List<Duplicate> autosearch(Row contact) {
-		if (!ContactType.COMPANY.is(contact.text("type")) || !setup.marketing().flag("autosearchForDuplicates")) {
-			return null;
-		}
-		return of(contact.text("no"), false);
+		return searchesOnSave(contact) ? of(contact.text("no"), false) : null;
+	}
+
+	/**
+	 * Whether autosearch looks for a saved contact's duplicates: a company's, when on.
+	 */
+	@Transactional(readOnly = true)
+	public boolean searchesOnSave(Row contact) {
+		return ContactType.COMPANY.is(contact.text("type")) && setup.marketing().flag("autosearchForDuplicates");
 	}
 
 	/**

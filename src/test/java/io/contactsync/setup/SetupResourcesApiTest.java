@@ -145,6 +145,10 @@ class SetupResourcesApiTest extends ApiTest {
 			.hasMessageContaining("language_code_trimmed");
 		assertThatThrownBy(() -> jdbc.sql("INSERT INTO language (code, name) VALUES ('NO ', 'Padded')").update())
 			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> jdbc
+			.sql("INSERT INTO number_series (code, description, starting_no) VALUES ('PAD', 'Padded', ' K00010')")
+			.update()).isInstanceOf(DataIntegrityViolationException.class)
+			.hasMessageContaining("number_series_starting_no_trimmed");
 
 		List<String> keyedTables = jdbc.sql("""
 				SELECT c.table_name FROM information_schema.table_constraints t

@@ -1,5 +1,7 @@
 package io.contactsync.setup;
 
+import java.util.Map;
+
 import io.contactsync.platform.TransactionScoped;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,9 @@ class ValueChecksTest {
 				assertThat(ValueChecks.phone("faxNo", "+", "NO").message()).isEqualTo(unreadable);
 				assertThat(ValueChecks.phone("phoneNo", "22 33 44 55", "NO")).isNull();
 			}
+			assertThat((Map<?, ?>) TransactionSynchronizationManager.getResource(TransactionScoped.class))
+				.as("four readings kept, each asked for twice")
+				.hasSize(4);
 		}
 		finally {
 			TransactionSynchronizationManager.clearSynchronization();

@@ -40,9 +40,8 @@ final class FieldJson {
 				if (!node.isString()) {
 					throw new WrongType(field.name(), "invalid.string");
 				}
-				// As the ERP keeps a code: upper case, without the spaces around it, so
-				// that
-				// " " is no code at all and "dk " is the same code as "DK".
+				// As the ERP keeps a code: upper case, without the spaces around it.
+				// " " is no code at all, and "dk " is the same code as "DK".
 				String code = node.asString().strip();
 				yield code.isEmpty() ? null : code.toUpperCase(Locale.ROOT);
 			}
