@@ -19,8 +19,9 @@ import java.util.Optional;
  * P4: the service started as a process of its own on the embedded default, twice on the
  * same data; the time to the first 200 from /actuator/health/readiness, and the resident memory of
  * the Java process then. At full size it starts the packaged jar with the production command of
- * docs/operations.md (laid out by {@code bin/prepare-production}: unpacked, with a class data
- * sharing archive); the small run of the build's tests, which come before the jar, starts the
+ * docs/operations.md (the launcher {@code bin/prepare-production} writes beside the unpacked jar
+ * and what its training start recorded), on the JDK of {@code bench.java.home} if given, else
+ * the build's; the small run of the build's tests, which come before the jar, starts the
  * build's classes instead, and says so.
  */
 final class StartBench {
@@ -37,9 +38,8 @@ final class StartBench {
 				"s", "guide <= 6 s (first 15 s), RSS <= 400 MB",
 				String.format("%s; first start (initdb) %.1f s; second start %.1f s; Java process RSS after start"
 						+ " %d MB (first %d MB); the embedded PostgreSQL's own processes are not counted",
-						app.map(dir -> "the production command of docs/operations.md (bin/prepare-production, then java"
-								+ " -XX:SharedArchiveFile=" + dir.getFileName() + "/contactsync.jsa -jar "
-								+ dir.getFileName() + "/contactsync.jar)")
+						app.map(dir -> "the production command of docs/operations.md (bin/prepare-production, then "
+								+ dir.getFileName() + "/contactsync) on Java " + javaVersion())
 							.orElse("from the build's classes"),
 						first[0] / 1000.0, second[0] / 1000.0, second[1] >> 10, first[1] >> 10));
 	}
@@ -48,11 +48,9 @@ final class StartBench {
 	private static long[] start(Path dataDir, Optional<Path> app, String label) throws Exception {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
-		command.add(java());
-		command.addAll(app
-			.map(dir -> List.of("-XX:SharedArchiveFile=" + dir.resolve("contactsync.jsa"), "-jar",
-					dir.resolve("contactsync.jar").toString()))
-			.orElse(List.of("-cp", System.getProperty("java.class.path"), "io.contactsync.ContactSyncApplication")));
+		command.addAll(app.map(dir -> List.of(dir.resolve("contactsync").toString()))
+			.orElse(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+					System.getProperty("java.class.path"), "io.contactsync.ContactSyncApplication")));
 		command.addAll(List.of("--contactsync.data-dir=" + dataDir, "--server.port=" + port,
 				"--contactsync.admin-password=" + Service.PASSWORD));
 		File log = dataDir.resolve("service-" + label + ".log").toFile();
@@ -98,8 +96,8 @@ final class StartBench {
 			ProcessBuilder builder = new ProcessBuilder("bin/prepare-production", jar.toString(), app.toString())
 				.redirectErrorStream(true)
 				.redirectOutput(app.resolveSibling("prepare-production.log").toFile());
-			// The archive serves the JVM that recorded it: the one that starts the service.
-			builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+			// The launcher it writes starts the service on the JVM that made the recording.
+			builder.environment().put("JAVA_HOME", javaHome());
 			Process process = builder.start();
 			process.getOutputStream().close();
 			if (process.waitFor() != 0) {
@@ -116,8 +114,31 @@ final class StartBench {
 		}
 	}
 
-	private static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	/**
+	 * The JDK the production command is measured on: an operator's choice (the newest the
+	 * machine has, say), not necessarily the one the build runs on.
+	 */
+	private static String javaHome() {
+		String chosen = System.getProperty("bench.java.home", "");
+		return chosen.isBlank() ? System.getProperty("java.home") : chosen;
+	}
+
+	private static String javaVersion() {
+		try {
+			Process process = new ProcessBuilder(Path.of(javaHome(), "bin", "java").toString(), "-version")
+				.redirectErrorStream(true)
+				.start();
+			String first = new String(process.getInputStream().readAllBytes()).lines().findFirst().orElse("?");
+			process.waitFor();
+			return first.replaceAll("^\\S+ version \"([^\"]+)\".*$", "$1");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The packaged jar, when the build made it before the benchmarks. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 
@@ -29,16 +30,27 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/** Starts the service on the port with {@code --setting=value} arguments. */
 	public static ServiceProcess start(Path logDir, int port, String label, String... settings) throws IOException {
-		List<String> command = new ArrayList<>(
+		return start(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-						System.getProperty("java.class.path"), "io.contactsync.ContactSyncApplication",
-						"--server.port=" + port, "--spring.main.banner-mode=off"));
+						System.getProperty("java.class.path"), "io.contactsync.ContactSyncApplication"),
+				Map.of(), logDir, port, label, settings);
+	}
+
+	/**
+	 * Starts the service with a command of its own (a launcher, say) and environment
+	 * variables added to the test's, on the port with {@code --setting=value} arguments.
+	 */
+	public static ServiceProcess start(List<String> launch, Map<String, String> environment, Path logDir, int port,
+			String label, String... settings) throws IOException {
+		List<String> command = new ArrayList<>(launch);
+		command.addAll(List.of("--server.port=" + port, "--spring.main.banner-mode=off"));
 		for (String setting : settings) {
 			command.add("--" + setting);
 		}
 		File log = logDir.resolve("service-" + label + ".log").toFile();
-		return new ServiceProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start(),
-				port);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+		builder.environment().putAll(environment);
+		return new ServiceProcess(builder.start(), port);
 	}
 
 	/**
