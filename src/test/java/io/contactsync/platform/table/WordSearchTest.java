@@ -1,5 +1,6 @@
 package io.contactsync.platform.table;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -125,6 +126,29 @@ class WordSearchTest extends DemoCompanyApiTest {
 	}
 
 	@Test
+	void aRecordRenamedBetweenFindingAndReadingIsNotShownButKeepsItsPlace() {
+		String renamed = nos.get(0);
+		// Another user renames the first match once the walk has found it, just before
+		// the records found are read.
+		JdbcClient renamingBeforeTheRead = (JdbcClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { JdbcClient.class }, (proxy, method, args) -> {
+					if (method.getName().equals("sql") && ((String) args[0]).contains("no = ANY(:found)")) {
+						long version = admin().get("/api/v1/contacts/" + renamed).json().get("version").asLong();
+						assertThat(admin().ifMatch(version)
+							.patch("/api/v1/contacts/" + renamed, Map.of("name", "Omdøpt " + tag + " AS"))
+							.status()).isEqualTo(200);
+					}
+					return method.invoke(jdbc, args);
+				});
+
+		WordSearch.Found found = find(renamingBeforeTheRead, List.of("vanlig" + tag), 3, null);
+
+		assertThat(found.way()).isEqualTo(WordSearch.Way.WINDOW);
+		assertThat(nos(found)).as("the records as they stand when read").containsExactly(nos.get(1), nos.get(2));
+		assertThat(found.nos()).as("where the next page begins").containsExactly(renamed, nos.get(1), nos.get(2));
+	}
+
+	@Test
 	void aRecordGoneBetweenFindingAndReadingLeavesTheNextPageWhereItWas() {
 		Row first = new Row(Map.of("no", "A1"), 1);
 		Row third = new Row(Map.of("no", "A3"), 1);
@@ -137,6 +161,10 @@ class WordSearchTest extends DemoCompanyApiTest {
 	}
 
 	private WordSearch.Found find(List<String> words, int wanted, String after) {
+		return find(jdbc, words, wanted, after);
+	}
+
+	private WordSearch.Found find(JdbcClient jdbc, List<String> words, int wanted, String after) {
 		List<String> conditions = new ArrayList<>(List.of("no = ANY(:mine)"));
 		Map<String, Object> params = new HashMap<>(Map.of("mine", nos.toArray(String[]::new)));
 		if (after != null) {
