@@ -177,8 +177,8 @@ public class Contacts {
 		Row current = lockAt(no, expected);
 		Row changed = change(current, changes, Actor.current(), changes.keySet());
 		// The sync may have changed it again (a record's value stored otherwise): answer
-		// as stored.
-		return changed == current ? current : records.get(no);
+		// as the last write stored it.
+		return changed == current ? current : records.latest(no);
 	}
 
 	/**

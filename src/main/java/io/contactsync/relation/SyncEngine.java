@@ -3,6 +3,8 @@ package io.contactsync.relation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,15 @@ class SyncEngine {
 	 */
 	private final ThreadLocal<Deque<Carried>> carrying = ThreadLocal.withInitial(ArrayDeque::new);
 
+	/**
+	 * The newest value of each field sent by the changes of a contact being carried on
+	 * this thread, by contact number: a value a record sends back to the contact while
+	 * the first change is still on its way is what the contact's other records get, not
+	 * the one it replaced.
+	 */
+	private final ThreadLocal<Map<String, Map<String, @Nullable Object>>> newest = ThreadLocal
+		.withInitial(HashMap::new);
+
 	SyncEngine(Contacts contacts, LinkedRecords records, Relations relations, SharedFields shared, JdbcClient jdbc) {
 		this.contacts = contacts;
 		this.records = records;
@@ -95,34 +106,66 @@ class SyncEngine {
 	 * reaches it, so that it moves one version however many ways the change reaches it.
 	 */
 	private void fromContact(RecordChange change) {
+		Map<String, Map<String, @Nullable Object>> byContact = newest.get();
+		Map<String, @Nullable Object> sent = byContact.get(change.no());
+		boolean outermost = sent == null;
+		if (outermost) {
+			sent = new HashMap<>();
+			byContact.put(change.no(), sent);
+		}
+		sent.putAll(change.values());
+		try {
+			carry(change, sent);
+		}
+		finally {
+			if (outermost) {
+				byContact.remove(change.no());
+			}
+		}
+	}
+
+	/**
+	 * @param sent the newest value of every field the contact's changes on this thread
+	 * have sent: what a record gets, though a value sent back to the contact on the way
+	 * (by a record that stored it otherwise) came after this change
+	 */
+	private void carry(RecordChange change, Map<String, @Nullable Object> sent) {
 		Actor carrier = change.carrier();
-		Map<Target, Map<String, @Nullable Object>> reaching = new LinkedHashMap<>();
+		Set<Target> links = new LinkedHashSet<>();
 		for (ContactBusinessRelation link : relations.of(change.no())) {
-			if (!link.isLink()) {
-				continue;
-			}
-			LinkedRecordType type = LinkedRecordType.valueOf(link.linkToTable());
-			Map<String, @Nullable Object> values = shared.toRecord(type, change.values());
-			if (!values.isEmpty()) {
-				reaching.computeIfAbsent(new Target(type, link.linkedNo()), t -> new LinkedHashMap<>()).putAll(values);
+			if (link.isLink()) {
+				LinkedRecordType type = LinkedRecordType.valueOf(link.linkToTable());
+				if (!shared.toRecord(type, change.values()).isEmpty()) {
+					links.add(new Target(type, link.linkedNo()));
+				}
 			}
 		}
-		Set<Target> links = Set.copyOf(reaching.keySet());
+		Set<Target> primaryOf = new LinkedHashSet<>();
 		if (change.changed("name")) {
-			String name = (String) change.values().get("name");
-			for (Target target : recordsWithPrimaryContact(change.no())) {
-				reaching.computeIfAbsent(target, t -> new LinkedHashMap<>()).put("contact", name == null ? "" : name);
-			}
+			primaryOf.addAll(recordsWithPrimaryContact(change.no()));
 		}
-		reaching.forEach((target, values) -> {
-			boolean link = links.contains(target) && change.row() != null;
+		Set<Target> reaching = new LinkedHashSet<>(links);
+		reaching.addAll(primaryOf);
+		for (Target target : reaching) {
+			Map<String, @Nullable Object> newestValues = new LinkedHashMap<>();
+			change.values().keySet().forEach(field -> newestValues.put(field, sent.get(field)));
+			Map<String, @Nullable Object> values = new LinkedHashMap<>();
+			boolean link = links.contains(target);
 			if (link) {
+				values.putAll(shared.toRecord(target.type(), newestValues));
+			}
+			if (primaryOf.contains(target)) {
+				Object name = newestValues.get("name");
+				values.put("contact", name == null ? "" : name);
+			}
+			boolean carried = link && change.row() != null;
+			if (carried) {
 				carrying.get().push(new Carried(target, change.no(), change.written()));
 			}
 			try {
 				carry(carrier, () -> LinkedRecords.contact(change.no()),
 						() -> LinkedRecords.named(target.type(), target.no()), by -> {
-							if (link) {
+							if (carried) {
 								records.of(target.type()).applyFromItsContact(target.no(), values, by);
 							}
 							else {
@@ -131,11 +174,11 @@ class SyncEngine {
 						});
 			}
 			finally {
-				if (link) {
+				if (carried) {
 					carrying.get().pop();
 				}
 			}
-		});
+		}
 	}
 
 	/**

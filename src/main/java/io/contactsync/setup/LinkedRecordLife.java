@@ -188,9 +188,9 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 		lockContactFirst(no);
 		Row current = records.lockAt(no, expected);
 		Row changed = records.write(current, after(current, changes, changes.keySet()), Actor.current());
-		// The sync may have changed it again (a primary contact's name): answer as
-		// stored.
-		return changed == current ? current : records.get(no);
+		// The sync may have changed it again (a primary contact's name): answer as the
+		// last write stored it.
+		return changed == current ? current : records.latest(no);
 	}
 
 	@Override

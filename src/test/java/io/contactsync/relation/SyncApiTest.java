@@ -79,6 +79,87 @@ class SyncApiTest extends DemoCompanyApiTest {
 		}
 	}
 
+	/**
+	 * The answer to a change is the contact as the change stored it, taken from the write
+	 * rather than read again: every field the contact shows, its version and time stamp
+	 * to the microsecond, read back alike.
+	 */
+	@Test
+	void theAnswerToASyncedChangeIsTheContactAsStored() {
+		Linked linked = linkedToAllThree("Svar Som Lagret AS");
+		String path = "/api/v1/contacts/" + linked.contact();
+
+		JsonNode answer = patched(path, "phoneNo", "+47 22 44 66 88", "city", "Hamar");
+
+		assertShowsAsRead(answer, read(path));
+		assertThat(text(answer, "phoneNo")).isEqualTo("+47 22 44 66 88");
+	}
+
+	/**
+	 * A record that stores a value otherwise than it was sent (here a trigger upper-cases
+	 * the customer's city) sends it back to the contact inside the change: the answer
+	 * shows the value the contact got back, not the one the change first wrote, and the
+	 * contact's other records get it too, though the first change was still on its way to
+	 * them.
+	 */
+	@Test
+	void theAnswerShowsAValueTheSyncBroughtBack() {
+		String trigger = "CREATE FUNCTION store_city_upper() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+				+ " IF NEW.city LIKE 'Tilbake%' THEN NEW.city := upper(NEW.city); END IF; RETURN NEW; END $$";
+		jdbc.sql(trigger).update();
+		try {
+			jdbc.sql("CREATE TRIGGER store_city_upper BEFORE UPDATE ON customer FOR EACH ROW"
+					+ " EXECUTE FUNCTION store_city_upper()")
+				.update();
+			Linked linked = linkedToAllThree("Tilbake AS");
+			String path = "/api/v1/contacts/" + linked.contact();
+
+			JsonNode answer = patched(path, "city", "Tilbakeby", "phoneNo", "+47 22 11 00 99");
+
+			assertThat(text(answer, "city")).isEqualTo("TILBAKEBY");
+			assertShowsAsRead(answer, read(path));
+			for (String record : List.of("/api/v1/customers/" + linked.customer(), "/api/v1/vendors/" + linked.vendor(),
+					"/api/v1/bank-accounts/" + linked.bank())) {
+				JsonNode stored = read(record);
+				assertThat(text(stored, "city")).as(record).isEqualTo("TILBAKEBY");
+				assertThat(text(stored, "phoneNo")).as(record).isEqualTo("+47 22 11 00 99");
+			}
+		}
+		finally {
+			jdbc.sql("DROP FUNCTION store_city_upper() CASCADE").update();
+		}
+	}
+
+	/** The same for a change made on the record, which its contact stores otherwise. */
+	@Test
+	void theAnswerToARecordsChangeShowsAValueTheSyncBroughtBack() {
+		String trigger = "CREATE FUNCTION store_city_upper() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+				+ " IF NEW.city LIKE 'Tilbake%' THEN NEW.city := upper(NEW.city); END IF; RETURN NEW; END $$";
+		jdbc.sql(trigger).update();
+		try {
+			jdbc.sql("CREATE TRIGGER store_city_upper BEFORE UPDATE ON contact FOR EACH ROW"
+					+ " EXECUTE FUNCTION store_city_upper()")
+				.update();
+			Linked linked = linkedToAllThree("Tilbake Fra Kunde AS");
+			String path = "/api/v1/customers/" + linked.customer();
+
+			JsonNode answer = patched(path, "city", "Tilbakevik");
+
+			assertThat(text(answer, "city")).isEqualTo("TILBAKEVIK");
+			assertShowsAsRead(answer, read(path));
+			assertThat(text(read("/api/v1/bank-accounts/" + linked.bank()), "city")).isEqualTo("TILBAKEVIK");
+		}
+		finally {
+			jdbc.sql("DROP FUNCTION store_city_upper() CASCADE").update();
+		}
+	}
+
+	private static void assertShowsAsRead(JsonNode answer, JsonNode read) {
+		for (String field : read.propertyNames()) {
+			assertThat(answer.get(field)).as(field).isEqualTo(read.get(field));
+		}
+	}
+
 	@Test
 	void lengthsAreCountedInCharactersAsTheDatabaseCountsThem() {
 		String sixtyFaces = "\ud83d\ude42".repeat(60);

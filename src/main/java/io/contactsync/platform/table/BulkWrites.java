@@ -1,6 +1,7 @@
 package io.contactsync.platform.table;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -53,7 +54,8 @@ class BulkWrites {
 		if (given.isEmpty()) {
 			return List.of();
 		}
-		Instant now = Instant.now();
+		// to the microsecond, as PostgreSQL keeps it: the rows returned read as stored
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		List<Field> stamps = table.allFields().stream().filter(Field::isTimestamp).toList();
 		List<Map<String, @Nullable Object>> all = new ArrayList<>(given.size());
 		for (Map<String, @Nullable Object> one : given) {
@@ -113,7 +115,7 @@ class BulkWrites {
 	 */
 	@Transactional
 	public List<Row> updateAll(Table table, List<Row> current, List<Map<String, @Nullable Object>> values) {
-		Instant now = Instant.now();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		Map<List<Field>, List<Map<String, @Nullable Object>>> byChangedFields = new LinkedHashMap<>();
 		List<Pending> pending = new ArrayList<>();
 		List<Map<String, @Nullable Object>> toCheck = new ArrayList<>();

@@ -18,6 +18,7 @@ import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Page;
 import io.contactsync.platform.Problems;
 import io.contactsync.platform.RowVersions;
+import io.contactsync.platform.TransactionScoped;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -59,6 +60,16 @@ public final class Records {
 
 	public Row get(String no) {
 		return store.get(table, List.of(no));
+	}
+
+	/**
+	 * The record as this transaction holds it: as its last {@link #write} returned it, if
+	 * nothing has written the row since; else read. The answer to a change without
+	 * reading the row again.
+	 */
+	public Row latest(String no) {
+		Row written = written().rows.get(no);
+		return written != null ? written : get(no);
 	}
 
 	public Optional<Row> find(String no) {
@@ -134,11 +145,24 @@ public final class Records {
 	 * event carries that on to whoever acts on it
 	 */
 	public Row write(Row current, Map<String, @Nullable Object> values, Actor by) {
-		return store.update(table, current, values, by);
+		Written written = written();
+		int mark = ++written.writes;
+		Row updated = store.update(table, current, values, by);
+		String no = updated.text("no");
+		if (written.writes != mark) {
+			// The change's listeners wrote the table (the sync brought a value back):
+			// what this returns may be older than what they stored.
+			written.rows.remove(no);
+		}
+		else if (updated != current) {
+			written.rows.put(no, updated);
+		}
+		return updated;
 	}
 
 	/** {@link #write} for many rows, one statement per set of changed fields. */
 	public List<Row> writeAll(List<Row> current, List<Map<String, @Nullable Object>> values) {
+		forgetWritten();
 		return store.bulk().updateAll(table, current, values);
 	}
 
@@ -159,6 +183,7 @@ public final class Records {
 	}
 
 	public void delete(Row current) {
+		forgetWritten();
 		store.delete(table, current);
 	}
 
@@ -169,6 +194,7 @@ public final class Records {
 	 * @param entryNo its first change-log entry's number, if taken already; else null
 	 */
 	public void delete(Row current, Actor by, RecordEvent.Factory as, List<FieldChange> first, @Nullable Long entryNo) {
+		forgetWritten();
 		store.delete(table, current, by, as, first, entryNo);
 	}
 
@@ -178,6 +204,7 @@ public final class Records {
 	 */
 	public Row restore(Map<String, @Nullable Object> values, long version, Actor by, RecordEvent.Factory as,
 			@Nullable Long entryNo) {
+		forgetWritten();
 		return store.restore(table, values, version, by, as, entryNo);
 	}
 
@@ -198,6 +225,7 @@ public final class Records {
 	 * the log.
 	 */
 	public void show(String field, String no, @Nullable Object value) {
+		forgetWritten();
 		String column = column(field);
 		jdbc.sql("UPDATE " + table.table() + " SET " + column + " = ? WHERE no = ? AND " + column
 				+ " IS DISTINCT FROM ?")
@@ -212,6 +240,7 @@ public final class Records {
 	 * writes of the transaction stay in that version.
 	 */
 	public void raiseVersion(String no) {
+		forgetWritten();
 		jdbc.sql("UPDATE " + table.table() + " SET version = " + RowVersions.next(table.table()) + " WHERE "
 				+ table.keys().get(0).column() + " = ?")
 			.param(no)
@@ -223,6 +252,7 @@ public final class Records {
 		if (values.isEmpty()) {
 			return;
 		}
+		forgetWritten();
 		String column = column(field);
 		jdbc.sql("UPDATE " + table.table() + " t SET " + column + " = v.value FROM unnest(:nos, :values)"
 				+ " AS v(no, value) WHERE t.no = v.no AND t." + column + " IS DISTINCT FROM v.value")
@@ -261,6 +291,33 @@ public final class Records {
 				+ " ORDER BY no LIMIT " + (size + 1);
 		List<Row> rows = jdbc.sql(sql).params(all).query(store.rows(table)).list();
 		return Page.of(rows, size, row -> String.valueOf(row.get("no")));
+	}
+
+	/** What this transaction wrote; outside one, nothing is kept. */
+	private Written written() {
+		return TransactionScoped.get(this, Written::new);
+	}
+
+	/**
+	 * Every other write of the table's rows: {@link #latest} reads them again. All of
+	 * them, not just the rows named, so that no write's effects on a row go unseen.
+	 */
+	private void forgetWritten() {
+		Written written = written();
+		written.writes++;
+		written.rows.clear();
+	}
+
+	/**
+	 * The rows {@link #write} returned in a transaction, by number, and a count of the
+	 * table's writes, by which a write sees whether others ran inside it.
+	 */
+	private static final class Written {
+
+		final Map<String, Row> rows = new HashMap<>();
+
+		int writes;
+
 	}
 
 	private String column(String field) {

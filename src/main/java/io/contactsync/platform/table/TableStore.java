@@ -1,6 +1,7 @@
 package io.contactsync.platform.table;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ public class TableStore {
 
 	@Transactional(readOnly = true)
 	public Optional<Row> find(Table table, List<String> key) {
-		return jdbc.sql(TableSql.select(table) + TableSql.whereKey(table))
+		return jdbc.sql(TableSql.selectByKey(table))
 			.params(TableSql.keyParams(table, key))
 			.query((rs, n) -> TableSql.toRow(table, rs))
 			.optional();
@@ -258,8 +259,11 @@ public class TableStore {
 			.filter(f -> TableSql.written(f, changes, current, values))
 			.toList();
 		List<Field> written = new ArrayList<>(changed);
+		// To the microsecond, as PostgreSQL keeps it: the row this returns is the answer
+		// to the change, and must read as the stored one will.
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		table.fields().stream().filter(Field::isTimestamp).forEach(stamp -> {
-			values.put(stamp.name(), Instant.now());
+			values.put(stamp.name(), now);
 			written.add(stamp);
 		});
 		// The changed columns come back as stored: what the database made of a value (a
@@ -291,7 +295,7 @@ public class TableStore {
 	}
 
 	public Row lock(Table table, List<String> key) {
-		return jdbc.sql(TableSql.select(table) + TableSql.whereKey(table) + " FOR UPDATE")
+		return jdbc.sql(TableSql.lockByKey(table))
 			.params(TableSql.keyParams(table, key))
 			.query((rs, n) -> TableSql.toRow(table, rs))
 			.optional()
