@@ -10,9 +10,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Values read once per transaction: settings that one change consults many times
- * (marketing setup, the sync field map) as the sync carries it from record to record.
- * Outside a transaction nothing is kept; a change to setup evicts what it changed.
+ * Values kept for one transaction: settings that one change consults many times
+ * (marketing setup, the sync field map) as the sync carries it from record to record, and
+ * the rows a table's writes returned. Outside a transaction nothing is kept; a change to
+ * setup evicts what it changed.
  */
 public final class TransactionScoped {
 
@@ -52,6 +53,18 @@ public final class TransactionScoped {
 			Map<Object, Object> created = new HashMap<>();
 			TransactionSynchronizationManager.bindResource(RESOURCE, created);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				// A transaction of its own started inside (REQUIRES_NEW) keeps its own
+				// values.
+				@Override
+				public void suspend() {
+					TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);
+				}
+
+				@Override
+				public void resume() {
+					TransactionSynchronizationManager.bindResource(RESOURCE, created);
+				}
+
 				@Override
 				public void afterCompletion(int status) {
 					TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);

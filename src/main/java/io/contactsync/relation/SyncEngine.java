@@ -115,7 +115,7 @@ class SyncEngine {
 		}
 		sent.putAll(change.values());
 		try {
-			carry(change, sent);
+			toRecords(change, sent);
 		}
 		finally {
 			if (outermost) {
@@ -125,11 +125,12 @@ class SyncEngine {
 	}
 
 	/**
+	 * Carries the change to each record it reaches, one after the other.
 	 * @param sent the newest value of every field the contact's changes on this thread
 	 * have sent: what a record gets, though a value sent back to the contact on the way
 	 * (by a record that stored it otherwise) came after this change
 	 */
-	private void carry(RecordChange change, Map<String, @Nullable Object> sent) {
+	private void toRecords(RecordChange change, Map<String, @Nullable Object> sent) {
 		Actor carrier = change.carrier();
 		Set<Target> links = new LinkedHashSet<>();
 		for (ContactBusinessRelation link : relations.of(change.no())) {

@@ -96,21 +96,16 @@ class SyncApiTest extends DemoCompanyApiTest {
 	}
 
 	/**
-	 * A record that stores a value otherwise than it was sent (here a trigger upper-cases
-	 * the customer's city) sends it back to the contact inside the change: the answer
-	 * shows the value the contact got back, not the one the change first wrote, and the
-	 * contact's other records get it too, though the first change was still on its way to
-	 * them.
+	 * A record that stores a value otherwise than it was sent (here the customer's city
+	 * upper-cased) sends it back to the contact inside the change: the answer shows the
+	 * value the contact got back, not the one the change first wrote, and the contact's
+	 * other records get it too, though the first change was still on its way to them.
+	 * (The links are carried in the order of their codes, BANK, KUNDE, LEV: the
+	 * customer's value comes back before the vendor has had the first change.)
 	 */
 	@Test
 	void theAnswerShowsAValueTheSyncBroughtBack() {
-		String trigger = "CREATE FUNCTION store_city_upper() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-				+ " IF NEW.city LIKE 'Tilbake%' THEN NEW.city := upper(NEW.city); END IF; RETURN NEW; END $$";
-		jdbc.sql(trigger).update();
-		try {
-			jdbc.sql("CREATE TRIGGER store_city_upper BEFORE UPDATE ON customer FOR EACH ROW"
-					+ " EXECUTE FUNCTION store_city_upper()")
-				.update();
+		withCitiesUpperCasedOn("customer", () -> {
 			Linked linked = linkedToAllThree("Tilbake AS");
 			String path = "/api/v1/contacts/" + linked.contact();
 
@@ -124,22 +119,13 @@ class SyncApiTest extends DemoCompanyApiTest {
 				assertThat(text(stored, "city")).as(record).isEqualTo("TILBAKEBY");
 				assertThat(text(stored, "phoneNo")).as(record).isEqualTo("+47 22 11 00 99");
 			}
-		}
-		finally {
-			jdbc.sql("DROP FUNCTION store_city_upper() CASCADE").update();
-		}
+		});
 	}
 
 	/** The same for a change made on the record, which its contact stores otherwise. */
 	@Test
 	void theAnswerToARecordsChangeShowsAValueTheSyncBroughtBack() {
-		String trigger = "CREATE FUNCTION store_city_upper() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-				+ " IF NEW.city LIKE 'Tilbake%' THEN NEW.city := upper(NEW.city); END IF; RETURN NEW; END $$";
-		jdbc.sql(trigger).update();
-		try {
-			jdbc.sql("CREATE TRIGGER store_city_upper BEFORE UPDATE ON contact FOR EACH ROW"
-					+ " EXECUTE FUNCTION store_city_upper()")
-				.update();
+		withCitiesUpperCasedOn("contact", () -> {
 			Linked linked = linkedToAllThree("Tilbake Fra Kunde AS");
 			String path = "/api/v1/customers/" + linked.customer();
 
@@ -148,6 +134,19 @@ class SyncApiTest extends DemoCompanyApiTest {
 			assertThat(text(answer, "city")).isEqualTo("TILBAKEVIK");
 			assertShowsAsRead(answer, read(path));
 			assertThat(text(read("/api/v1/bank-accounts/" + linked.bank()), "city")).isEqualTo("TILBAKEVIK");
+		});
+	}
+
+	/** Runs the test with a table storing cities that begin "Tilbake" in upper case. */
+	private void withCitiesUpperCasedOn(String table, Runnable test) {
+		jdbc.sql("CREATE OR REPLACE FUNCTION store_city_upper() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+				+ " IF NEW.city LIKE 'Tilbake%' THEN NEW.city := upper(NEW.city); END IF; RETURN NEW; END $$")
+			.update();
+		try {
+			jdbc.sql("CREATE TRIGGER store_city_upper BEFORE UPDATE ON " + table
+					+ " FOR EACH ROW EXECUTE FUNCTION store_city_upper()")
+				.update();
+			test.run();
 		}
 		finally {
 			jdbc.sql("DROP FUNCTION store_city_upper() CASCADE").update();

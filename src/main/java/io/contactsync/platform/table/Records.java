@@ -63,9 +63,12 @@ public final class Records {
 	}
 
 	/**
-	 * The record as this transaction holds it: as its last {@link #write} returned it, if
-	 * nothing has written the row since; else read. The answer to a change without
-	 * reading the row again.
+	 * The record right after a {@link #write} of it: the row that write returned, or the
+	 * one a write inside it (the sync's) returned, if nothing wrote the table since; else
+	 * read. The answer to a change without reading the row again. Every write of the
+	 * table's rows in a request goes through this class; the database's own (a foreign
+	 * key's {@code ON DELETE SET NULL} on customers and vendors) do not run between a
+	 * change and its answer.
 	 */
 	public Row latest(String no) {
 		Row written = written().rows.get(no);
@@ -146,15 +149,21 @@ public final class Records {
 	 */
 	public Row write(Row current, Map<String, @Nullable Object> values, Actor by) {
 		Written written = written();
+		String no = current.text("no");
+		written.rows.remove(no);
 		int mark = ++written.writes;
-		Row updated = store.update(table, current, values, by);
-		String no = updated.text("no");
-		if (written.writes != mark) {
-			// The change's listeners wrote the table (the sync brought a value back):
-			// what this returns may be older than what they stored.
-			written.rows.remove(no);
+		Row updated;
+		try {
+			updated = store.update(table, current, values, by);
 		}
-		else if (updated != current) {
+		catch (RuntimeException ex) {
+			// Rolled back to a savepoint, what the write's listeners wrote may be gone.
+			forgetWritten();
+			throw ex;
+		}
+		// When the change's listeners wrote the table (the sync brought a value back),
+		// what they kept is newer than what this returns.
+		if (written.writes == mark && updated != current) {
 			written.rows.put(no, updated);
 		}
 		return updated;

@@ -146,8 +146,8 @@ public class TableStore {
 		String key = new Row(values, 0).key(table.keys());
 		// A taken key is refused by the primary key itself (below), one statement fewer
 		// than asking first; the request fails either way.
-		values.replaceAll(
-				(name, value) -> table.field(name).filter(Field::isTimestamp).isPresent() ? Instant.now() : value);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		values.replaceAll((name, value) -> table.field(name).filter(Field::isTimestamp).isPresent() ? now : value);
 		List<Field> fields = table.allFields();
 		String sql = "INSERT INTO " + table.table() + " (" + TableSql.columns(fields) + ", version) VALUES ("
 				+ fields.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", ")) + ", " + version + ")";
