@@ -132,32 +132,32 @@ class SyncEngine {
 	 */
 	private void toRecords(RecordChange change, Map<String, @Nullable Object> sent) {
 		Actor carrier = change.carrier();
-		Set<Target> links = new LinkedHashSet<>();
+		Set<Target> reaching = new LinkedHashSet<>();
 		for (ContactBusinessRelation link : relations.of(change.no())) {
 			if (link.isLink()) {
-				LinkedRecordType type = LinkedRecordType.valueOf(link.linkToTable());
-				if (!shared.toRecord(type, change.values()).isEmpty()) {
-					links.add(new Target(type, link.linkedNo()));
-				}
+				reaching.add(new Target(LinkedRecordType.valueOf(link.linkToTable()), link.linkedNo()));
 			}
 		}
+		Set<Target> links = Set.copyOf(reaching);
 		Set<Target> primaryOf = new LinkedHashSet<>();
 		if (change.changed("name")) {
 			primaryOf.addAll(recordsWithPrimaryContact(change.no()));
+			reaching.addAll(primaryOf);
 		}
-		Set<Target> reaching = new LinkedHashSet<>(links);
-		reaching.addAll(primaryOf);
 		for (Target target : reaching) {
+			// Made as the record's turn comes: a value sent back since has replaced its
+			// own.
 			Map<String, @Nullable Object> newestValues = new LinkedHashMap<>();
 			change.values().keySet().forEach(field -> newestValues.put(field, sent.get(field)));
-			Map<String, @Nullable Object> values = new LinkedHashMap<>();
-			boolean link = links.contains(target);
-			if (link) {
-				values.putAll(shared.toRecord(target.type(), newestValues));
-			}
+			Map<String, @Nullable Object> values = links.contains(target) ? shared.toRecord(target.type(), newestValues)
+					: new LinkedHashMap<>();
+			boolean link = !values.isEmpty();
 			if (primaryOf.contains(target)) {
 				Object name = newestValues.get("name");
 				values.put("contact", name == null ? "" : name);
+			}
+			if (values.isEmpty()) {
+				continue;
 			}
 			boolean carried = link && change.row() != null;
 			if (carried) {
