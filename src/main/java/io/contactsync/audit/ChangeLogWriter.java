@@ -11,7 +11,7 @@ import io.contactsync.platform.AuditedBatch;
 import io.contactsync.platform.AuditedChange;
 import io.contactsync.platform.BeforeCommit;
 import io.contactsync.platform.FieldChange;
-import io.contactsync.platform.JsonRows;
+import io.contactsync.platform.RowArrays;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
@@ -44,9 +44,12 @@ class ChangeLogWriter {
 
 	private final ChangeLogIds ids;
 
-	ChangeLogWriter(JdbcClient jdbc, ChangeLogIds ids) {
+	private final RowArrays rowArrays;
+
+	ChangeLogWriter(JdbcClient jdbc, ChangeLogIds ids, RowArrays rowArrays) {
 		this.jdbc = jdbc;
 		this.ids = ids;
+		this.rowArrays = rowArrays;
 	}
 
 	@EventListener
@@ -186,8 +189,8 @@ class ChangeLogWriter {
 
 	private void writeUnnumbered(List<Map<String, @Nullable Object>> rows) {
 		jdbc.sql("INSERT INTO change_log (" + String.join(", ", COLUMNS) + ") SELECT " + String.join(", ", COLUMNS)
-				+ " FROM jsonb_populate_recordset(NULL::change_log, CAST(:rows AS jsonb))")
-			.param("rows", JsonRows.of(COLUMNS, rows))
+				+ " FROM " + RowArrays.from("change_log", "rows"))
+			.param("rows", rowArrays.of("change_log", rows))
 			.update();
 		rows.clear();
 	}

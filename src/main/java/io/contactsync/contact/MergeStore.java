@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.contactsync.platform.Actor;
-import io.contactsync.platform.JsonRows;
+import io.contactsync.platform.RowArrays;
 import io.contactsync.platform.table.Row;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -37,8 +37,11 @@ class MergeStore {
 
 	private final JdbcClient jdbc;
 
-	MergeStore(JdbcClient jdbc) {
+	private final RowArrays rowArrays;
+
+	MergeStore(JdbcClient jdbc, RowArrays rowArrays) {
 		this.jdbc = jdbc;
+		this.rowArrays = rowArrays;
 	}
 
 	/** A merge as kept. */
@@ -94,12 +97,10 @@ class MergeStore {
 			row.put("before", JSON.writeValueAsString(move.before()));
 			rows.add(row);
 		}
-		// "before" travels as JSON text and is read back as jsonb.
-		jdbc.sql("INSERT INTO contact_merge_move (merge_id, seq, kind, key, from_no, version_after, before)"
-				+ " SELECT r.merge_id, r.seq, r.kind, r.key, r.from_no, r.version_after, CAST(r.before AS jsonb)"
-				+ " FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(merge_id bigint, seq integer, kind varchar,"
-				+ " key varchar, from_no varchar, version_after bigint, before text)")
-			.param("rows", JsonRows.of(columns, rows))
+		// "before" travels as JSON text and is read as its column's jsonb.
+		jdbc.sql("INSERT INTO contact_merge_move (" + String.join(", ", columns) + ") SELECT "
+				+ String.join(", ", columns) + " FROM " + RowArrays.from("contact_merge_move", "rows"))
+			.param("rows", rowArrays.of("contact_merge_move", rows))
 			.update();
 	}
 

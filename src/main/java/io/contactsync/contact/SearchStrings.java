@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.contactsync.platform.JsonRows;
+import io.contactsync.platform.RowArrays;
 import io.contactsync.platform.table.RecordChange;
 import io.contactsync.platform.table.RecordEvent;
 import io.contactsync.platform.table.Row;
@@ -52,8 +52,11 @@ class SearchStrings {
 
 	private final Contacts contacts;
 
-	SearchStrings(JdbcClient jdbc, SetupApi setup, Contacts contacts) {
+	private final RowArrays rowArrays;
+
+	SearchStrings(JdbcClient jdbc, SetupApi setup, Contacts contacts, RowArrays rowArrays) {
 		this.jdbc = jdbc;
+		this.rowArrays = rowArrays;
 		this.setup = setup;
 		this.contacts = contacts;
 	}
@@ -171,9 +174,9 @@ class SearchStrings {
 		}
 		if (!rows.isEmpty()) {
 			jdbc.sql("INSERT INTO duplicate_search_string (contact_no, field, part, value)"
-					+ " SELECT contact_no, field, part, value"
-					+ " FROM jsonb_populate_recordset(NULL::duplicate_search_string, CAST(:rows AS jsonb))")
-				.param("rows", JsonRows.of(List.of("contact_no", "field", "part", "value"), rows))
+					+ " SELECT contact_no, field, part, value" + " FROM "
+					+ RowArrays.from("duplicate_search_string", "rows"))
+				.param("rows", rowArrays.of("duplicate_search_string", rows))
 				.update();
 		}
 	}

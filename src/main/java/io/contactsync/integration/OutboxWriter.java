@@ -1,14 +1,19 @@
 package io.contactsync.integration;
 
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.contactsync.platform.BeforeCommit;
 import io.contactsync.platform.FieldChange;
+import io.contactsync.platform.RowArrays;
 import io.contactsync.platform.table.RecordChange;
 import io.contactsync.platform.table.RecordEvent;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -33,9 +38,12 @@ class OutboxWriter {
 
 	private final Sequencer sequencer;
 
-	OutboxWriter(JdbcClient jdbc, Sequencer sequencer) {
+	private final RowArrays rowArrays;
+
+	OutboxWriter(JdbcClient jdbc, Sequencer sequencer, RowArrays rowArrays) {
 		this.jdbc = jdbc;
 		this.sequencer = sequencer;
+		this.rowArrays = rowArrays;
 	}
 
 	@EventListener
@@ -67,51 +75,43 @@ class OutboxWriter {
 		if (events.isEmpty()) {
 			return;
 		}
-		// Written as a stream, not built as a tree first: a job's page writes thousands.
-		StringWriter json = new StringWriter(events.size() * 256);
-		try (JsonGenerator rows = JSON.createGenerator(json)) {
-			rows.writeStartArray();
-			for (RecordEvent event : events) {
-				RecordChange change = event.change();
-				rows.writeStartObject();
-				rows.writeStringProperty("type", event.eventType());
-				rows.writeStringProperty("record_type", change.recordType());
-				rows.writeStringProperty("no", change.no());
-				rows.writeName("version");
-				if (change.version() == null) {
-					rows.writeNull();
-				}
-				else {
-					rows.writeNumber(change.version());
-				}
-				rows.writeStringProperty("origin", change.actor().origin().name());
-				rows.writeStringProperty("user_name", change.actor().user());
-				rows.writeStringProperty("source_system", change.actor().sourceSystem());
-				rows.writeName("caused_by");
-				if (change.actor().causedBy() == null) {
-					rows.writeNull();
-				}
-				else {
-					rows.writeNumber(change.actor().causedBy());
-				}
-				rows.writeNumberProperty("schema", event.schemaVersion());
-				rows.writeObjectPropertyStart("changes");
-				for (FieldChange field : change.changes()) {
-					rows.writeObjectPropertyStart(field.field());
-					rows.writeStringProperty("old", field.oldValue());
-					rows.writeStringProperty("new", field.newValue());
-					rows.writeEndObject();
-				}
-				rows.writeEndObject();
-				rows.writeEndObject();
-			}
-			rows.writeEndArray();
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>(events.size());
+		for (RecordEvent event : events) {
+			RecordChange change = event.change();
+			Map<String, @Nullable Object> row = new HashMap<>();
+			row.put("type", event.eventType());
+			row.put("record_type", change.recordType());
+			row.put("no", change.no());
+			row.put("version", change.version());
+			row.put("origin", change.actor().origin().name());
+			row.put("user_name", change.actor().user());
+			row.put("source_system", change.actor().sourceSystem());
+			row.put("caused_by", change.actor().causedBy());
+			row.put("schema", event.schemaVersion());
+			row.put("changes", changes(change));
+			rows.add(row);
 		}
 		String columns = String.join(", ", COLUMNS);
-		jdbc.sql("INSERT INTO change_event (" + columns + ") SELECT " + columns
-				+ " FROM jsonb_populate_recordset(NULL::change_event, CAST(? AS jsonb))")
-			.param(json.toString())
+		jdbc.sql("INSERT INTO change_event (" + columns + ") SELECT " + columns + " FROM "
+				+ RowArrays.from("change_event", "rows"))
+			.param("rows", rowArrays.of("change_event", rows))
 			.update();
+	}
+
+	/** The fields a change changed, as the JSON object the event carries. */
+	private static String changes(RecordChange change) {
+		StringWriter json = new StringWriter(change.changes().size() * 48 + 2);
+		try (JsonGenerator fields = JSON.createGenerator(json)) {
+			fields.writeStartObject();
+			for (FieldChange field : change.changes()) {
+				fields.writeObjectPropertyStart(field.field());
+				fields.writeStringProperty("old", field.oldValue());
+				fields.writeStringProperty("new", field.newValue());
+				fields.writeEndObject();
+			}
+			fields.writeEndObject();
+		}
+		return json.toString();
 	}
 
 }

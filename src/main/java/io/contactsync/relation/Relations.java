@@ -11,7 +11,7 @@ import io.contactsync.contact.Contacts;
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.ChangeNumbers;
 import io.contactsync.platform.FieldChange;
-import io.contactsync.platform.JsonRows;
+import io.contactsync.platform.RowArrays;
 import io.contactsync.platform.table.Row;
 import io.contactsync.platform.table.RecordChange;
 import io.contactsync.platform.table.RecordEvent;
@@ -53,9 +53,12 @@ class Relations {
 
 	private final ChangeNumbers numbers;
 
+	private final RowArrays rowArrays;
+
 	Relations(JdbcClient jdbc, Contacts contacts, LinkedRecords records, ApplicationEventPublisher events,
-			ChangeNumbers numbers) {
+			ChangeNumbers numbers, RowArrays rowArrays) {
 		this.numbers = numbers;
+		this.rowArrays = rowArrays;
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.records = records;
@@ -172,9 +175,8 @@ class Relations {
 							Map.of(), Actor.current())));
 		}
 		jdbc.sql("INSERT INTO contact_business_relation (" + String.join(", ", columns) + ") SELECT "
-				+ String.join(", ", columns)
-				+ " FROM jsonb_populate_recordset(NULL::contact_business_relation, CAST(:rows AS jsonb))")
-			.param("rows", JsonRows.of(columns, rows))
+				+ String.join(", ", columns) + " FROM " + RowArrays.from("contact_business_relation", "rows"))
+			.param("rows", rowArrays.of("contact_business_relation", rows))
 			.update();
 		records.of(type).showContacts(contactOfRecord);
 		events.publishEvent(new RecordChange.Batch(RECORD_TYPE, RecordChange.Kind.CREATED, changes));

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 
 import io.contactsync.platform.Actor;
 import io.contactsync.platform.FieldChange;
-import io.contactsync.platform.JsonRows;
 import io.contactsync.platform.Message;
 import io.contactsync.platform.Problems;
+import io.contactsync.platform.RowArrays;
 import io.contactsync.platform.RowVersions;
 import org.jspecify.annotations.Nullable;
 
@@ -38,10 +38,13 @@ class BulkWrites {
 
 	private final TableChecks checks;
 
-	BulkWrites(JdbcClient jdbc, ApplicationEventPublisher events, TableChecks checks) {
+	private final RowArrays rowArrays;
+
+	BulkWrites(JdbcClient jdbc, ApplicationEventPublisher events, TableChecks checks, RowArrays rowArrays) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.checks = checks;
+		this.rowArrays = rowArrays;
 	}
 
 	/**
@@ -68,9 +71,9 @@ class BulkWrites {
 		List<Field> fields = table.allFields();
 		String columns = TableSql.columns(fields);
 		try {
-			jdbc.sql("INSERT INTO " + table.table() + " (" + columns + ", version) SELECT " + columns
-					+ ", 1 FROM jsonb_populate_recordset(NULL::" + table.table() + ", CAST(:rows AS jsonb))")
-				.param("rows", JsonRows.of(fields.stream().map(Field::column).toList(), TableSql.byColumn(fields, all)))
+			jdbc.sql("INSERT INTO " + table.table() + " (" + columns + ", version) SELECT " + columns + ", 1 FROM "
+					+ RowArrays.from(table.table(), "rows"))
+				.param("rows", rowArrays.of(table.table(), TableSql.byColumn(fields, all)))
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -146,11 +149,10 @@ class BulkWrites {
 			written.addAll(changed);
 			jdbc.sql("UPDATE " + table.table() + " t SET "
 					+ changed.stream().map(f -> f.column() + " = v." + f.column()).collect(Collectors.joining(", "))
-					+ ", version = " + RowVersions.next("t") + " FROM jsonb_populate_recordset(NULL::" + table.table()
-					+ ", CAST(:rows AS jsonb)) v WHERE t." + key.column() + " = v." + key.column() + " RETURNING t."
-					+ key.column() + ", t.version")
-				.param("rows",
-						JsonRows.of(written.stream().map(Field::column).toList(), TableSql.byColumn(written, rows)))
+					+ ", version = " + RowVersions.next("t") + " FROM " + RowArrays.from(table.table(), "rows")
+					+ " v WHERE t." + key.column() + " = v." + key.column() + " RETURNING t." + key.column()
+					+ ", t.version")
+				.param("rows", rowArrays.of(table.table(), TableSql.byColumn(written, rows)))
 				.query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2)))
 				.list();
 		});
