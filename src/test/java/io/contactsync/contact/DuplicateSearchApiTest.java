@@ -1,9 +1,12 @@
 package io.contactsync.contact;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.contactsync.support.Api;
 import io.contactsync.support.DemoCompanyApiTest;
@@ -208,6 +211,46 @@ class DuplicateSearchApiTest extends DemoCompanyApiTest {
 		assertThat(duplicates.countWithDuplicates(companies)).isEqualTo(listed);
 		assertThat(duplicates.countWithDuplicates(List.of(no(twins[0]), no(separate[0])))).isEqualTo(1);
 		assertThat(duplicates.countWithDuplicates(List.of(no(separate[0])))).as("its only twin is separate").isZero();
+	}
+
+	/**
+	 * A job's count for a page agrees with each company's list at every hit percent, for
+	 * companies that share some of their strings and not others: the page's strings are
+	 * ranked once for all its companies, and a company's candidates are judged only until
+	 * the first duplicate.
+	 */
+	@Test
+	void theCountOfAPageAgreesWithEachListAtEveryHitPercent() {
+		String[] endings = { "Mølle AS", "Mølledrift AS", "Sagbruk ANS" };
+		String[] streets = { "Kvernveien 1", "Kvernveien 12", "Sagbruksgata 3", "Bruveien 40" };
+		String[] phones = { "22 33 44 55", "22 33 44 56", "91 23 45 67" };
+		List<String> page = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			page.add(no(company("Kvernfam " + endings[i % 3], "address", streets[i % 4], "postCode",
+					i % 2 == 0 ? "8006" : "0150", "phoneNo", phones[i % 3])));
+		}
+		// two that share exactly 7 of their 10 strings: duplicates below 75 % only
+		page.add(no(company("Grenseverdi Bakeri AS", "address", "Bakergata 5", "postCode", "8006", "phoneNo",
+				"33 44 55 66")));
+		page.add(no(company("Grenseverdi Konditori AS", "address", "Bakergata 7", "postCode", "8006", "phoneNo",
+				"33 44 55 77")));
+		// and some that share nothing with any company
+		page.add(no(company("Ensom Fyrlykt AS", "address", "Fyrveien 99", "phoneNo", "77 11 22 33")));
+		page.add(no(company("Stille Havbruk AS", "address", "Merdkaia 7", "phoneNo", "75 55 66 77")));
+		Set<Long> counts = new TreeSet<>();
+		try {
+			for (int percent : new int[] { 30, 50, 60, 75, 90, 100 }) {
+				setMarketing("searchHitPercent", percent);
+				long listed = page.stream().filter(no -> !duplicates.of(no, false).isEmpty()).count();
+				assertThat(duplicates.countWithDuplicates(page)).as("at %d %%", percent).isEqualTo(listed);
+				counts.add(listed);
+			}
+		}
+		finally {
+			setMarketing("searchHitPercent", 75);
+		}
+		assertThat(counts).as("some have duplicates and some not, at some percent")
+			.anyMatch(count -> count > 0 && count < page.size());
 	}
 
 	private List<String> duplicatesOf(String no) {
