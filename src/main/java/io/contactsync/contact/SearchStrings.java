@@ -174,7 +174,7 @@ class SearchStrings {
 		}
 		if (!rows.isEmpty()) {
 			jdbc.sql("INSERT INTO duplicate_search_string (contact_no, field, part, value)"
-					+ " SELECT contact_no, field, part, value" + " FROM "
+					+ " SELECT contact_no, field, part, value FROM "
 					+ RowArrays.from("duplicate_search_string", "rows"))
 				.param("rows", rowArrays.of("duplicate_search_string", rows))
 				.update();

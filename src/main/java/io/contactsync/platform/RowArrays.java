@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * whatever the number of rows and columns, and the server reads each value as its
  * column's type (and refuses what does not fit).
  * <p>
- * Why an array of rows and not JSON: PostgreSQL reads this text form about five times as
- * fast as the same rows as JSON ({@code jsonb_populate_recordset}), some 2 µs a row
+ * Why an array of rows and not JSON: PostgreSQL reads this text form two to five times as
+ * fast as the same rows as JSON ({@code jsonb_populate_recordset}), 2 to 5 µs a row
  * against 8 to 10, and a job's page writes tens of thousands of rows (bench/README.md,
  * "Bulk rows as arrays"). The text form needs every column of the table in its order,
  * which is read from the database once per table.
@@ -71,9 +71,8 @@ public class RowArrays {
 				}
 				Object value = row.get(columns.ordered().get(c));
 				if (value != null) {
-					// A field of the row is quoted within the quoted element of the
-					// array:
-					// its quotes and backslashes are escaped for both.
+					// quoted as a field of the row, inside the quoted element of the
+					// array: its quotes and backslashes are escaped for both
 					text.append("\\\"");
 					escaped(text, rendered(value));
 					text.append("\\\"");
