@@ -214,10 +214,33 @@ class DuplicateSearchApiTest extends DemoCompanyApiTest {
 	}
 
 	/**
+	 * A company's likeliest duplicate is marked separate, a lesser one is not: the
+	 * company still counts, so a count that stops at the first duplicate it finds must
+	 * not stop at one marked separate.
+	 */
+	@Test
+	void aTwinMarkedSeparateDoesNotHideAnotherDuplicateFromTheCount() {
+		JsonNode original = company("Ekkolodd Marinteknikk AS", "address", "Havnegata 9", "postCode", "8006", "phoneNo",
+				"75 40 10 20");
+		JsonNode twin = company("Ekkolodd Marinteknikk AS", "address", "Havnegata 9", "postCode", "8006", "phoneNo",
+				"75 40 10 20");
+		JsonNode cousin = company("Ekkolodd Marinteknikk AS", "address", "Havnegata 11", "postCode", "8006", "phoneNo",
+				"75 40 10 20");
+		assertThat(duplicatesOf(no(original))).containsExactly(no(twin), no(cousin));
+		assertThat(admin()
+			.put("/api/v1/contacts/" + no(original) + "/duplicates/" + no(twin), Map.of("separateContacts", true))
+			.status()).isEqualTo(200);
+
+		assertThat(duplicates.of(no(original), false)).extracting(DuplicateSearch.Duplicate::duplicateContactNo)
+			.containsExactly(no(cousin));
+		assertThat(duplicates.countWithDuplicates(List.of(no(original)))).isEqualTo(1);
+	}
+
+	/**
 	 * A job's count for a page agrees with each company's list at every hit percent, for
-	 * companies that share some of their strings and not others: the page's strings are
-	 * ranked once for all its companies, and a company's candidates are judged only until
-	 * the first duplicate.
+	 * companies that share some of their strings and not others, so that a count done
+	 * another way than the list (a page at a time, or stopping at a company's first
+	 * duplicate) must give the same answer.
 	 */
 	@Test
 	void theCountOfAPageAgreesWithEachListAtEveryHitPercent() {
