@@ -156,6 +156,16 @@ class SearchStrings {
 		if (relevant.isEmpty()) {
 			return;
 		}
+		if (batch.kind() == RecordChange.Kind.CREATED) {
+			// contacts this batch made have no strings yet, and the batch carries their
+			// rows
+			// as written: nothing to delete, nothing to read back
+			insertAll(relevant.stream()
+				.map(RecordChange::written)
+				.filter(contact -> ContactType.COMPANY.is(contact.text("type")))
+				.toList());
+			return;
+		}
 		reindex(relevant.stream().map(RecordChange::no).toArray(String[]::new));
 	}
 
@@ -164,11 +174,16 @@ class SearchStrings {
 	 */
 	void reindex(String[] nos) {
 		jdbc.sql("DELETE FROM duplicate_search_string WHERE contact_no = ANY(?)").param(nos).update();
-		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
-		for (Row contact : jdbc.sql("SELECT * FROM contact WHERE no = ANY(?) AND type = 'COMPANY'")
+		insertAll(jdbc.sql("SELECT * FROM contact WHERE no = ANY(?) AND type = 'COMPANY'")
 			.param(nos)
 			.query(contacts.rows())
-			.list()) {
+			.list());
+	}
+
+	/** The strings of these companies, which have none yet, in one statement. */
+	private void insertAll(List<Row> companies) {
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+		for (Row contact : companies) {
 			strings(contact).forEach(string -> rows.add(Map.of("contact_no", contact.text("no"), "field", string[0],
 					"part", string[1], "value", string[2])));
 		}
