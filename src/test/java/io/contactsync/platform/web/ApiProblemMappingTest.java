@@ -1,6 +1,7 @@
 package io.contactsync.platform.web;
 
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import io.contactsync.platform.Message;
 import io.contactsync.platform.FieldError;
 import io.contactsync.platform.Problems;
 import io.contactsync.support.ApiSlice;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -121,6 +123,19 @@ class ApiProblemMappingTest {
 		assertProblem(postOrder("{\"customerNo\": \"K1\", \"lines\": [{\"itemNo\": \"A\", \"quantity\": \"two\"}]}"),
 				400, "MALFORMED_REQUEST", List.of("lines[0].quantity"));
 		assertProblem(postOrder("{\"customerNo\": 10}"), 400, "MALFORMED_REQUEST", List.of("customerNo"));
+	}
+
+	@Test
+	void aDateIsTextAndNoArray() {
+		// Jackson would read [] as no date, and [y, m, d] as one
+		assertProblem(postOrder("{\"customerNo\": \"K1\", \"deliveryDate\": []}"), 400, "MALFORMED_REQUEST",
+				List.of("deliveryDate"));
+		assertProblem(postOrder("{\"customerNo\": \"K1\", \"deliveryDate\": [2026, 12, 24]}"), 400, "MALFORMED_REQUEST",
+				List.of("deliveryDate"));
+		assertThat(postOrder("{\"customerNo\": \"K1\", \"deliveryDate\": \"2026-12-24\"}")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("deliveryDate")
+			.isEqualTo("2026-12-24");
 	}
 
 	@Test
@@ -285,7 +300,7 @@ class ApiProblemMappingTest {
 			return order;
 		}
 
-		record Order(String customerNo, List<Line> lines) {
+		record Order(String customerNo, List<Line> lines, @Nullable LocalDate deliveryDate) {
 		}
 
 		record Line(String itemNo, int quantity) {
