@@ -126,11 +126,14 @@ class ApiProblemMappingTest {
 	}
 
 	@Test
-	void aDateIsTextAndNoArray() {
-		// Jackson would read [] as no date, and [y, m, d] as one
+	void aDateIsTextAndNothingElse() {
+		// Jackson would read [] as no date, and [y, m, d] as one; nor is a date a day
+		// number
 		assertProblem(postOrder("{\"customerNo\": \"K1\", \"deliveryDate\": []}"), 400, "MALFORMED_REQUEST",
 				List.of("deliveryDate"));
 		assertProblem(postOrder("{\"customerNo\": \"K1\", \"deliveryDate\": [2026, 12, 24]}"), 400, "MALFORMED_REQUEST",
+				List.of("deliveryDate"));
+		assertProblem(postOrder("{\"customerNo\": \"K1\", \"deliveryDate\": 20811}"), 400, "MALFORMED_REQUEST",
 				List.of("deliveryDate"));
 		assertThat(postOrder("{\"customerNo\": \"K1\", \"deliveryDate\": \"2026-12-24\"}")).hasStatusOk()
 			.bodyJson()
