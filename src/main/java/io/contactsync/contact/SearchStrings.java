@@ -157,9 +157,8 @@ class SearchStrings {
 			return;
 		}
 		if (batch.kind() == RecordChange.Kind.CREATED) {
-			// contacts this batch made have no strings yet, and the batch carries their
-			// rows
-			// as written: nothing to delete, nothing to read back
+			// Contacts this batch made have no strings yet, and the batch carries their
+			// rows as written: nothing to delete, nothing to read back.
 			insertAll(relevant.stream()
 				.map(RecordChange::written)
 				.filter(contact -> ContactType.COMPANY.is(contact.text("type")))
