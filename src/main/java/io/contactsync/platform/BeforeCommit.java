@@ -37,21 +37,38 @@ public final class BeforeCommit {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return null;
 		}
-		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-			if (synchronization instanceof Collected<?> collected && collected.writer == writer) {
-				@SuppressWarnings("unchecked")
-				List<T> items = (List<T>) collected.items;
-				return items;
-			}
+		// Found as a resource of the transaction, not by going through its
+		// synchronizations, which Spring sorts anew on every look (once per change).
+		Key key = new Key(writer);
+		if (TransactionSynchronizationManager.getResource(key) instanceof Collected<?> collected) {
+			@SuppressWarnings("unchecked")
+			List<T> items = (List<T>) collected.items;
+			return items;
 		}
-		Collected<T> collected = new Collected<>(writer, order, write, committed);
+		Collected<T> collected = new Collected<>(key, order, write, committed);
 		TransactionSynchronizationManager.registerSynchronization(collected);
+		TransactionSynchronizationManager.bindResource(key, collected);
 		return collected.items;
+	}
+
+	/** A writer's list among the transaction's resources: the writer's own identity. */
+	private record Key(Object writer) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Key key && key.writer == writer;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(writer);
+		}
+
 	}
 
 	private static final class Collected<T> implements TransactionSynchronization {
 
-		private final Object writer;
+		private final Key key;
 
 		private final int order;
 
@@ -64,11 +81,29 @@ public final class BeforeCommit {
 		/** How many items there were when each savepoint made since was set. */
 		private final Map<Object, Integer> atSavepoint = new IdentityHashMap<>();
 
-		private Collected(Object writer, int order, Consumer<List<T>> write, Runnable committed) {
-			this.writer = writer;
+		private Collected(Key key, int order, Consumer<List<T>> write, Runnable committed) {
+			this.key = key;
 			this.order = order;
 			this.write = write;
 			this.committed = committed;
+		}
+
+		/**
+		 * A transaction started inside this one collects its own, and this list waits.
+		 */
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResource(key);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(key, this);
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(key);
 		}
 
 		@Override

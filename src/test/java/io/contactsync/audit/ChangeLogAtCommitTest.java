@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +65,32 @@ class ChangeLogAtCommitTest extends DemoCompanyApiTest {
 		assertThat(entries(customerOf(contact), "city")).isEmpty();
 		Row unchanged = contacts.get(contact);
 		assertThat(unchanged.text("city")).isNullOrEmpty();
+	}
+
+	/**
+	 * A transaction started inside another (suspending it) collects and writes its own
+	 * entries: they stay when the outer one rolls back, and the outer one's do not leak
+	 * into it.
+	 */
+	@Test
+	void aTransactionInsideAnotherWritesItsOwnEntries() {
+		String outer = text(customer("Ytre AS"), "contactNo");
+		String inner = text(customer("Indre AS"), "contactNo");
+		TransactionTemplate separate = new TransactionTemplate(transaction.getTransactionManager());
+		separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+		transaction.executeWithoutResult(status -> {
+			contacts.patch(outer, ExpectedVersion.any(), Api.JSON.valueToTree(Map.of("city", "Bodø")));
+			separate.executeWithoutResult(innerStatus -> contacts.patch(inner, ExpectedVersion.any(),
+					Api.JSON.valueToTree(Map.of("city", "Narvik"))));
+			assertThat(entries(inner, "city")).as("the inner one's, written as it committed").hasSize(1);
+			contacts.patch(outer, ExpectedVersion.any(), Api.JSON.valueToTree(Map.of("city", "Harstad")));
+			status.setRollbackOnly();
+		});
+
+		assertThat(entries(outer, "city")).isEmpty();
+		assertThat(entries(inner, "city")).hasSize(1);
+		assertThat(entries(customerOf(inner), "city")).as("its sync's entry with it").hasSize(1);
 	}
 
 	private String customerOf(String contactNo) {
