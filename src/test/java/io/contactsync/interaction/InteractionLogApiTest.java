@@ -1,5 +1,6 @@
 package io.contactsync.interaction;
 
+import java.util.List;
 import java.util.Map;
 
 import io.contactsync.support.Api;
@@ -49,6 +50,15 @@ class InteractionLogApiTest extends DemoCompanyApiTest {
 				"VALIDATION_FAILED");
 		assertProblem(admin().post(path, Map.of("interactionTemplateCode", "TELEFON", "date", "i går")), 400,
 				"MALFORMED_REQUEST");
+		// A date is text: Jackson alone would log [] for today and [y, m, d] as that day.
+		for (Object notText : List.of(List.of(), List.of(2026, 12, 24), 20811)) {
+			Api.Response refused = admin().post(path, Map.of("interactionTemplateCode", "TELEFON", "date", notText));
+			assertProblem(refused, 400, "MALFORMED_REQUEST");
+			assertThat(refused.json().toString()).as(refused.toString()).contains("\"date\"");
+		}
+		assertThat(admin().get("/api/v1/interaction-log-entries?contactNo=" + no(company)).json().get("items"))
+			.as("nothing logged")
+			.isEmpty();
 		assertProblem(
 				admin().post("/api/v1/contacts/NOSUCH/interactions", Map.of("interactionTemplateCode", "TELEFON")), 404,
 				"NOT_FOUND");
