@@ -46,13 +46,19 @@ public final class BeforeCommit {
 			return items;
 		}
 		Collected<T> collected = new Collected<>(key, order, write, committed);
-		TransactionSynchronizationManager.registerSynchronization(collected);
 		TransactionSynchronizationManager.bindResource(key, collected);
+		TransactionSynchronizationManager.registerSynchronization(collected);
 		return collected.items;
 	}
 
-	/** A writer's list among the transaction's resources: the writer's own identity. */
-	private record Key(Object writer) {
+	/** A writer's list among the transaction's resources: by the writer's identity. */
+	private static final class Key {
+
+		private final Object writer;
+
+		private Key(Object writer) {
+			this.writer = writer;
+		}
 
 		@Override
 		public boolean equals(Object other) {
@@ -93,7 +99,7 @@ public final class BeforeCommit {
 		 */
 		@Override
 		public void suspend() {
-			TransactionSynchronizationManager.unbindResource(key);
+			TransactionSynchronizationManager.unbindResourceIfPossible(key);
 		}
 
 		@Override

@@ -5,7 +5,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -18,28 +21,30 @@ import org.springframework.transaction.interceptor.TransactionInterceptor;
  * The application has one transaction manager, the data source's. Spring's transaction
  * interceptor still looks, on every call of a transactional method, for a
  * {@code @Qualifier} on the target's class that would name another one: a walk through
- * the class's annotations each time, about 4 % of the CPU of a request that creates or
- * changes a record (JFR under the benchmarks' load, bench/README.md), where a change
- * passes through a dozen transactional services. This swaps in the same interceptor
- * without that look-up; a qualifier on {@code @Transactional} itself would still select a
- * manager as before.
+ * the class's annotations each time, 4 % of the request threads' samples while P5 created
+ * customers with their contacts (JFR, bench/README.md), where a creation passes through a
+ * dozen transactional services. This swaps in the same interceptor without that look-up;
+ * a qualifier on {@code @Transactional} itself would still select a manager as before.
+ * With a second transaction manager defined, Spring's own interceptor stays.
  */
 @Configuration(proxyBeanMethods = false)
-class OneTransactionManager {
+class TransactionInterceptorConfiguration {
 
 	@Bean
-	static InterceptorWithoutClassQualifiers transactionInterceptorWithoutClassQualifiers() {
-		return new InterceptorWithoutClassQualifiers();
+	static InterceptorSwap transactionInterceptorWithoutClassQualifiers() {
+		return new InterceptorSwap();
 	}
 
 	/**
 	 * Replaces the interceptor Spring made with one configured alike. Ordered first, so
 	 * that it is in place before the transaction advisor is made from the interceptor.
 	 */
-	static final class InterceptorWithoutClassQualifiers
-			implements BeanPostProcessor, PriorityOrdered, BeanFactoryAware {
+	static final class InterceptorSwap
+			implements BeanPostProcessor, PriorityOrdered, BeanFactoryAware, ApplicationEventPublisherAware {
 
 		private @Nullable BeanFactory beanFactory;
+
+		private @Nullable ApplicationEventPublisher events;
 
 		@Override
 		public void setBeanFactory(BeanFactory beanFactory) {
@@ -47,10 +52,18 @@ class OneTransactionManager {
 		}
 
 		@Override
+		public void setApplicationEventPublisher(ApplicationEventPublisher events) {
+			this.events = events;
+		}
+
+		@Override
 		public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
-			if (!(bean instanceof TransactionInterceptor spring) || bean instanceof WithoutClassQualifiers) {
+			// Spring's own, as made by @EnableTransactionManagement: attribute source and
+			// manager, nothing else set that the copy would miss.
+			if (bean.getClass() != TransactionInterceptor.class || !oneManager()) {
 				return bean;
 			}
+			TransactionInterceptor spring = (TransactionInterceptor) bean;
 			WithoutClassQualifiers interceptor = new WithoutClassQualifiers();
 			interceptor.setTransactionAttributeSource(spring.getTransactionAttributeSource());
 			TransactionManager manager = spring.getTransactionManager();
@@ -58,8 +71,17 @@ class OneTransactionManager {
 				interceptor.setTransactionManager(manager);
 			}
 			interceptor.setBeanFactory(beanFactory);
+			if (events != null) {
+				// for the rollback events Spring's interceptor publishes
+				interceptor.setApplicationEventPublisher(events);
+			}
 			interceptor.afterPropertiesSet();
 			return interceptor;
+		}
+
+		private boolean oneManager() {
+			return beanFactory instanceof ListableBeanFactory beans
+					&& beans.getBeanNamesForType(TransactionManager.class, true, false).length == 1;
 		}
 
 		@Override
@@ -69,10 +91,7 @@ class OneTransactionManager {
 
 	}
 
-	/**
-	 * Spring's interceptor, which no longer reads the target class's annotations per
-	 * call.
-	 */
+	/** The interceptor that no longer reads the target class's annotations per call. */
 	static final class WithoutClassQualifiers extends TransactionInterceptor {
 
 		@Override
