@@ -234,7 +234,11 @@ class WebUiBrowserTest extends DemoCompanyApiTest {
 
 		browser.unfold("#link-existing");
 		browser.choose("#link-type", "CUSTOMER").type("#link-search", customerNo);
-		browser.waitFor(driver -> browser.exists("#candidate-" + customerNo));
+		// The list answers what was typed so far: on a busy machine a pause in the
+		// typing shows several candidates, none chosen, before the whole number's one,
+		// chosen as the only one found. Linking before that links nothing.
+		browser.waitFor(driver -> browser.exists("#candidate-" + customerNo)
+				&& browser.find("#candidate-" + customerNo).isSelected());
 		browser.find("input[name=master][value=LINKED_RECORD]").click();
 		browser.click("#link");
 
