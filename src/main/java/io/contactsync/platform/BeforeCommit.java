@@ -37,44 +37,23 @@ public final class BeforeCommit {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return null;
 		}
-		// Found as a resource of the transaction, not by going through its
-		// synchronizations, which Spring sorts anew on every look (once per change).
-		Key key = new Key(writer);
-		if (TransactionSynchronizationManager.getResource(key) instanceof Collected<?> collected) {
-			@SuppressWarnings("unchecked")
-			List<T> items = (List<T>) collected.items;
-			return items;
-		}
-		Collected<T> collected = new Collected<>(key, order, write, committed);
-		TransactionSynchronizationManager.bindResource(key, collected);
-		TransactionSynchronizationManager.registerSynchronization(collected);
-		return collected.items;
+		// Kept with the transaction's other values (TransactionScoped), not found by
+		// going through its synchronizations, which Spring sorts anew on every look.
+		Collected<?> collected = TransactionScoped.get(new Key(writer), () -> {
+			Collected<T> made = new Collected<>(order, write, committed);
+			TransactionSynchronizationManager.registerSynchronization(made);
+			return made;
+		});
+		@SuppressWarnings("unchecked")
+		List<T> items = (List<T>) collected.items;
+		return items;
 	}
 
-	/** A writer's list among the transaction's resources: by the writer's identity. */
-	private static final class Key {
-
-		private final Object writer;
-
-		private Key(Object writer) {
-			this.writer = writer;
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof Key key && key.writer == writer;
-		}
-
-		@Override
-		public int hashCode() {
-			return System.identityHashCode(writer);
-		}
-
+	/** A writer's list among the transaction's values. */
+	private record Key(Object writer) {
 	}
 
 	private static final class Collected<T> implements TransactionSynchronization {
-
-		private final Key key;
 
 		private final int order;
 
@@ -87,29 +66,10 @@ public final class BeforeCommit {
 		/** How many items there were when each savepoint made since was set. */
 		private final Map<Object, Integer> atSavepoint = new IdentityHashMap<>();
 
-		private Collected(Key key, int order, Consumer<List<T>> write, Runnable committed) {
-			this.key = key;
+		private Collected(int order, Consumer<List<T>> write, Runnable committed) {
 			this.order = order;
 			this.write = write;
 			this.committed = committed;
-		}
-
-		/**
-		 * A transaction started inside this one collects its own, and this list waits.
-		 */
-		@Override
-		public void suspend() {
-			TransactionSynchronizationManager.unbindResourceIfPossible(key);
-		}
-
-		@Override
-		public void resume() {
-			TransactionSynchronizationManager.bindResource(key, this);
-		}
-
-		@Override
-		public void afterCompletion(int status) {
-			TransactionSynchronizationManager.unbindResourceIfPossible(key);
 		}
 
 		@Override
