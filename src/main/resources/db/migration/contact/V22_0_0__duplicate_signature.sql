@@ -63,20 +63,47 @@ BEGIN
 END
 $$;
 
--- Inserts and deletes come in bulk (a job's page of companies): once a statement, for the
--- contacts it touched.
-CREATE FUNCTION duplicate_signature_after_statement() RETURNS trigger
+-- Inserts come in bulk (a job's page of companies): once a statement, the signatures are
+-- built from the rows it inserted, without reading the table again. An inserted string
+-- fills a slot that was empty (the table's key is the slot), so a contact that already had
+-- a signature keeps its other slots.
+CREATE FUNCTION duplicate_signature_after_insert() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+	INSERT INTO duplicate_signature AS d (contact_no, strings)
+	SELECT contact_no, ARRAY[
+			max(value) FILTER (WHERE field = 'name' AND part = 'FIRST'),
+			max(value) FILTER (WHERE field = 'name' AND part = 'LAST'),
+			max(value) FILTER (WHERE field = 'address' AND part = 'FIRST'),
+			max(value) FILTER (WHERE field = 'address' AND part = 'LAST'),
+			max(value) FILTER (WHERE field = 'city' AND part = 'FIRST'),
+			max(value) FILTER (WHERE field = 'city' AND part = 'LAST'),
+			max(value) FILTER (WHERE field = 'postCode' AND part = 'FIRST'),
+			max(value) FILTER (WHERE field = 'postCode' AND part = 'LAST'),
+			max(value) FILTER (WHERE field = 'phoneNo' AND part = 'FIRST'),
+			max(value) FILTER (WHERE field = 'phoneNo' AND part = 'LAST'),
+			max(value) FILTER (WHERE field = 'vatRegistrationNo' AND part = 'FIRST'),
+			max(value) FILTER (WHERE field = 'vatRegistrationNo' AND part = 'LAST')]::varchar(5)[]
+	FROM written
+	GROUP BY contact_no
+	ON CONFLICT (contact_no) DO UPDATE SET strings = ARRAY[
+			coalesce(EXCLUDED.strings[1], d.strings[1]), coalesce(EXCLUDED.strings[2], d.strings[2]), coalesce(EXCLUDED.strings[3], d.strings[3]),
+			coalesce(EXCLUDED.strings[4], d.strings[4]), coalesce(EXCLUDED.strings[5], d.strings[5]), coalesce(EXCLUDED.strings[6], d.strings[6]),
+			coalesce(EXCLUDED.strings[7], d.strings[7]), coalesce(EXCLUDED.strings[8], d.strings[8]), coalesce(EXCLUDED.strings[9], d.strings[9]),
+			coalesce(EXCLUDED.strings[10], d.strings[10]), coalesce(EXCLUDED.strings[11], d.strings[11]), coalesce(EXCLUDED.strings[12], d.strings[12])]::varchar(5)[];
+	RETURN NULL;
+END
+$$;
+
+-- Deletes come in bulk too (a merged or deleted contact, a changed contact's strings):
+-- the contacts they touched are written anew.
+CREATE FUNCTION duplicate_signature_after_delete() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 DECLARE
-	nos varchar[];
+	nos varchar[] := ARRAY(SELECT DISTINCT contact_no FROM gone);
 BEGIN
-	IF TG_OP = 'DELETE' THEN
-		nos := ARRAY(SELECT DISTINCT contact_no FROM gone);
-	ELSE
-		nos := ARRAY(SELECT DISTINCT contact_no FROM written);
-	END IF;
-	-- an upsert that only updated fires this with nothing inserted
 	IF cardinality(nos) > 0 THEN
 		PERFORM duplicate_signature_rewrite(nos);
 	END IF;
@@ -100,9 +127,9 @@ END
 $$;
 
 CREATE TRIGGER duplicate_signature_on_insert AFTER INSERT ON duplicate_search_string
-	REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION duplicate_signature_after_statement();
+	REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION duplicate_signature_after_insert();
 CREATE TRIGGER duplicate_signature_on_delete AFTER DELETE ON duplicate_search_string
-	REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION duplicate_signature_after_statement();
+	REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION duplicate_signature_after_delete();
 CREATE TRIGGER duplicate_signature_on_update AFTER UPDATE ON duplicate_search_string
 	FOR EACH ROW EXECUTE FUNCTION duplicate_signature_after_update();
 
