@@ -108,6 +108,10 @@ final class ContactRules {
 			if (companyNo != null) {
 				Row company = companies.apply(companyNo);
 				values.put("companyName", company.text("name"));
+				// (docs/rules.md, "Business relation summary") a new person has no
+				// relation
+				// of its own yet: it shows its company's from its creation.
+				values.put("contactBusinessRelation", company.get("contactBusinessRelation"));
 				PersonInheritance.attach(setup.marketing(), values, null, company, true);
 			}
 		}

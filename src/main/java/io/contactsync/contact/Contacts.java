@@ -121,8 +121,7 @@ public class Contacts {
 		fillIfEmpty(values, "salespersonCode", marketing.text("defaultSalespersonCode"));
 		fillIfEmpty(values, "territoryCode", marketing.text("defaultTerritoryCode"));
 		rules.check(values, null, typed);
-		// Its creation's listeners may have changed it (a person's relation summary).
-		return records.get(records.insert(values, Actor.current()).text("no"));
+		return records.insert(values, Actor.current());
 	}
 
 	/**

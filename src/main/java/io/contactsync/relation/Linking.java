@@ -15,7 +15,6 @@ import io.contactsync.platform.Problems;
 import io.contactsync.platform.table.Row;
 import io.contactsync.bankaccount.BankAccountCreated;
 import io.contactsync.contact.ContactChanged;
-import io.contactsync.contact.ContactCreated;
 import io.contactsync.customer.CustomerCreated;
 import io.contactsync.platform.table.RecordChange;
 import io.contactsync.purchasing.VendorCreated;
@@ -246,22 +245,13 @@ public class Linking {
 
 	/**
 	 * (docs/rules.md, "Business relation summary") a person's summary counts its
-	 * company's relations from the moment it joins the company, however it was made or
-	 * moved.
+	 * company's relations from the moment it joins the company. A person made for a
+	 * company is created showing the company's summary (it has no relation of its own
+	 * yet); one moved to another company has its summary worked out again here.
 	 */
 	@EventListener
-	void on(ContactCreated created) {
-		if (ContactType.PERSON.is(created.change().values().get("type"))) {
-			onPersonJoined(created.change());
-		}
-	}
-
-	@EventListener
 	void on(ContactChanged changed) {
-		onPersonJoined(changed.change());
-	}
-
-	private void onPersonJoined(RecordChange change) {
+		RecordChange change = changed.change();
 		if (change.values().get("companyNo") != null) {
 			relations.refreshSummary(change.written());
 		}

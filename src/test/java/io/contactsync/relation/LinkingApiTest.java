@@ -1,5 +1,6 @@
 package io.contactsync.relation;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -206,6 +207,31 @@ class LinkingApiTest extends DemoCompanyApiTest {
 		}
 		finally {
 			setMarketing("businessRelationCodeForBankAccounts", "BANK");
+		}
+	}
+
+	/**
+	 * A person made for a linked company shows the company's relations from its creation:
+	 * typed in, or named as a customer's contact. Its creation's change-log entry holds
+	 * the summary, and nothing changes it afterwards unlogged.
+	 */
+	@Test
+	void aPersonMadeForALinkedCompanyShowsItsRelationFromItsCreation() {
+		JsonNode customer = create(aCustomer().named("Arvet Relasjon AS").withContactPerson("Kari Arving"));
+		String company = text(customer, "contactNo");
+		JsonNode typed = create(aPerson().named("Per Arving").workingFor(company));
+		String named = text(read("/api/v1/customers/" + no(customer)), "primaryContactNo");
+
+		assertThat(text(typed, "contactBusinessRelation")).as("the answer to its creation").isEqualTo("CUSTOMER");
+		for (String person : List.of(no(typed), named)) {
+			JsonNode read = read("/api/v1/contacts/" + person);
+			assertThat(text(read, "contactBusinessRelation")).as(person).isEqualTo("CUSTOMER");
+			assertThat(admin().get("/api/v1/change-log?recordType=CONTACT&no=" + person + "&limit=100")
+				.json()
+				.get("items")).filteredOn(entry -> entry.get("field").asString().equals("contactBusinessRelation"))
+				.extracting(entry -> entry.get("newValue").asString())
+				.as("%s is created showing its company's relation", person)
+				.containsExactly("CUSTOMER");
 		}
 	}
 
