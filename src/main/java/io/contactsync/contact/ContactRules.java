@@ -191,7 +191,7 @@ final class ContactRules {
 	}
 
 	private Row requireCompany(String companyNo) {
-		return records.find(companyNo)
+		return records.findLatest(companyNo)
 			.filter(company -> ContactType.COMPANY.is(company.text("type")))
 			.orElseThrow(() -> new CompanyContactRequired("companyNo", Message.of("invalid.companyNo", companyNo)));
 	}

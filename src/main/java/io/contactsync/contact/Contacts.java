@@ -99,6 +99,15 @@ public class Contacts {
 		return records.find(no);
 	}
 
+	/**
+	 * {@link #find}, without reading a contact this transaction has just written (a
+	 * record's company contact, the person typed as its contact): as written.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Row> findLatest(String no) {
+		return records.findLatest(no);
+	}
+
 	/** The contacts with these numbers that exist, by number, read in one query. */
 	@Transactional(readOnly = true)
 	public Map<String, Row> getAll(Collection<String> nos) {

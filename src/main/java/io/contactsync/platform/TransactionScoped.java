@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Values kept for one transaction: settings that one change consults many times
  * (marketing setup, the sync field map) as the sync carries it from record to record, and
  * the rows a table's writes returned. Outside a transaction nothing is kept; a change to
- * setup evicts what it changed.
+ * setup evicts what it changed; a rollback to a savepoint forgets everything.
  */
 public final class TransactionScoped {
 
@@ -63,6 +63,13 @@ public final class TransactionScoped {
 				@Override
 				public void resume() {
 					TransactionSynchronizationManager.bindResource(RESOURCE, created);
+				}
+
+				// Work rolled back to a savepoint (a job's record done alone, a row of an
+				// import) may have written what is kept: it is read again.
+				@Override
+				public void savepointRollback(Object savepoint) {
+					created.clear();
 				}
 
 				@Override

@@ -68,7 +68,7 @@ class PrimaryContacts {
 		}
 		LinkedRecordService service = records.of(type);
 		String linked = relations.contactOf(type, change.no()).orElse(null);
-		Row contact = contacts.find(chosen).orElse(null);
+		Row contact = contacts.findLatest(chosen).orElse(null);
 		if (contact == null || linked == null || !(chosen.equals(linked) || linked.equals(contact.text("companyNo")))) {
 			throw new Problems.ValidationFailed("primaryContactNo", "invalid.primaryContact", chosen,
 					LinkedRecords.named(type, change.no()));
@@ -102,8 +102,8 @@ class PrimaryContacts {
 		if (record.get("primaryContactNo") != null || name == null || name.isBlank() || linked.isEmpty()) {
 			return;
 		}
-		Row company = contacts.get(linked.get());
-		if (!ContactType.COMPANY.is(company.text("type"))) {
+		Row company = contacts.findLatest(linked.get()).orElse(null);
+		if (company == null || !ContactType.COMPANY.is(company.text("type"))) {
 			return;
 		}
 		Actor carrier = change.carrier();

@@ -79,6 +79,16 @@ public final class Records {
 		return store.find(table, List.of(no));
 	}
 
+	/**
+	 * {@link #find}, answered without reading when this transaction wrote the record and
+	 * nothing wrote the table since (see {@link #latest}): a person made for the company
+	 * its transaction has just created reads the company so.
+	 */
+	public Optional<Row> findLatest(String no) {
+		Row written = written().rows.get(no);
+		return written != null ? Optional.of(written) : find(no);
+	}
+
 	/** The records with these numbers that exist, by number, read in one query. */
 	public Map<String, Row> getAll(Collection<String> nos) {
 		Map<String, Row> found = new HashMap<>();
@@ -181,7 +191,23 @@ public final class Records {
 	 * link, say)
 	 */
 	public Row insert(Map<String, @Nullable Object> values, Actor by) {
-		return store.insert(table, values, by);
+		Written written = written();
+		int mark = ++written.writes;
+		Row created;
+		try {
+			created = store.insert(table, values, by);
+		}
+		catch (RuntimeException ex) {
+			// Rolled back to a savepoint, what the creation's listeners wrote may be
+			// gone.
+			forgetWritten();
+			throw ex;
+		}
+		// Kept for latest() unless the creation's listeners wrote the table.
+		if (written.writes == mark) {
+			written.rows.put(created.text("no"), created);
+		}
+		return created;
 	}
 
 	/**
@@ -318,8 +344,9 @@ public final class Records {
 	}
 
 	/**
-	 * The rows {@link #write} returned in a transaction, by number, and a count of the
-	 * table's writes, by which a write sees whether others ran inside it.
+	 * The rows {@link #write} and {@link #insert} returned in a transaction, by number,
+	 * and a count of the table's writes, by which a write sees whether others ran inside
+	 * it.
 	 */
 	private static final class Written {
 
