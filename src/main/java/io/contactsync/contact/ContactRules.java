@@ -108,9 +108,8 @@ final class ContactRules {
 			if (companyNo != null) {
 				Row company = companies.apply(companyNo);
 				values.put("companyName", company.text("name"));
-				// (docs/rules.md, "Business relation summary") a new person has no
-				// relation
-				// of its own yet: it shows its company's from its creation.
+				// A new person has no relation of its own yet: it shows its company's
+				// (docs/rules.md, "Business relation summary").
 				values.put("contactBusinessRelation", company.get("contactBusinessRelation"));
 				PersonInheritance.attach(setup.marketing(), values, null, company, true);
 			}

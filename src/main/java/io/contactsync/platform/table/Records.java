@@ -198,8 +198,7 @@ public final class Records {
 			created = store.insert(table, values, by);
 		}
 		catch (RuntimeException ex) {
-			// Rolled back to a savepoint, what the creation's listeners wrote may be
-			// gone.
+			// Rolled back to a savepoint: what its listeners wrote may be gone.
 			forgetWritten();
 			throw ex;
 		}
