@@ -192,7 +192,8 @@ public final class Records {
 	 */
 	public Row insert(Map<String, @Nullable Object> values, Actor by) {
 		Written written = written();
-		int mark = ++written.writes;
+		// Not counted as a write itself: a new row changes no row that is kept.
+		int mark = written.writes;
 		Row created;
 		try {
 			created = store.insert(table, values, by);
