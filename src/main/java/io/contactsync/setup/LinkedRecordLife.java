@@ -115,8 +115,9 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 	@Transactional
 	public Row create(JsonNode body) {
 		Requested request = requested(body);
-		// Its creation's listeners may have linked it to a new contact: answer with that.
-		return records.get(insert(request.values(), request.typed()).text("no"));
+		// Its creation's listeners may have linked it to a new contact: answer with that,
+		// as the last write of this transaction stored it (read again only if unknown).
+		return records.latest(insert(request.values(), request.typed()).text("no"));
 	}
 
 	/**
@@ -172,12 +173,16 @@ public abstract class LinkedRecordLife implements LinkedRecordService {
 		return records.insert(prepared(given, typed), Actor.current());
 	}
 
-	/** A new record's values numbered, filled and checked, ready to store. */
+	/**
+	 * A new record's values filled, checked and numbered, ready to store. Numbered last:
+	 * a gapless series stays locked from the draw to the commit, and creations of the
+	 * type wait for it one after another, so what needs no number is done before.
+	 */
 	private Map<String, @Nullable Object> prepared(Map<String, @Nullable Object> given, Set<String> typed) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>(given);
-		values.put("no", numberFor((String) values.get("no")));
 		postCodes.fillNew(values);
 		checks.check(values, null, typed, () -> records.brokenRules(values));
+		values.put("no", numberFor((String) values.get("no")));
 		return values;
 	}
 

@@ -50,6 +50,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 			.as("a company customer made by hand has no primary contact, as in the ERP")
 			.isTrue();
 		assertThat(stored.get("version").asLong()).as("one write, one version").isEqualTo(1);
+		assertThat(customer).as("the answer to the creation is the record as stored").isEqualTo(stored);
 	}
 
 	@Test
@@ -62,6 +63,7 @@ class LinkingApiTest extends DemoCompanyApiTest {
 		JsonNode stored = read("/api/v1/customers/" + no(customer));
 		assertThat(text(stored, "primaryContactNo")).isEqualTo(no(contact));
 		assertThat(stored.get("version").asLong()).as("created with its contact in one write").isEqualTo(1);
+		assertThat(customer).as("the answer shows what the sync wrote to the new record").isEqualTo(stored);
 	}
 
 	@Test
