@@ -14,6 +14,7 @@ import io.contactsync.support.ApiTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +31,9 @@ class WebHardeningTest extends ApiTest {
 	@Autowired
 	ContactEmails emails;
 
+	@Autowired
+	ApplicationContext context;
+
 	@Test
 	void theErrorPageCalledDirectlyIsNotFoundNotAServerError() throws Exception {
 		assertProblem(anonymous().get("/error"), 404, "NOT_FOUND");
@@ -39,6 +43,13 @@ class WebHardeningTest extends ApiTest {
 				.header("Accept", "text/html")
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(browser.statusCode()).as("a browser asking for the page").isEqualTo(404);
+	}
+
+	@Test
+	void requestsFindTheirHandlersPathFirst() {
+		assertThat(context.getBean("requestMappingHandlerMapping")).isInstanceOf(PathFirstHandlerMapping.class);
+		assertProblem(admin().get("/api/v1/contacts/UKJENT"), 404, "NOT_FOUND");
+		assertProblem(admin().send("PUT", "/api/v1/contacts/UKJENT", null), 405, "METHOD_NOT_ALLOWED");
 	}
 
 	@Test
