@@ -310,6 +310,11 @@ public class Contacts {
 			return;
 		}
 		List<String> inherited = PersonInheritance.fields(setup.marketing());
+		if (Objects.equals(before.text("name"), after.text("name"))
+				&& inherited.stream().allMatch(field -> Objects.equals(before.get(field), after.get(field)))) {
+			// nothing a person shows of its company changed: its people are not looked up
+			return;
+		}
 		for (String personNo : peopleOf(after.text("no"))) {
 			Row person = records.lock(personNo);
 			Map<String, @Nullable Object> changes = new LinkedHashMap<>();

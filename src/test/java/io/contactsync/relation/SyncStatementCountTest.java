@@ -77,6 +77,24 @@ class SyncStatementCountTest extends DemoCompanyApiTest {
 	}
 
 	/**
+	 * A company's change that touches nothing its people inherit (docs/rules.md, "Person
+	 * inheritance") does not look its people up; one that does, does.
+	 */
+	@Test
+	void aCompanyChangeNoPersonInheritsLooksUpNoPeople() {
+		String contact = text(customer("Arv AS"), "contactNo");
+		String people = "SELECT no FROM contact WHERE company_no";
+
+		statements.reset();
+		contacts.patch(contact, ExpectedVersion.any(), Api.JSON.valueToTree(Map.of("name2", "Avdeling Nord")));
+		assertThat(statements.startingWith(people)).as("a second name, which no person inherits").isZero();
+
+		statements.reset();
+		contacts.patch(contact, ExpectedVersion.any(), Api.JSON.valueToTree(Map.of("city", "BERGEN")));
+		assertThat(statements.startingWith(people)).as("a city, which people inherit").isEqualTo(1);
+	}
+
+	/**
 	 * P5 of docs/targets.md: creations wait on their number series, whose row stays
 	 * locked to the commit, so what a creation runs sets the rate. With its company and
 	 * person contacts a customer may cost at most three times what it costs alone.
