@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -34,56 +35,102 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 	private static final String[] ANY = { "" };
 
 	/**
-	 * The literal beginnings of each mapping's patterns, worked out when first needed; by
-	 * identity, since a mapping's own hash code is worked out anew at every call. Written
-	 * as a new copy (the mappings are all known after the first few requests), read
-	 * without a lock.
+	 * The path of the request being looked up on this thread, read once for all mappings.
 	 */
-	private volatile Map<RequestMappingInfo, String[]> literalStarts = new IdentityHashMap<>();
+	private static final ThreadLocal<@Nullable Lookup> LOOKUP = new ThreadLocal<>();
+
+	/**
+	 * Each mapping's patterns and their literal beginnings, worked out when first needed;
+	 * by identity, cheaper than a mapping's own hash code and equality, which weigh all
+	 * its conditions. Written as a new copy (the mappings are all known after the first
+	 * few requests), read without a lock.
+	 */
+	private volatile Map<RequestMappingInfo, Paths> paths = new IdentityHashMap<>();
+
+	@Override
+	protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
+			throws Exception {
+		LOOKUP.set(lookup(request));
+		try {
+			return super.lookupHandlerMethod(lookupPath, request);
+		}
+		finally {
+			LOOKUP.remove();
+		}
+	}
 
 	@Override
 	protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-		String path = comparablePath(request);
-		if (path != null && !startsWithAny(path, literalStarts(info))) {
+		Lookup lookup = LOOKUP.get();
+		if (lookup != null && !lookup.couldMatch(paths(info))) {
 			return null;
-		}
-		PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
-		if (patterns != null && ServletRequestPathUtils.hasParsedRequestPath(request)) {
-			PathContainer within = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
-			if (patterns.getPatterns().stream().noneMatch(pattern -> pattern.matches(within))) {
-				// Spring matches the same patterns the same way, after everything else.
-				return null;
-			}
 		}
 		return super.getMatchingMapping(info, request);
 	}
 
-	private String[] literalStarts(RequestMappingInfo info) {
-		String[] known = literalStarts.get(info);
+	/**
+	 * The request's path as the patterns are matched against it; and as text to compare
+	 * with their literal beginnings where it reads the same: patterns are matched against
+	 * decoded segments without their matrix parameters, so a path that holds an escape
+	 * ({@code %}) or a parameter ({@code ;}) is not compared as text; nor is any path
+	 * when patterns ignore case.
+	 */
+	private @Nullable Lookup lookup(HttpServletRequest request) {
+		if (!ServletRequestPathUtils.hasParsedRequestPath(request)) {
+			return null;
+		}
+		PathContainer within = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
+		String text = within.value();
+		PathPatternParser parser = getPatternParser();
+		boolean comparable = parser != null && parser.isCaseSensitive() && text.indexOf('%') < 0
+				&& text.indexOf(';') < 0;
+		return new Lookup(comparable ? text : null, within);
+	}
+
+	private Paths paths(RequestMappingInfo info) {
+		Paths known = paths.get(info);
 		if (known == null) {
 			synchronized (this) {
-				known = starts(info);
-				Map<RequestMappingInfo, String[]> copy = new IdentityHashMap<>(literalStarts);
+				PathPatternsRequestCondition condition = info.getPathPatternsCondition();
+				known = new Paths(starts(info),
+						condition == null ? null : condition.getPatterns().toArray(PathPattern[]::new));
+				Map<RequestMappingInfo, Paths> copy = new IdentityHashMap<>(paths);
 				copy.put(info, known);
-				literalStarts = copy;
+				paths = copy;
 			}
 		}
 		return known;
 	}
 
 	/**
-	 * The request's path within the application, when it reads as the patterns are
-	 * matched: patterns are matched against decoded segments without their matrix
-	 * parameters, so a path that holds an escape ({@code %}) or a parameter ({@code ;})
-	 * is left to Spring alone; so is every path when patterns ignore case.
+	 * A mapping's literal beginnings, and its patterns; null patterns when it has none.
 	 */
-	private @Nullable String comparablePath(HttpServletRequest request) {
-		PathPatternParser parser = getPatternParser();
-		if (parser == null || !parser.isCaseSensitive() || !ServletRequestPathUtils.hasParsedRequestPath(request)) {
-			return null;
+	private record Paths(String[] starts, PathPattern @Nullable [] patterns) {
+	}
+
+	/** The path looked up: as text when it may be compared as text, else null. */
+	private record Lookup(@Nullable String text, PathContainer within) {
+
+		/**
+		 * Whether the mapping's patterns may match: first by their literal beginnings,
+		 * then by the patterns themselves, matched as Spring matches them, which it does
+		 * after everything else.
+		 */
+		boolean couldMatch(Paths paths) {
+			if (text != null && !startsWithAny(text, paths.starts())) {
+				return false;
+			}
+			if (paths.patterns() == null) {
+				return true;
+			}
+			for (PathPattern pattern : paths.patterns()) {
+				if (pattern.matches(within)) {
+					return true;
+				}
+			}
+			return false;
 		}
-		String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
-		return (path.indexOf('%') >= 0 || path.indexOf(';') >= 0) ? null : path;
+
 	}
 
 	private static boolean startsWithAny(String path, String[] starts) {
