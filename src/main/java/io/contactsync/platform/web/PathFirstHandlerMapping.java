@@ -21,13 +21,15 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Finds a request's handler the way Spring MVC does, but looks at the path first. A path
  * with a variable in it ({@code /api/v1/contacts/K00010}) has no entry in Spring's table
  * of exact paths, so Spring tries every mapping of the application in turn, a few
- * hundred, each checking method, parameters, headers and media types before the path: in
- * a profile of the PATCH benchmark (its GETs and PATCHes), 15 % of the request threads'
- * samples were there. Here a mapping is passed over at once when the path does not begin
- * with the literal part of any of its patterns (up to the first variable or wildcard),
- * and next when none of its patterns matches the path, as Spring itself would match them.
- * Only a mapping whose path matches goes through Spring's checks, so the handler found,
- * and the 404, 405 or 415 answered when none is, stay the same.
+ * hundred, each checking method, parameters, headers and media types before the path
+ * (PathFirstHandlerMappingApiTest prints what a look-up costs each way: for a GET of
+ * {@code /api/v1/contacts/K00010} some 50 µs against 22 µs here, without the filter
+ * chain's request wrappers, through which each of Spring's checks reads the request
+ * again). Here a mapping is passed over at once when the path does not begin with the
+ * literal part of any of its patterns (up to the first variable or wildcard), and next
+ * when none of its patterns matches the path, as Spring itself would match them. Only a
+ * mapping whose path matches goes through Spring's checks, so the handler found, and the
+ * 404, 405 or 415 answered when none is, stay the same.
  */
 final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 
