@@ -207,7 +207,10 @@ class WebUiBrowserTest extends DemoCompanyApiTest {
 		assertThat(browser.text("ul.kept")).isEqualTo("Kunden " + no(customer) + " beholdes.");
 
 		browser.click("#confirm-delete");
-		browser.waitFor(driver -> browser.path().startsWith("/contacts"));
+		// The page shows the contact until the deletion is done: wait for it to leave it,
+		// not for a path that the contact's own page already has.
+		browser.waitFor(driver -> browser.path().startsWith("/contacts")
+				&& !browser.path().startsWith("/contacts/" + contactNo));
 		assertThat(admin().get("/api/v1/contacts/" + contactNo).status()).isEqualTo(404);
 		assertThat(admin().get("/api/v1/customers/" + no(customer)).status()).isEqualTo(200);
 	}
