@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -95,15 +96,42 @@ final class Browser implements AutoCloseable {
 		return find(css).getText();
 	}
 
+	/** A field's value, read again when the page swapped the field in between. */
 	String value(String css) {
-		return find(css).getDomProperty("value");
+		return readAgainIfSwapped(() -> find(css).getDomProperty("value"));
 	}
 
+	/**
+	 * Types into a field, found afresh: a form that htmx swaps in after loading (or that
+	 * reformats itself) leaves an element found before it stale, so a stale field is
+	 * found and typed into again from the start.
+	 */
 	Browser type(String css, String text) {
-		WebElement field = find(css);
-		field.clear();
-		field.sendKeys(text);
+		readAgainIfSwapped(() -> {
+			WebElement field = find(css);
+			field.clear();
+			field.sendKeys(text);
+			return text;
+		});
 		return this;
+	}
+
+	/**
+	 * Does a step again, up to three times, when htmx swapped its element away midway;
+	 * unlike {@link #waitFor} it does not wait out a missing element, which fails at
+	 * once.
+	 */
+	private static <T> T readAgainIfSwapped(Supplier<T> step) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return step.get();
+			}
+			catch (WebDriverException ex) {
+				if (attempt == 3 || !(ex instanceof StaleElementReferenceException || swappedAway(ex))) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	Browser choose(String css, String value) {
