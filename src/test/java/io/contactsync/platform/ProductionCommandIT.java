@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * told to refuse to start without the recording ({@code -Xshare:on}, or
  * {@code -XX:AOTMode=on} on a JDK that writes an AOT cache), so a recording that does not
  * serve the start fails here instead of leaving production as slow as {@code java -jar}.
+ * The launcher's choice of garbage collector is checked too.
  */
 class ProductionCommandIT {
 
@@ -52,6 +53,40 @@ class ProductionCommandIT {
 				.replace('\0', ' ');
 			assertThat(commandLine).contains(app.resolve(recording).toString(), "-Xms64m", strict);
 		}
+
+		// The collector: serial on two processors or fewer, unless JAVA_OPTS names one.
+		// The
+		// JVM says which flags it was given and stops (-version comes before the jar).
+		boolean small = Integer.parseInt(run(List.of("nproc")).strip()) <= 2;
+		String chosen = launch(app, "-XX:+PrintCommandLineFlags -version");
+		if (small) {
+			assertThat(chosen).contains("-XX:+UseSerialGC");
+		}
+		else {
+			assertThat(chosen).doesNotContain("-XX:+UseSerialGC");
+		}
+		assertThat(launch(app, "-XX:+UseParallelGC -XX:+PrintCommandLineFlags -version"))
+			.as("a collector JAVA_OPTS names")
+			.contains("-XX:+UseParallelGC")
+			.doesNotContain("-XX:+UseSerialGC");
+	}
+
+	private static String launch(Path app, String javaOpts) throws Exception {
+		ProcessBuilder launcher = new ProcessBuilder(app.resolve("contactsync").toString());
+		launcher.environment().put("JAVA_OPTS", javaOpts);
+		return run(launcher);
+	}
+
+	private static String run(List<String> command) throws Exception {
+		return run(new ProcessBuilder(command));
+	}
+
+	/** What a command printed, once it ended with 0. */
+	private static String run(ProcessBuilder command) throws Exception {
+		Process process = command.redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes());
+		assertThat(process.waitFor()).as(command.command() + " printed: " + output).isZero();
+		return output;
 	}
 
 }
