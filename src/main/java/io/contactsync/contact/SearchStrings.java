@@ -89,12 +89,7 @@ class SearchStrings {
 			return;
 		}
 		if (ContactType.COMPANY.is(change.written().text("type"))) {
-			refresh(change.written(),
-					STRING_FIELDS.keySet()
-						.stream()
-						.filter(change::changed)
-						.map(STRING_FIELDS::get)
-						.collect(Collectors.toSet()));
+			refresh(change);
 		}
 	}
 
@@ -103,10 +98,18 @@ class SearchStrings {
 	 * moved: a change of the phone writes its last five characters, not the ten strings
 	 * of the company again with their index entries and foreign-key checks. Every field
 	 * with a value has both its strings, so an upsert of the new ones leaves nothing
-	 * stale; a field emptied has its strings deleted.
+	 * stale; a field emptied has its strings deleted. Only the touched fields' strings
+	 * are worked out: a phone's change does not read the VAT number as an organisation
+	 * number again.
 	 */
-	private void refresh(Row company, Set<String> fields) {
-		List<String[]> strings = strings(company).stream().filter(string -> fields.contains(string[0])).toList();
+	private void refresh(RecordChange change) {
+		Set<String> fields = STRING_FIELDS.keySet()
+			.stream()
+			.filter(change::changed)
+			.map(STRING_FIELDS::get)
+			.collect(Collectors.toSet());
+		Row company = change.written();
+		List<String[]> strings = strings(company, fields);
 		Set<String> filled = strings.stream().map(string -> string[0]).collect(Collectors.toSet());
 		String[] emptied = fields.stream().filter(field -> !filled.contains(field)).toArray(String[]::new);
 		String no = company.text("no");
@@ -217,8 +220,16 @@ class SearchStrings {
 	 * "923609016" are the same (docs/rules.md, "Duplicate search").
 	 */
 	private static List<String[]> strings(Row contact) {
+		return strings(contact, Set.copyOf(FIELDS));
+	}
+
+	/** The strings of these of the contact's fields only. */
+	private static List<String[]> strings(Row contact, Set<String> fields) {
 		List<String[]> strings = new ArrayList<>();
 		for (String field : FIELDS) {
+			if (!fields.contains(field)) {
+				continue;
+			}
 			String key = searchKey(switch (field) {
 				case "phoneNo" -> contact.text("phoneNoE164") == null || contact.text("phoneNoE164").isEmpty()
 						? contact.text(field) : contact.text("phoneNoE164");
