@@ -97,10 +97,10 @@ class SearchStrings {
 	 * Rewrites the strings of the fields a change touched, and only those whose value
 	 * moved: a change of the phone writes its last five characters, not the ten strings
 	 * of the company again with their index entries and foreign-key checks. Every field
-	 * with a value has both its strings, so an upsert of the new ones leaves nothing
-	 * stale; a field emptied has its strings deleted. Only the touched fields' strings
-	 * are worked out: a phone's change does not read the VAT number as an organisation
-	 * number again.
+	 * with a value has both its strings, so setting the new ones, and inserting those
+	 * missing, leaves nothing stale; a field emptied has its strings deleted. Only the
+	 * touched fields' strings are worked out: a phone's change does not read the VAT
+	 * number as an organisation number again.
 	 */
 	private void refresh(RecordChange change) {
 		Set<String> fields = STRING_FIELDS.keySet()
@@ -118,8 +118,39 @@ class SearchStrings {
 				.params(no, emptied)
 				.update();
 		}
-		insert(no, strings, " ON CONFLICT (contact_no, field, part) DO UPDATE SET value = EXCLUDED.value"
-				+ " WHERE s.value <> EXCLUDED.value");
+		if (!strings.isEmpty() && updateMoved(no, strings) > 0) {
+			insert(no, strings, " ON CONFLICT (contact_no, field, part) DO UPDATE SET value = EXCLUDED.value"
+					+ " WHERE s.value <> EXCLUDED.value");
+		}
+	}
+
+	/**
+	 * Sets the strings that are there and moved, in one statement that inserts nothing:
+	 * an insert, even one that only updates on conflict, runs the signature's statement
+	 * trigger as well (a phone's change: 0.26 ms as an upsert, 0.18 ms this way, median
+	 * execution times on the 2-core machine). Answers how many of the strings are not
+	 * there at all (a field filled that was empty, a company changed while maintenance
+	 * was off), which the caller then inserts.
+	 */
+	private long updateMoved(String no, List<String[]> strings) {
+		List<Object> params = new ArrayList<>();
+		StringBuilder values = new StringBuilder();
+		for (String[] string : strings) {
+			values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?)");
+			params.addAll(List.of(string[0], string[1], string[2]));
+		}
+		params.addAll(List.of(no, no));
+		// The update in WITH runs whether or not the query reads it; the count reads the
+		// table as it was before it, so a string the update moved counts as there.
+		return jdbc
+			.sql("WITH v (field, part, value) AS (VALUES " + values + "),"
+					+ " moved AS (UPDATE duplicate_search_string s SET value = v.value FROM v WHERE s.contact_no = ?"
+					+ " AND s.field = v.field AND s.part = v.part AND s.value <> v.value RETURNING 1)"
+					+ " SELECT count(*) FROM v WHERE NOT EXISTS (SELECT FROM duplicate_search_string s"
+					+ " WHERE s.contact_no = ? AND s.field = v.field AND s.part = v.part)")
+			.params(params)
+			.query(Long.class)
+			.single();
 	}
 
 	/**

@@ -109,6 +109,18 @@ class DuplicateSearchApiTest extends DemoCompanyApiTest {
 
 		searchStrings.reindex(new String[] { no(company) });
 		assertThat(stringsOf(no(company))).as("as a full rebuild writes them").isEqualTo(addressEmptied);
+
+		// Strings missing that should be there (kept while maintenance was off) are
+		// written by the next change of their field, not only updated where they are.
+		jdbc.sql("DELETE FROM duplicate_search_string WHERE contact_no = ? AND field = 'phoneNo' AND part = 'FIRST'")
+			.param(no(company))
+			.update();
+		patched("/api/v1/contacts/" + no(company), "phoneNo", "22 33 99 77");
+		Map<String, String> phoneAgain = stringsOf(no(company));
+		assertThat(phoneAgain).containsEntry("phoneNo FIRST", before.get("phoneNo FIRST"))
+			.containsEntry("phoneNo LAST", "39977");
+		searchStrings.reindex(new String[] { no(company) });
+		assertThat(stringsOf(no(company))).as("as a full rebuild writes them").isEqualTo(phoneAgain);
 	}
 
 	@Test
