@@ -134,20 +134,14 @@ class SearchStrings {
 	 */
 	private long updateMoved(String no, List<String[]> strings) {
 		List<Object> params = new ArrayList<>();
-		StringBuilder values = new StringBuilder();
-		for (String[] string : strings) {
-			values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?)");
-			params.addAll(List.of(string[0], string[1], string[2]));
-		}
-		params.addAll(List.of(no, no));
 		// The update in WITH runs whether or not the query reads it; the count reads the
 		// table as it was before it, so a string the update moved counts as there.
 		return jdbc
-			.sql("WITH v (field, part, value) AS (VALUES " + values + "),"
-					+ " moved AS (UPDATE duplicate_search_string s SET value = v.value FROM v WHERE s.contact_no = ?"
-					+ " AND s.field = v.field AND s.part = v.part AND s.value <> v.value RETURNING 1)"
-					+ " SELECT count(*) FROM v WHERE NOT EXISTS (SELECT FROM duplicate_search_string s"
-					+ " WHERE s.contact_no = ? AND s.field = v.field AND s.part = v.part)")
+			.sql("WITH v (contact_no, field, part, value) AS (VALUES " + rows(no, strings, params) + "),"
+					+ " moved AS (UPDATE duplicate_search_string s SET value = v.value FROM v"
+					+ " WHERE (s.contact_no, s.field, s.part) = (v.contact_no, v.field, v.part) AND s.value <> v.value"
+					+ " RETURNING 1) SELECT count(*) FROM v WHERE NOT EXISTS (SELECT FROM duplicate_search_string s"
+					+ " WHERE (s.contact_no, s.field, s.part) = (v.contact_no, v.field, v.part))")
 			.params(params)
 			.query(Long.class)
 			.single();
@@ -161,15 +155,23 @@ class SearchStrings {
 			return;
 		}
 		List<Object> params = new ArrayList<>();
+		jdbc.sql("INSERT INTO duplicate_search_string AS s (contact_no, field, part, value) VALUES "
+				+ rows(no, strings, params) + onConflict)
+			.params(params)
+			.update();
+	}
+
+	/**
+	 * A contact's strings as rows of a VALUES list (contact, field, part, value), their
+	 * parameters added to {@code params}.
+	 */
+	private static String rows(String no, List<String[]> strings, List<Object> params) {
 		StringBuilder values = new StringBuilder();
 		for (String[] string : strings) {
 			values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?)");
 			params.addAll(List.of(no, string[0], string[1], string[2]));
 		}
-		jdbc.sql("INSERT INTO duplicate_search_string AS s (contact_no, field, part, value) VALUES " + values
-				+ onConflict)
-			.params(params)
-			.update();
+		return values.toString();
 	}
 
 	/**

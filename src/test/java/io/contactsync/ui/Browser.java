@@ -127,7 +127,7 @@ final class Browser implements AutoCloseable {
 				return step.get();
 			}
 			catch (WebDriverException ex) {
-				if (attempt == 3 || !(ex instanceof StaleElementReferenceException || swappedAway(ex))) {
+				if (attempt == 3 || !swappedAway(ex)) {
 					throw ex;
 				}
 			}
@@ -217,7 +217,7 @@ final class Browser implements AutoCloseable {
 				return condition.apply(page);
 			}
 			catch (WebDriverException ex) {
-				if (ex instanceof StaleElementReferenceException || swappedAway(ex)) {
+				if (swappedAway(ex)) {
 					return null;
 				}
 				throw ex;
@@ -225,7 +225,11 @@ final class Browser implements AutoCloseable {
 		});
 	}
 
+	/** Whether an element was read mid-swap (see {@link #waitFor}). */
 	private static boolean swappedAway(WebDriverException ex) {
+		if (ex instanceof StaleElementReferenceException) {
+			return true;
+		}
 		String message = ex.getMessage();
 		return message != null && message.contains("does not belong to the document");
 	}
