@@ -1,6 +1,7 @@
 package io.contactsync.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,14 +97,19 @@ class BenchmarkSuiteTest {
 		return only.isBlank() || List.of(only.split(",")).contains(id);
 	}
 
-	/** How big the suite runs: small in every build, full from the documented command. */
+	/**
+	 * How big the suite runs: small in every build, full from the documented command.
+	 * @param jitSettling how long P2's and P7a's loads may run before their turns while the
+	 * JIT still compiles ({@link JitWarmUp}); none at the small size, one warm-up cycle
+	 */
 	record Size(String name, int jobRecords, int patchSeconds, int smallRows, int largeRows, int samples,
-			int createdRecords, int mergeRows) {
+			int createdRecords, int mergeRows, Duration jitSettling) {
 
 		static Size of(String name) {
 			return switch (name) {
-				case "full" -> new Size(name, 100_000, 15, 10_000, 1_000_000, 300, 10_000, 1_000);
-				case "small" -> new Size(name, 2_000, 2, 1_000, 5_000, 40, 400, 50);
+				case "full" -> new Size(name, 100_000, 15, 10_000, 1_000_000, 300, 10_000, 1_000,
+						Duration.ofMinutes(5));
+				case "small" -> new Size(name, 2_000, 2, 1_000, 5_000, 40, 400, 50, Duration.ZERO);
 				default -> throw new IllegalArgumentException("bench.size is small or full, not " + name);
 			};
 		}

@@ -47,9 +47,11 @@ final class PatchBench {
 		Kind plain = new Kind((client, i) -> patch(service, unlinked.get(client), i));
 		Kind synced = new Kind((client, i) -> patch(service, linked.get(client), i));
 		List<Kind> kinds = List.of(floor, plain, synced);
-		for (Kind kind : kinds) {
-			Load.run(CLIENTS, warmUp, Duration.ZERO, kind.request);
-		}
+		String warm = JitWarmUp.run(() -> {
+			for (Kind kind : kinds) {
+				Load.run(CLIENTS, warmUp, Duration.ZERO, kind.request);
+			}
+		}, size.jitSettling());
 		// The three take turns, each first, second and third once, so that what the machine
 		// does beside them (autovacuum, a checkpoint, the JIT) weighs on all three alike:
 		// measured one after the other, the PATCH of unlinked contacts, next after the
@@ -57,6 +59,7 @@ final class PatchBench {
 		// P1's rows during its turn, and 0.41-0.49 in others.
 		service.printTopStatements("P2, the warm-ups");
 		Waits waits = Waits.sample(service);
+		long compiledBefore = JitWarmUp.compilationMillis();
 		for (int r = 0; r < ROUNDS; r++) {
 			for (int k = 0; k < kinds.size(); k++) {
 				Kind kind = kinds.get((r + k) % kinds.size());
@@ -65,6 +68,7 @@ final class PatchBench {
 						(client, i) -> kind.request.apply(client, offset + i)));
 			}
 		}
+		String compiled = JitWarmUp.since(compiledBefore, ROUNDS * kinds.size() * round.toMillis() / 1e3);
 		waits.stopAndPrint("P2 PATCHes and GETs");
 		service.printTopStatements("P2, the GETs and PATCHes taking turns");
 		printLockPlan(service);
@@ -72,7 +76,7 @@ final class PatchBench {
 		Load.Result syncedResult = synced.result();
 		Load.Result plainResult = plain.result();
 		String floorNote = "; the floor, GET /contacts/{no} of a small contact: " + floorResult + "; each in "
-				+ ROUNDS + " turns of " + round.toMillis() / 1e3 + " s";
+				+ ROUNDS + " turns of " + round.toMillis() / 1e3 + " s after a " + warm + compiled;
 		return List.of(
 				new Figure("P2", "PATCH phone of a contact linked 3 ways, 8 conn., vs GET", syncedResult.perSecond(),
 						floorResult.perSecond(), "req/s", Figure.Goal.atLeast(0.25, ">= 25 % of GET floor"),

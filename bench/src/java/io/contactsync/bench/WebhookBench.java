@@ -64,8 +64,8 @@ final class WebhookBench {
 		// without a subscriber always first, 239 and 280 req/s in two full runs.
 		Duration warmUp = Duration.ofSeconds(Math.max(1, size.patchSeconds() / 3));
 		Duration round = Duration.ofMillis(Math.max(1000, size.patchSeconds() * 1000L / 3));
-		Load.run(PatchBench.CLIENTS, warmUp, Duration.ZERO, (client, i) -> PatchBench.patch(service, linked.get(client),
-				2_000_000 + i));
+		String warm = JitWarmUp.run(() -> Load.run(PatchBench.CLIENTS, warmUp, Duration.ZERO,
+				(client, i) -> PatchBench.patch(service, linked.get(client), 2_000_000 + i)), size.jitSettling());
 		long withoutDone = 0;
 		double withoutSeconds = 0;
 		long withDone = 0;
@@ -116,9 +116,9 @@ final class WebhookBench {
 				"req/s", Figure.Goal.atLeast(0.85, ">= 85 % of no subscriber"),
 				String.format("%d rounds, each %.1f s without a subscriber, then %.1f s with one; with: %d PATCHes,"
 						+ " %d deliveries over %d connections meanwhile, at most %d feed positions behind at a round's end, all delivered"
-						+ " %.2f s later in all (the figure counts those seconds); without: %d PATCHes", ROUNDS,
+						+ " %.2f s later in all (the figure counts those seconds); without: %d PATCHes; after a %s", ROUNDS,
 						round.toMillis() / 1e3, round.toMillis() / 1e3, withDone, delivered, connections, behind, drainedInAll,
-						withoutDone));
+						withoutDone, warm));
 	}
 
 	private static long cursor(Service service, long endpoint) {
