@@ -13,7 +13,7 @@ import java.time.Duration;
  * Why: on the 2-core machine the compilers spent about one core for three minutes of P2's
  * load after the service started (their compilation time grew by 4-6 s in every 5 s turn;
  * then by 0.1-1.3 s), while the turns were measured after a 5 s warm-up. The floor, whose
- * requests are cheap, gained most from the core given back: 750-1,000 GETs a second while
+ * requests are cheap, gained most from the core given back: 750-1,200 GETs a second while
  * the JIT worked, about 1,500 once it was done.
  */
 final class JitWarmUp {
