@@ -119,6 +119,9 @@ class SearchStrings {
 				.update();
 		}
 		if (!strings.isEmpty() && updateMoved(no, strings) > 0) {
+			// Still an upsert, not DO NOTHING: a string another transaction inserted
+			// since (the rebuild job, from the company as it read it) takes this
+			// change's value.
 			insert(no, strings, " ON CONFLICT (contact_no, field, part) DO UPDATE SET value = EXCLUDED.value"
 					+ " WHERE s.value <> EXCLUDED.value");
 		}
