@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,14 @@ class Sequencer {
 	private Instant nextRetention = Instant.EPOCH;
 
 	private final ChangeFeed feed;
+
+	/**
+	 * Every event written by a transaction below this id is numbered, so a turn looks
+	 * only at events from here up: below lie the index entries of what was numbered, dead
+	 * until VACUUM. Known to this instance only, and zero (scan all) after a start; a
+	 * turn by another instance leaves it lower than it could be, never wrong.
+	 */
+	private volatile String numberedBelow = "0";
 
 	Sequencer(JdbcClient jdbc, PlatformTransactionManager transactions, FeedSettings settings, Head head,
 			ChangeFeed feed) {
@@ -120,27 +129,55 @@ class Sequencer {
 		}
 	}
 
-	/** Numbers up to BATCH committed events; how many it numbered. */
+	/**
+	 * Numbers up to BATCH committed events; how many it numbered. Reads the oldest
+	 * running transaction before it looks: a transaction older than that had ended, so
+	 * its events are visible to the look, and once a turn has numbered all it saw (fewer
+	 * than BATCH), none of them is left to number.
+	 */
 	int sequenceOnce() {
-		Integer numbered = transaction.execute(status -> {
+		Turn turn = transaction.execute(status -> {
+			String oldestRunning = jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")
+				.query(String.class)
+				.single();
 			Long last = jdbc.sql("SELECT last_position FROM change_feed WHERE id = 1 FOR UPDATE SKIP LOCKED")
 				.query(Long.class)
 				.optional()
 				.orElse(null);
 			if (last == null) {
-				return 0; // another instance is numbering right now
+				return new Turn(0, null); // another instance is numbering right now
 			}
 			int count = jdbc.sql("""
 					UPDATE change_event e SET position = :last + n.rank
 					FROM (SELECT id, row_number() OVER (ORDER BY id) AS rank
-					      FROM (SELECT id FROM change_event WHERE position IS NULL ORDER BY id LIMIT :batch) t) n
-					WHERE e.id = n.id""").param("last", last).param("batch", BATCH).update();
+					      FROM (SELECT id FROM change_event
+					            WHERE position IS NULL AND xid >= CAST(:from AS xid8)
+					            ORDER BY id LIMIT :batch) t) n
+					WHERE e.id = n.id""")
+				.param("last", last)
+				.param("from", numberedBelow)
+				.param("batch", BATCH)
+				.update();
 			if (count > 0) {
 				jdbc.sql("UPDATE change_feed SET last_position = ? WHERE id = 1").param(last + count).update();
 			}
-			return count;
+			return new Turn(count, count < BATCH ? oldestRunning : null);
 		});
-		return numbered == null ? 0 : numbered;
+		if (turn == null) {
+			return 0;
+		}
+		if (turn.allNumberedBelow() != null) {
+			// after the commit: had it rolled back, these events would be unnumbered
+			// still
+			numberedBelow = turn.allNumberedBelow();
+		}
+		return turn.numbered();
+	}
+
+	/**
+	 * What a turn numbered, and the transaction below which all is numbered if it knows.
+	 */
+	private record Turn(int numbered, @Nullable String allNumberedBelow) {
 	}
 
 	/**

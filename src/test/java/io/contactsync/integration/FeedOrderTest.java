@@ -1,5 +1,7 @@
 package io.contactsync.integration;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
 
 import io.contactsync.support.Api;
 import io.contactsync.support.DemoCompanyApiTest;
@@ -33,6 +37,9 @@ class FeedOrderTest extends DemoCompanyApiTest {
 
 	@Autowired
 	ChangeFeed feed;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void concurrentWritesAreNumberedOnceInCommitOrderPerRecord() throws Exception {
@@ -102,6 +109,43 @@ class FeedOrderTest extends DemoCompanyApiTest {
 			.list();
 		assertThat(positions).doesNotHaveDuplicates();
 		assertThat(seenHeads).isSorted();
+	}
+
+	/**
+	 * The sequencer looks only above the oldest transaction that was running when it last
+	 * numbered all it saw; an event of a transaction that began before later ones and
+	 * commits after them must still be found.
+	 */
+	@Test
+	void anEventCommittedAfterLaterOnesIsStillNumbered() throws Exception {
+		String customer = no(customer("Lang transaksjon AS"));
+		try (Connection slow = dataSource.getConnection()) {
+			slow.setAutoCommit(false);
+			long slowId;
+			try (PreparedStatement insert = slow.prepareStatement("""
+					INSERT INTO change_event (type, record_type, no, version, origin, user_name, changes)
+					VALUES ('CUSTOMER_CHANGED', 'CUSTOMER', ?, 99, 'API', 'test', '{}') RETURNING id""")) {
+				insert.setString(1, customer);
+				var rows = insert.executeQuery();
+				rows.next();
+				slowId = rows.getLong(1);
+			}
+			for (int n = 0; n < 3; n++) {
+				// later events, numbered while the slow transaction runs
+				Api.Response answer = admin().header("If-Match", "*")
+					.patch("/api/v1/customers/" + customer, Map.of("phoneNo", "+47 41 00 00 2" + n));
+				assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+				SequencedFeed.head(jdbc, sequencer);
+			}
+			long headBefore = feed.head();
+			slow.commit();
+
+			SequencedFeed.head(jdbc, sequencer);
+			assertThat(
+					jdbc.sql("SELECT position FROM change_event WHERE id = ?").param(slowId).query(Long.class).single())
+				.as("the slow transaction's event, numbered after the events committed before it")
+				.isGreaterThan(headBefore);
+		}
 	}
 
 }
