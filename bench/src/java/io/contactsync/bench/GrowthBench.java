@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -15,9 +16,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * a word that a thousandth of the contacts have, whose matches grow with the table (shown
  * beside it, for how that cost grows). With them, D1: creating a company with
  * the duplicate search on (strings kept for every company, autosearch answering in the
- * response), at both sizes. The plans of both searches at the large size are printed. A
- * first, untimed round at the small size warms the service up, so that the small size is
- * not timed while the JIT compiler is still at work.
+ * response), at both sizes. The plans of both searches at the large size are printed. Untimed
+ * rounds at the small size warm the service up until the JIT is quiet ({@link JitWarmUp}),
+ * so that both sizes are timed on compiled code: a size timed while the JIT still works
+ * looks slower than it is. After each timed load, the statements that took the database's
+ * time are printed with their buffers per call: the part of a cost that grows with the
+ * data in the database, and whether it is memory (hit) or reads.
  */
 final class GrowthBench {
 
@@ -40,7 +44,9 @@ final class GrowthBench {
 		long start = System.nanoTime();
 		Data.linkedPairs(service.jdbc, "G", 1, size.smallRows());
 		System.out.printf("P3: %,d linked pairs made in %.1f s%n", size.smallRows(), (System.nanoTime() - start) / 1e9);
-		measure(service, linked, word, size.smallRows(), size.samples(), "warm-up");
+		String warmUp = JitWarmUp.run(() -> measure(service, linked, word, size.smallRows(), size.samples(), "warm-up"),
+				size.jitSettling());
+		System.out.println("P3: " + warmUp);
 		Medians small = measure(service, linked, word, size.smallRows(), size.samples(), "");
 		start = System.nanoTime();
 		Data.linkedPairs(service.jdbc, "G", size.smallRows() + 1, size.largeRows());
@@ -86,24 +92,48 @@ final class GrowthBench {
 
 	private static Medians measure(Service service, String linked, String word, int rows, int samples, String pass)
 			throws Exception {
-		double patch = Load.median(samples,
+		boolean timed = pass.isEmpty();
+		Phase phase = (what, load) -> {
+			if (timed) {
+				service.forgetStatements();
+			}
+			double median = Load.median(samples, load);
+			if (timed) {
+				service.printTopStatements(String.format("P3 %s at %,d", what, rows));
+			}
+			return median;
+		};
+		double patch = phase.median("PATCH",
 				i -> service.call("PATCH", "/api/v1/contacts/" + linked, Map.of("phoneNo", "4" + (1_000_000 + i))));
-		double get = Load.median(samples, i -> service.call("GET",
+		double get = phase.median("GET", i -> service.call("GET",
 				"/api/v1/contacts/G" + "C" + String.format("%07d", ThreadLocalRandom.current().nextInt(1, rows + 1)),
 				null));
-		double search = Load.median(samples, i -> search(service, NAME));
-		double shareSearch = Load.median(samples, i -> search(service, word));
-		String tag = rows + pass + "x";
-		double create = Load.median(samples,
-				i -> service.call("POST", "/api/v1/contacts",
-						Map.of("name", "Ny " + tag + i + " " + word, "address", "Gate " + i, "city", "Oslo", "postCode",
-								"0150", "phoneNo", "24" + String.format("%06d", i % 1_000_000))));
+		double search = phase.median("search for a name", i -> search(service, NAME));
+		double shareSearch = phase.median("search for a word", i -> search(service, word));
+		// The warm-up's rounds, however many, must leave the data of the timed ones as they
+		// found it: their names, addresses and phones are random (so no duplicates for the
+		// timed creations to find, nor for each other) and without the searched word.
+		String tag = rows + "x";
+		double create = phase.median("create", i -> {
+			int n = timed ? i : ThreadLocalRandom.current().nextInt(1_000_000);
+			String name = timed ? "Ny " + tag + i + " " + word : "W" + UUID.randomUUID();
+			service.call("POST", "/api/v1/contacts", Map.of("name", name, "address", "Gate " + n, "city", "Oslo",
+					"postCode", "0150", "phoneNo", "24" + String.format("%06d", n % 1_000_000)));
+		});
 		System.out.printf(
 				"P3 at %,d%s: PATCH %.2f ms, GET %.2f ms, search for a name %.2f ms, for a word of 1/1000 %.2f ms,"
 						+ " create %.2f ms (medians of %d)%n",
 				rows, pass.isEmpty() ? "" : " (" + pass + ", not used)", patch, get, search, shareSearch, create,
 				samples);
 		return new Medians(patch, get, search, shareSearch, create);
+	}
+
+	/** One timed load of {@link #measure}. */
+	@FunctionalInterface
+	private interface Phase {
+
+		double median(String what, Load.Request load) throws Exception;
+
 	}
 
 	private static void search(Service service, String word) throws Exception {

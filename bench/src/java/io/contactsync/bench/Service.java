@@ -149,11 +149,23 @@ final class Service implements AutoCloseable {
 					.query(String.class)
 					.single()
 				+ "):");
-		jdbc.sql("SELECT calls, round(total_exec_time::numeric) AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 90)"
+		// per call: the mean time, and the shared buffers found in memory and read in (from
+		// the operating system's cache or the disk), which say whether a cost grows with
+		// the data outgrowing shared_buffers
+		jdbc.sql("SELECT calls, round(total_exec_time::numeric), total_exec_time / calls,"
+				+ " shared_blks_hit::float / calls, shared_blks_read::float / calls,"
+				+ " left(regexp_replace(query, '\\s+', ' ', 'g'), 90)"
 				+ " FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 8")
-			.query((rs, n) -> String.format("  %8d calls %8d ms  %s", rs.getLong(1), rs.getLong(2), rs.getString(3)))
+			.query((rs, n) -> String.format("  %8d calls %8d ms %7.3f ms/call %6.1f hit %5.1f read  %s", rs.getLong(1),
+					rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getString(6)))
 			.list()
 			.forEach(System.out::println);
+		forgetStatements();
+	}
+
+	/** Starts the count of {@link #printTopStatements} afresh. */
+	void forgetStatements() {
+		jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
 		jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
 	}
 
