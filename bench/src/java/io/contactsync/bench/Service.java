@@ -133,8 +133,7 @@ final class Service implements AutoCloseable {
 	 */
 	void settle() {
 		Data.settle(jdbc);
-		jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
-		jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+		forgetStatements();
 	}
 
 	/**

@@ -137,16 +137,18 @@ class Sequencer {
 	 */
 	int sequenceOnce() {
 		Turn turn = transaction.execute(status -> {
-			String oldestRunning = jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")
-				.query(String.class)
-				.single();
-			Long last = jdbc.sql("SELECT last_position FROM change_feed WHERE id = 1 FOR UPDATE SKIP LOCKED")
-				.query(Long.class)
+			// The oldest running transaction as this statement's snapshot saw it: the
+			// scan below runs on a later snapshot, which sees all that had ended by then.
+			Feed feedRow = jdbc
+				.sql("SELECT last_position, pg_snapshot_xmin(pg_current_snapshot())::text AS oldest_running"
+						+ " FROM change_feed WHERE id = 1 FOR UPDATE SKIP LOCKED")
+				.query((rs, row) -> new Feed(rs.getLong("last_position"), rs.getString("oldest_running")))
 				.optional()
 				.orElse(null);
-			if (last == null) {
+			if (feedRow == null) {
 				return new Turn(0, null); // another instance is numbering right now
 			}
+			long last = feedRow.lastPosition();
 			int count = jdbc.sql("""
 					UPDATE change_event e SET position = :last + n.rank
 					FROM (SELECT id, row_number() OVER (ORDER BY id) AS rank
@@ -161,7 +163,7 @@ class Sequencer {
 			if (count > 0) {
 				jdbc.sql("UPDATE change_feed SET last_position = ? WHERE id = 1").param(last + count).update();
 			}
-			return new Turn(count, count < BATCH ? oldestRunning : null);
+			return new Turn(count, count < BATCH ? feedRow.oldestRunning() : null);
 		});
 		if (turn == null) {
 			return 0;
@@ -172,6 +174,12 @@ class Sequencer {
 			numberedBelow = turn.allNumberedBelow();
 		}
 		return turn.numbered();
+	}
+
+	/**
+	 * The feed's row as a turn locked it, with the oldest transaction running then.
+	 */
+	private record Feed(long lastPosition, String oldestRunning) {
 	}
 
 	/**

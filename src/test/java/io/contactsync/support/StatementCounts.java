@@ -25,8 +25,7 @@ public final class StatementCounts {
 	private static final String OURS = THIS_DATABASE + " AND query NOT LIKE '%pg_stat_statements%'"
 			+ " AND query NOT LIKE 'UPDATE job %' AND query NOT LIKE '%FROM job %'"
 			+ " AND query NOT LIKE '%nextval(pg_get_serial_sequence%' AND query NOT LIKE '%change_feed%'"
-			+ " AND query NOT LIKE 'UPDATE change_event e SET position%' AND query NOT LIKE '%pg_current_snapshot()%'"
-			+ " AND query NOT LIKE '%webhook_%'"
+			+ " AND query NOT LIKE 'UPDATE change_event e SET position%' AND query NOT LIKE '%webhook_%'"
 			+ " AND query NOT LIKE '%outbox_message%' AND query NOT LIKE '%feed_reader%'"
 			+ " AND query NOT IN ('BEGIN', 'BEGIN READ ONLY', 'COMMIT', 'ROLLBACK')";
 
