@@ -120,15 +120,18 @@ final class Load {
 		return sortedNanos[Math.max(0, index)] / 1e6;
 	}
 
+	/** Requests sent before {@link #median} starts timing, the first of a round being slower. */
+	static final int UNTIMED = 20;
+
 	/** The median of single requests, one after another, in milliseconds. */
 	static double median(int samples, Request request) throws Exception {
 		long[] times = new long[samples];
-		for (int i = 0; i < samples + 20; i++) {
+		for (int i = 0; i < samples + UNTIMED; i++) {
 			long before = System.nanoTime();
 			request.send(i);
 			long took = System.nanoTime() - before;
-			if (i >= 20) {
-				times[i - 20] = took;
+			if (i >= UNTIMED) {
+				times[i - UNTIMED] = took;
 			}
 		}
 		Arrays.sort(times);

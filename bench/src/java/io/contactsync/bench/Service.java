@@ -81,7 +81,9 @@ final class Service implements AutoCloseable {
 				// P7's receiver is on the loopback, which webhooks refuse by default.
 				"--contactsync.webhooks.allow-private-addresses=true",
 				"--logging.level.root=WARN", "--spring.main.banner-mode=off",
-				"--contactsync.embedded-database-settings.shared_preload_libraries=pg_stat_statements");
+				"--contactsync.embedded-database-settings.shared_preload_libraries=pg_stat_statements",
+				// the planning beside the execution, for a statement planned at every call
+				"--contactsync.embedded-database-settings[pg_stat_statements.track_planning]=on");
 		return new Service(context);
 	}
 
@@ -151,15 +153,26 @@ final class Service implements AutoCloseable {
 		// per call: the mean time, and the shared buffers found in memory and read in (from
 		// the operating system's cache or the disk), which say whether a cost grows with
 		// the data outgrowing shared_buffers
+		// and how often it was planned, with the planning's time per call (a statement
+		// kept prepared is planned once)
 		jdbc.sql("SELECT calls, round(total_exec_time::numeric), total_exec_time / calls,"
-				+ " shared_blks_hit::float / calls, shared_blks_read::float / calls,"
+				+ " shared_blks_hit::float / calls, shared_blks_read::float / calls, plans, total_plan_time / calls,"
 				+ " left(regexp_replace(query, '\\s+', ' ', 'g'), 90)"
-				+ " FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 8")
-			.query((rs, n) -> String.format("  %8d calls %8d ms %7.3f ms/call %6.1f hit %5.1f read  %s", rs.getLong(1),
-					rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getString(6)))
+				+ " FROM pg_stat_statements WHERE calls > 0 ORDER BY total_exec_time + total_plan_time DESC LIMIT 8")
+			.query((rs, n) -> String.format("  %8d calls %8d ms %7.3f ms/call %6.1f hit %5.1f read %6d plans %6.3f ms/call  %s",
+					rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getLong(6),
+					rs.getDouble(7), rs.getString(8)))
 			.list()
 			.forEach(System.out::println);
 		forgetStatements();
+	}
+
+	/**
+	 * Has the application's pool replace its connections, as it does when they reach their
+	 * age: new ones start without the plans and plan statistics of the old.
+	 */
+	void renewConnections() {
+		context.getBean(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
 	}
 
 	/** Starts the count of {@link #printTopStatements} afresh. */
