@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.contactsync.support.NewRecord.aCompany;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,9 @@ class WordSearchTest extends DemoCompanyApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	private String tag;
 
@@ -87,6 +92,28 @@ class WordSearchTest extends DemoCompanyApiTest {
 		assertThat(found.way()).isEqualTo(WordSearch.Way.GATHERED);
 		assertThat(nos(found)).isEqualTo(everyMatch(List.of("tynn" + tag), 6, null))
 			.containsExactly(nos.get(0), nos.get(2), nos.get(4), nos.get(6), nos.get(21));
+	}
+
+	@Test
+	void theGatheringIsPlannedForItsValuesUntilTheTransactionEnds() {
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		String walked = transaction.execute(status -> {
+			find(List.of("vanlig" + tag), 3, null);
+			return planCacheMode();
+		});
+		String gathered = transaction.execute(status -> {
+			find(List.of("sjelden" + tag), 3, null);
+			return planCacheMode();
+		});
+
+		assertThat(walked).isEqualTo("auto");
+		assertThat(gathered).isEqualTo("force_custom_plan");
+		String after = transaction.execute(status -> planCacheMode());
+		assertThat(after).isEqualTo("auto");
+	}
+
+	private String planCacheMode() {
+		return jdbc.sql("SHOW plan_cache_mode").query(String.class).single();
 	}
 
 	@Test
