@@ -152,9 +152,8 @@ final class Service implements AutoCloseable {
 				+ "):");
 		// per call: the mean time, and the shared buffers found in memory and read in (from
 		// the operating system's cache or the disk), which say whether a cost grows with
-		// the data outgrowing shared_buffers
-		// and how often it was planned, with the planning's time per call (a statement
-		// kept prepared is planned once)
+		// the data outgrowing shared_buffers; and how often it was planned, with the
+		// planning's time per call (a statement kept prepared is planned once)
 		jdbc.sql("SELECT calls, round(total_exec_time::numeric), total_exec_time / calls,"
 				+ " shared_blks_hit::float / calls, shared_blks_read::float / calls, plans, total_plan_time / calls,"
 				+ " left(regexp_replace(query, '\\s+', ' ', 'g'), 90)"
