@@ -189,9 +189,8 @@ final class WordSearch {
 		if (gather != null) {
 			sql = "(" + sql + ") UNION ALL (SELECT * FROM (SELECT * FROM " + table + " WHERE " + gather
 					+ " OFFSET 0) m ORDER BY no LIMIT " + more + ")";
-			// Planned for the values at hand, every time (0.3 to 0.5 ms): the generic
-			// plan
-			// PostgreSQL settles on for a statement kept prepared guesses where the walk
+			// Planned for its values every time (0.3 to 0.5 ms): the generic plan that
+			// PostgreSQL settles on for a prepared statement guesses where the walk
 			// stopped, and on 10,000 contacts it read the whole table (7.5 ms and 438
 			// buffers a search, against 1.0 ms and 73). SET LOCAL holds until the
 			// transaction ends; every list runs in one (@Transactional(readOnly = true)).
