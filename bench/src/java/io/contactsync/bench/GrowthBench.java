@@ -197,8 +197,8 @@ final class GrowthBench {
 			.query(String.class)
 			.single();
 		List<String> gather = service.jdbc
-			.sql("EXPLAIN SELECT * FROM (SELECT * FROM contact WHERE no > ? AND " + match + " OFFSET 0) m"
-					+ " ORDER BY no LIMIT 51")
+			.sql("EXPLAIN SELECT * FROM contact WHERE ctid = ANY(ARRAY(SELECT ctid FROM (SELECT ctid, no FROM contact"
+					+ " WHERE no > ? AND " + match + " OFFSET 0) m ORDER BY no LIMIT 51))")
 			.params(walkedTo, word)
 			.query(String.class)
 			.list();
