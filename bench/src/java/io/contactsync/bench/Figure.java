@@ -48,12 +48,22 @@ record Figure(String id, String what, double figure, double baseline, String uni
 		return goal.held() && !(ratio() >= goal.min() && ratio() <= goal.max());
 	}
 
+	/**
+	 * The ratio to two places, or to three where two would put it on the other side of its
+	 * target: 0.8493 against "at least 0.85" reads 0.849, not a missed 0.85.
+	 */
+	String ratioText() {
+		double twoPlaces = Math.round(ratio() * 100) / 100.0;
+		boolean twoPlacesMiss = goal.held() && !(twoPlaces >= goal.min() && twoPlaces <= goal.max());
+		return String.format(twoPlacesMiss == missed() ? "%.2f" : "%.3f", ratio());
+	}
+
 	/** The lines that missed their target, each saying by how much. */
 	static List<String> misses(Iterable<Figure> figures) {
 		List<String> misses = new ArrayList<>();
 		for (Figure f : figures) {
 			if (f.missed()) {
-				misses.add(String.format("%s %s: ratio %.2f (%s against %s), target %s", f.id(), f.what(), f.ratio(),
+				misses.add(String.format("%s %s: ratio %s (%s against %s), target %s", f.id(), f.what(), f.ratioText(),
 						amount(f.figure(), f.unit()), amount(f.baseline(), f.unit()), f.goal().text()));
 			}
 		}
@@ -69,7 +79,7 @@ record Figure(String id, String what, double figure, double baseline, String uni
 		for (Figure f : figures) {
 			out.append(String.format(format, f.id(), f.what(), amount(f.figure(), f.unit()),
 					f.baseline() > 0 ? amount(f.baseline(), f.unit()) : "-",
-					f.baseline() > 0 ? String.format("%.2f", f.ratio()) : "-",
+					f.baseline() > 0 ? f.ratioText() : "-",
 					f.goal().text() + (f.missed() ? " MISSED" : "")));
 		}
 		for (Figure f : figures) {
