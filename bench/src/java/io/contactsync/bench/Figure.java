@@ -41,11 +41,16 @@ record Figure(String id, String what, double figure, double baseline, String uni
 			return min > Double.NEGATIVE_INFINITY || max < Double.POSITIVE_INFINITY;
 		}
 
+		/** Whether a held goal is missed by this ratio; a guide is never missed. */
+		boolean missedBy(double ratio) {
+			return held() && !(ratio >= min && ratio <= max);
+		}
+
 	}
 
 	/** Whether the ratio is outside its goal; a guide is never missed. */
 	boolean missed() {
-		return goal.held() && !(ratio() >= goal.min() && ratio() <= goal.max());
+		return goal.missedBy(ratio());
 	}
 
 	/**
@@ -53,8 +58,7 @@ record Figure(String id, String what, double figure, double baseline, String uni
 	 * target: 0.8493 against "at least 0.85" reads 0.849, not a missed 0.85.
 	 */
 	String ratioText() {
-		double twoPlaces = Math.round(ratio() * 100) / 100.0;
-		boolean twoPlacesMiss = goal.held() && !(twoPlaces >= goal.min() && twoPlaces <= goal.max());
+		boolean twoPlacesMiss = goal.missedBy(Math.round(ratio() * 100) / 100.0);
 		return String.format(twoPlacesMiss == missed() ? "%.2f" : "%.3f", ratio());
 	}
 
